@@ -1,0 +1,128 @@
+package dev.genzoo.api;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a factory needs to create a component: the device's manager (parameters are created
+ * there), the shape of one data example, and the components built before it. The runtime builds
+ * in the order encoder, prior, decoder, objective, so a prior sees the encoder (a VampPrior needs
+ * it) and a decoder sees both (a flow's inverse needs its encoder). Immutable.
+ */
+public final class BuildContext {
+    private final NDManager manager;
+    private final Shape dataShape;
+    private final Encoder encoder;
+    private final Prior prior;
+    private final Decoder decoder;
+
+    private BuildContext(
+            NDManager manager, Shape dataShape, Encoder encoder, Prior prior, Decoder decoder) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.dataShape = Objects.requireNonNull(dataShape, "dataShape");
+        this.encoder = encoder;
+        this.prior = prior;
+        this.decoder = decoder;
+    }
+
+    /**
+     * A context for the first component, the encoder.
+     *
+     * @param manager the device's manager, which will own the parameters
+     * @param dataShape one example's shape, without the batch axis: (1, 28, 28), (2)
+     * @return the context
+     */
+    public static BuildContext of(NDManager manager, Shape dataShape) {
+        return new BuildContext(manager, dataShape, null, null, null);
+    }
+
+    /**
+     * This context with the encoder added.
+     *
+     * @param built the encoder
+     * @return a new context
+     */
+    public BuildContext withEncoder(Encoder built) {
+        return new BuildContext(manager, dataShape, built, prior, decoder);
+    }
+
+    /**
+     * This context with the prior added.
+     *
+     * @param built the prior
+     * @return a new context
+     */
+    public BuildContext withPrior(Prior built) {
+        return new BuildContext(manager, dataShape, encoder, built, decoder);
+    }
+
+    /**
+     * This context with the decoder added.
+     *
+     * @param built the decoder
+     * @return a new context
+     */
+    public BuildContext withDecoder(Decoder built) {
+        return new BuildContext(manager, dataShape, encoder, prior, built);
+    }
+
+    /**
+     * The manager of the chosen device. Parameters created here live as long as the model.
+     *
+     * @return the device manager
+     */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * One data example's shape, without the batch axis.
+     *
+     * @return the data shape
+     */
+    public Shape dataShape() {
+        return dataShape;
+    }
+
+    /**
+     * The encoder, once built.
+     *
+     * @return the encoder, empty while the encoder itself is being built
+     */
+    public Optional<Encoder> encoder() {
+        return Optional.ofNullable(encoder);
+    }
+
+    /**
+     * The prior, once built.
+     *
+     * @return the prior, empty before it is built
+     */
+    public Optional<Prior> prior() {
+        return Optional.ofNullable(prior);
+    }
+
+    /**
+     * The decoder, once built.
+     *
+     * @return the decoder, empty before it is built
+     */
+    public Optional<Decoder> decoder() {
+        return Optional.ofNullable(decoder);
+    }
+
+    /**
+     * The latent shape of one example: the encoder's.
+     *
+     * @return the encoder's latent shape
+     * @throws IllegalStateException while the encoder itself is being built
+     */
+    public Shape latentShape() {
+        if (encoder == null) {
+            throw new IllegalStateException("the latent shape is known once the encoder is built");
+        }
+        return encoder.latentShape();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.genzoo.api;
+
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named recipe for a component, with the options it accepts (after Trino's connector
+ * factories: {@code name()} plus {@code create(config, context)}).
+ *
+ * @param <T> the kind of component made
+ */
+public interface ComponentFactory<T extends Component> {
+
+    /**
+     * The name users choose this factory by, unique within its role: lower-case words joined by
+     * hyphens, such as {@code mlp-gaussian}.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * One line saying what the component is, citing its paper where it has one.
+     *
+     * @return the description
+     */
+    String description();
+
+    /**
+     * The options this factory accepts, with their defaults. Users set them as {@code key=value}
+     * pairs; unknown keys are refused before {@link #create} is called.
+     *
+     * @return the declared options, empty by default
+     */
+    default List<Option<?>> options() {
+        return List.of();
+    }
+
+    /**
+     * Components this one is usually paired with, used when the user names none: a flow encoder
+     * suggests its inverse as decoder and the exact likelihood as objective.
+     *
+     * @return factory names by role, empty by default
+     */
+    default Map<Role, String> companions() {
+        return Map.of();
+    }
+
+    /**
+     * Creates the component, its parameters on {@code context.manager()}.
+     *
+     * @param options validated values for {@link #options()}
+     * @param context the device, the data shape and the components already built
+     * @return a new component
+     * @throws GenzooException if the options cannot work together or with the context
+     */
+    T create(Options options, BuildContext context);
+}

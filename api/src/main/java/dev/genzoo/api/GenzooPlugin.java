@@ -1,0 +1,58 @@
+package dev.genzoo.api;
+
+import java.util.List;
+
+/**
+ * The root of a plugin, found with {@link java.util.ServiceLoader}: it hands out named factories
+ * for each role (after Trino's {@code Plugin}, every method but {@link #name()} has an empty
+ * default, so new roles never break an old plugin).
+ *
+ * <p>Register an implementation in {@code META-INF/services/dev.genzoo.api.GenzooPlugin}. It
+ * needs a public no-argument constructor and must do no work in it: no I/O, no native memory.
+ */
+public interface GenzooPlugin {
+
+    /**
+     * The plugin's name, unique among installed plugins: a short lower-case word such as {@code
+     * vae}.
+     *
+     * @return the plugin's name
+     */
+    String name();
+
+    /**
+     * Factories for encoders q(z|x).
+     *
+     * @return this plugin's encoder factories, empty by default
+     */
+    default List<EncoderFactory> encoders() {
+        return List.of();
+    }
+
+    /**
+     * Factories for decoders p(x|z).
+     *
+     * @return this plugin's decoder factories, empty by default
+     */
+    default List<DecoderFactory> decoders() {
+        return List.of();
+    }
+
+    /**
+     * Factories for priors p(z).
+     *
+     * @return this plugin's prior factories, empty by default
+     */
+    default List<PriorFactory> priors() {
+        return List.of();
+    }
+
+    /**
+     * Factories for objectives (training losses that bound log p(x)).
+     *
+     * @return this plugin's objective factories, empty by default
+     */
+    default List<ObjectiveFactory> objectives() {
+        return List.of();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.genzoo.api.distribution;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Gaussian with diagonal covariance, parameterized by its mean and log-variance (the output of a
+ * VAE encoder, Kingma and Welling 2014, appendix C.2). KL to another diagonal Gaussian or to a
+ * {@link StandardNormal} is analytic (ibid., appendix B).
+ */
+public final class Normal implements Distribution {
+    static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final NDArray loc;
+    private final NDArray logVar;
+    private final int eventDims;
+    private NDArray scale;
+
+    private Normal(NDArray loc, NDArray logVar, int eventDims) {
+        this.loc = Objects.requireNonNull(loc, "loc");
+        this.logVar = Objects.requireNonNull(logVar, "logVar");
+        this.eventDims = EventAxes.check(loc.getShape(), eventDims);
+    }
+
+    /**
+     * A diagonal Gaussian from mean and log-variance.
+     *
+     * @param loc the mean, shape {@code batch + event}
+     * @param logVar the log-variance, broadcastable to {@code loc}
+     * @param eventDims how many trailing axes form one event
+     * @return the distribution
+     */
+    public static Normal ofLogVariance(NDArray loc, NDArray logVar, int eventDims) {
+        return new Normal(loc, logVar, eventDims);
+    }
+
+    /**
+     * The mean.
+     *
+     * @return shape {@code batch + event}
+     */
+    public NDArray loc() {
+        return loc;
+    }
+
+    /**
+     * The log-variance.
+     *
+     * @return broadcastable to {@link #loc()}
+     */
+    public NDArray logVariance() {
+        return logVar;
+    }
+
+    /**
+     * The standard deviation exp(logVar / 2), computed once.
+     *
+     * @return broadcastable to {@link #loc()}
+     */
+    public NDArray scale() {
+        if (scale == null) {
+            scale = logVar.mul(0.5).exp();
+        }
+        return scale;
+    }
+
+    /**
+     * The number of trailing axes that form one event.
+     *
+     * @return the event rank
+     */
+    public int eventDims() {
+        return eventDims;
+    }
+
+    @Override
+    public Shape batchShape() {
+        return EventAxes.batch(loc.getShape(), eventDims);
+    }
+
+    @Override
+    public Shape eventShape() {
+        return EventAxes.event(loc.getShape(), eventDims);
+    }
+
+    @Override
+    public NDArray sample(Shape sampleShape) {
+        return rsample(sampleShape).stopGradient();
+    }
+
+    @Override
+    public boolean hasRsample() {
+        return true;
+    }
+
+    @Override
+    public NDArray rsample(Shape sampleShape) {
+        return loc.add(scale().mul(noise(sampleShape)));
+    }
+
+    /** log N(z; mu, sigma) from the standard noise eps that drew z: no division by sigma. */
+    @Override
+    public Draw rsampleWithLogProb(Shape sampleShape) {
+        NDArray eps = noise(sampleShape);
+        NDArray value = loc.add(scale().mul(eps));
+        NDArray perAxis = eps.square().add(logVar).add(LOG_2PI).mul(-0.5);
+        return new Draw(value, EventAxes.sum(perAxis, eventDims));
+    }
+
+    private NDArray noise(Shape sampleShape) {
+        return loc.getManager().randomNormal(sampleShape.addAll(loc.getShape()));
+    }
+
+    @Override
+    public NDArray logProb(NDArray value) {
+        NDArray squared = value.sub(loc).square().mul(logVar.neg().exp());
+        return EventAxes.sum(squared.add(logVar).add(LOG_2PI).mul(-0.5), eventDims);
+    }
+
+    @Override
+    public NDArray mean() {
+        return loc;
+    }
+
+    /**
+     * Closed form against a diagonal Gaussian or a standard normal of the same event rank:
+     * 0.5 * sum(logVar_p - logVar_q + (var_q + (mu_q - mu_p)^2) / var_p - 1).
+     */
+    @Override
+    public Optional<NDArray> klDivergence(Distribution other) {
+        if (other instanceof StandardNormal p && p.eventShape().dimension() == eventDims) {
+            NDArray perAxis = loc.square().add(logVar.exp()).sub(logVar).sub(1);
+            return Optional.of(EventAxes.sum(perAxis.broadcast(loc.getShape()), eventDims).mul(0.5));
+        }
+        if (other instanceof Normal p && p.eventDims == eventDims) {
+            NDArray ratio = logVar.exp().add(loc.sub(p.loc).square()).mul(p.logVar.neg().exp());
+            NDArray perAxis = p.logVar.sub(logVar).add(ratio).sub(1);
+            Shape full = broadcastShape(loc.getShape(), p.loc.getShape());
+            return Optional.of(EventAxes.sum(perAxis.broadcast(full), eventDims).mul(0.5));
+        }
+        return Optional.empty();
+    }
+
+    private static Shape broadcastShape(Shape a, Shape b) {
+        int rank = Math.max(a.dimension(), b.dimension());
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long x = i < rank - a.dimension() ? 1 : a.get(i - (rank - a.dimension()));
+            long y = i < rank - b.dimension() ? 1 : b.get(i - (rank - b.dimension()));
+            out[i] = Math.max(x, y);
+        }
+        return new Shape(out);
+    }
+}
