@@ -1,0 +1,110 @@
+package dev.genzoo.cli;
+
+import dev.genzoo.runtime.train.EpochRecord;
+import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Training progress on stderr: a bar redrawn in place on a terminal (epoch, loss, steps/s, time
+ * left), or, when output is not a terminal, a plain line every few epochs.
+ */
+final class ProgressBar implements TrainingListener {
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int WIDTH = 24;
+    private static final int PLAIN_LINES = 20;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private long firstStep;
+    private long totalSteps;
+    private int epochs;
+    private long startedAt;
+    private long lastDraw;
+    private int drawnWidth;
+
+    ProgressBar(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** A bar if stderr looks like a terminal (or GENZOO_PROGRESS=bar), plain lines otherwise. */
+    static ProgressBar forConsole(PrintWriter err) {
+        String mode = System.getenv("GENZOO_PROGRESS");
+        boolean terminal = mode != null ? mode.equals("bar") : System.console() != null;
+        return new ProgressBar(err, terminal);
+    }
+
+    @Override
+    public void started(long firstStep, long totalSteps, int epochs) {
+        this.firstStep = firstStep;
+        this.totalSteps = totalSteps;
+        this.epochs = epochs;
+        this.startedAt = System.nanoTime();
+    }
+
+    @Override
+    public void stepped(long step, int epoch, double loss) {
+        if (!terminal) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastDraw < REDRAW_NANOS && step < totalSteps) {
+            return;
+        }
+        lastDraw = now;
+        double done = totalSteps == 0 ? 1 : (double) step / totalSteps;
+        int filled = (int) Math.round(done * WIDTH);
+        double rate = rate(step, now);
+        double left = rate > 0 ? (totalSteps - step) / rate : 0;
+        String line = String.format(
+                Locale.ROOT,
+                "epoch %d/%d [%s%s] %3.0f%% loss %.4f | %.0f steps/s | %s left",
+                epoch, epochs, "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * done, loss, rate, clock(left));
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        drawnWidth = line.length();
+        err.flush();
+    }
+
+    @Override
+    public void epochEnded(EpochRecord record) {
+        if (terminal) {
+            return;
+        }
+        int every = Math.max(1, (int) Math.ceil((double) epochs / PLAIN_LINES));
+        if (record.epoch() % every != 0 && record.epoch() != epochs) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(
+                String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f  test loss %.4f",
+                        record.epoch(), epochs, record.train().get("loss"), record.test().get("loss")));
+        Double bound = record.test().get(Evaluation.BOUND);
+        if (bound != null) {
+            line.append(String.format(Locale.ROOT, "  test bound %.4f", bound));
+        }
+        line.append(String.format(Locale.ROOT, "  %.0f steps/s", rate(record.step(), System.nanoTime())));
+        err.println(line);
+        err.flush();
+    }
+
+    @Override
+    public void finished() {
+        if (terminal && drawnWidth > 0) {
+            err.println();
+            err.flush();
+        }
+    }
+
+    private double rate(long step, long now) {
+        double seconds = (now - startedAt) / 1e9;
+        return seconds > 0 ? (step - firstStep) / seconds : 0;
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

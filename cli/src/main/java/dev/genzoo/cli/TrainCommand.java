@@ -1,0 +1,168 @@
+package dev.genzoo.cli;
+
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Role;
+import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.ConfigFile;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.run.RunDirectory;
+import dev.genzoo.runtime.run.TrainingOutcome;
+import dev.genzoo.runtime.train.Evaluation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code genzoo train}: trains a model and writes a run directory. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains a model. With no options: a VAE on the bundled digits, in well under a minute.",
+            "Options override --config; -P key=value sets an option of every chosen component that"
+                    + " declares it (role.key=value sets one)."
+        })
+final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--encoder", paramLabel = "NAME", description = "Encoder q(z|x) (default mlp-gaussian).")
+    String encoder;
+
+    @Option(names = "--decoder", paramLabel = "NAME", description = "Decoder p(x|z) (default mlp-bernoulli).")
+    String decoder;
+
+    @Option(names = "--prior", paramLabel = "NAME", description = "Prior p(z) (default standard-normal).")
+    String prior;
+
+    @Option(names = "--objective", paramLabel = "NAME", description = "Objective (default elbo).")
+    String objective;
+
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "KEY=VALUE",
+            description = "A component option, e.g. -P latent=10 -P decoder.hidden=200 (see 'genzoo plugins').")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--data", paramLabel = "SOURCE", description = "digits (default), moons, eight-gaussians, checkerboard, or a folder or file of IDX images.")
+    String data;
+
+    @Option(names = "--binarize", paramLabel = "MODE", description = "none, static, dynamic (default: dynamic for images, none otherwise).")
+    String binarize;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default 150).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step (default 128).")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default 0.001).")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random number (default 0).")
+    Long seed;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu or gpu:N.")
+    String device;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A YAML config (a run's config.yaml works).")
+    Path config;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Where the run is written (default runs/<time>-<encoder>-<objective>); must be new or empty.")
+    Path runDir;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped run from its checkpoint (only --epochs may be given with it).")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GenzooRuntime runtime = Runtimes.start(err);
+        ProgressBar progress = ProgressBar.forConsole(err);
+        TrainingOutcome outcome;
+        if (resume != null) {
+            refuseWithResume();
+            err.println("genzoo: resuming " + resume);
+            outcome = runtime.resume(resume, epochs, progress);
+        } else {
+            ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
+            ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
+            Path dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
+            err.printf(
+                    "genzoo: training encoder %s, prior %s, decoder %s with objective %s on %s for %d epochs%n",
+                    resolved.component(Role.ENCODER),
+                    resolved.component(Role.PRIOR),
+                    resolved.component(Role.DECODER),
+                    resolved.component(Role.OBJECTIVE),
+                    resolved.data().source(),
+                    resolved.training().epochs());
+            err.flush();
+            outcome = runtime.train(resolved, dir, progress);
+        }
+        report(out, outcome);
+        return 0;
+    }
+
+    private void refuseWithResume() {
+        boolean other = encoder != null || decoder != null || prior != null || objective != null
+                || !params.isEmpty() || data != null || binarize != null || batchSize != null
+                || learningRate != null || seed != null || config != null || runDir != null || device != null;
+        if (other) {
+            throw new GenzooException(
+                    "--resume continues a run with its saved config; only --epochs may be given with it");
+        }
+    }
+
+    private ConfigDraft commandLineDraft() {
+        ConfigDraft draft = new ConfigDraft();
+        put(draft, Role.ENCODER, encoder);
+        put(draft, Role.DECODER, decoder);
+        put(draft, Role.PRIOR, prior);
+        put(draft, Role.OBJECTIVE, objective);
+        draft.options.putAll(params);
+        draft.data = data;
+        draft.binarize = binarize;
+        draft.epochs = epochs;
+        draft.batchSize = batchSize;
+        draft.learningRate = learningRate;
+        draft.seed = seed;
+        draft.device = device;
+        return draft;
+    }
+
+    private static void put(ConfigDraft draft, Role role, String name) {
+        if (name != null) {
+            draft.components.put(role, name);
+        }
+    }
+
+    private static void report(PrintWriter out, TrainingOutcome outcome) {
+        out.printf("run directory: %s%n", outcome.runDirectory());
+        out.printf("parameters: %,d%n", outcome.parameters());
+        if (outcome.last() != null) {
+            Map<String, Double> test = outcome.last().test();
+            out.printf(Locale.ROOT, "epochs: %d, steps: %d, %.1f s%n",
+                    outcome.last().epoch(), outcome.last().step(), outcome.last().seconds());
+            out.printf(Locale.ROOT, "train loss: %.4f%n", outcome.last().train().get("loss"));
+            StringBuilder line = new StringBuilder();
+            test.forEach((k, v) -> {
+                if (!k.equals(Evaluation.BOUND)) {
+                    line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f", k, v));
+                }
+            });
+            out.println("test: " + line);
+            Double bound = test.get(Evaluation.BOUND);
+            if (bound != null) {
+                out.printf(Locale.ROOT, "test bound on log p(x): %.4f nats per example%n", bound);
+            }
+        }
+        out.flush();
+    }
+}

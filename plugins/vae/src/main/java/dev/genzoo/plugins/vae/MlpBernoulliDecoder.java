@@ -1,0 +1,67 @@
+package dev.genzoo.plugins.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.Decoder;
+import dev.genzoo.api.DecoderFactory;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Bernoulli;
+import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.List;
+
+/** An MLP mapping z to independent Bernoulli pixels p(x|z) (Kingma and Welling 2014, appendix C.1). */
+public final class MlpBernoulliDecoder implements Decoder {
+    private final Mlp network;
+    private final Shape dataShape;
+
+    MlpBernoulliDecoder(Mlp network, Shape dataShape) {
+        this.network = network;
+        this.dataShape = dataShape;
+    }
+
+    @Override
+    public Distribution decode(NDArray z, StepContext context) {
+        Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
+        NDArray logits = network.forward(z.reshape(-1, z.getShape().tail()), context);
+        return new Bernoulli(logits.reshape(leading.addAll(dataShape)), dataShape.dimension());
+    }
+
+    @Override
+    public ParameterList parameters() {
+        return network.block().getParameters();
+    }
+
+    /** Creates {@code mlp-bernoulli} decoders. */
+    public static final class Factory implements DecoderFactory {
+        @Override
+        public String name() {
+            return "mlp-bernoulli";
+        }
+
+        @Override
+        public String description() {
+            return "MLP to independent Bernoulli pixels p(x|z), for binary data (Kingma and Welling 2014)";
+        }
+
+        @Override
+        public List<Option<?>> options() {
+            return List.of(Mlp.HIDDEN, Mlp.ACTIVATION);
+        }
+
+        @Override
+        public Decoder create(Options options, BuildContext context) {
+            Mlp network =
+                    new Mlp(
+                            context.manager(),
+                            VectorLatent.size(context),
+                            options.get(Mlp.HIDDEN),
+                            context.dataShape().size(),
+                            options.get(Mlp.ACTIVATION));
+            return new MlpBernoulliDecoder(network, context.dataShape());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The variational autoencoder family (Kingma and Welling 2014, "Auto-Encoding Variational
+ * Bayes"): an MLP Gaussian encoder, MLP Bernoulli and Gaussian decoders, the standard normal
+ * prior, and the evidence lower bound with beta (Higgins et al. 2017) and a linear KL warm-up
+ * (Sonderby et al. 2016).
+ */
+package dev.genzoo.plugins.vae;

@@ -1,0 +1,127 @@
+package dev.genzoo.runtime.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.data.DataSources;
+import dev.genzoo.runtime.data.Dataset;
+import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.train.Adam;
+import dev.genzoo.runtime.train.TrainingStep;
+import dev.genzoo.runtime.wiring.AssembledModel;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Times a workload's training step the way peer.py does: {@code warmup} steps, then about three
+ * seconds' worth (or {@code steps}) of steady-state steps, wall time per step.
+ */
+public final class Benchmark {
+    private static final double CALIBRATION_SECONDS = 3.0;
+
+    private Benchmark() {}
+
+    /**
+     * The result of one timed workload.
+     *
+     * @param workload the workload's name
+     * @param threads intra-op threads
+     * @param steps timed steps
+     * @param msPerStep milliseconds per step
+     * @param info extra fields
+     */
+    public record Result(String workload, int threads, long steps, double msPerStep, Map<String, Object> info) {
+
+        /**
+         * The JSON line peer.py prints, with {@code "impl": "genzoo"}.
+         *
+         * @return one line of JSON
+         */
+        public String json() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("workload", workload);
+            out.put("impl", "genzoo");
+            out.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+            out.put("threads", threads);
+            out.put("steps", steps);
+            out.put("ms_per_step", Math.round(msPerStep * 10000) / 10000.0);
+            out.putAll(info);
+            return new Gson().toJson(out);
+        }
+    }
+
+    /**
+     * Builds and times a workload on the CPU.
+     *
+     * @param runtime the runtime whose plugins build the model
+     * @param workload the workload
+     * @param steps timed steps, or 0 to calibrate to about three seconds
+     * @param warmup untimed steps first
+     * @param threads the intra-op thread count the engine was started with
+     * @param mnist a folder with MNIST's IDX files, or null for a fixed random batch
+     * @return the timing
+     */
+    public static Result run(
+            GenzooRuntime runtime, Workload workload, long steps, int warmup, int threads, Path mnist) {
+        ExperimentConfig config = runtime.resolve(workload.draft());
+        Engine.getInstance().setRandomSeed(0);
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel model = runtime.assemble(config, manager, workload.example())) {
+            NDArray batch = batch(workload, manager, mnist);
+            Adam adam = new Adam(model.parameters(), config.training().learningRate());
+            TrainingStep step = new TrainingStep(model, adam);
+            long[] counter = {0};
+            Runnable once =
+                    () -> {
+                        try (NDScope scope = new NDScope()) {
+                            scope.suppressNotUsedWarning();
+                            StepContext context =
+                                    StepContext.training(counter[0]++, 0, 1_000_000, 1, model.manager(), model.parameterStore());
+                            step.run(batch, context);
+                        }
+                    };
+            for (int i = 0; i < warmup; i++) {
+                once.run();
+            }
+            long timed = steps;
+            if (timed <= 0) {
+                long t = System.nanoTime();
+                once.run();
+                double one = (System.nanoTime() - t) / 1e9;
+                timed = Math.max(3, Math.min(2000, (long) (CALIBRATION_SECONDS / Math.max(one, 1e-6))));
+            }
+            long start = System.nanoTime();
+            for (long i = 0; i < timed; i++) {
+                once.run();
+            }
+            double ms = (System.nanoTime() - start) / 1e6 / timed;
+            Map<String, Object> info = new LinkedHashMap<>(workload.info());
+            info.put("params", model.trainableSize());
+            return new Result(workload.name(), threads, timed, ms, info);
+        }
+    }
+
+    private static NDArray batch(Workload workload, NDManager manager, Path mnist) {
+        Shape shape = new Shape(workload.batch()).addAll(workload.example());
+        switch (workload.data()) {
+            case BINARY_IMAGES:
+                if (mnist != null) {
+                    Dataset first = DataSources.load(mnist.toString()).train().first(workload.batch());
+                    return manager.create(first.values(), shape).gt(0.5f).toType(DataType.FLOAT32, false);
+                }
+                return manager.randomUniform(0f, 1f, shape).gt(0.5f).toType(DataType.FLOAT32, false);
+            case TWO_MOONS:
+                Dataset moons = DataSources.load("moons").train().first(workload.batch());
+                return manager.create(moons.values(), shape);
+            default:
+                throw new IllegalStateException(workload.data().toString());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.genzoo.runtime.bench;
+
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Role;
+import dev.genzoo.api.options.NearestName;
+import dev.genzoo.runtime.config.ConfigDraft;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The workloads of {@code shared/bench/peer.py} that genzoo builds, by name. */
+public final class Workloads {
+    private static final Map<String, Supplier<Workload>> KNOWN = new LinkedHashMap<>();
+
+    static {
+        KNOWN.put("vae-mlp", Workloads::vaeMlp);
+    }
+
+    private Workloads() {}
+
+    /**
+     * The workload of a name.
+     *
+     * @param name as in peer.py
+     * @return the workload
+     * @throws GenzooException for an unknown name, naming the nearest
+     */
+    public static Workload get(String name) {
+        Supplier<Workload> supplier = KNOWN.get(name);
+        if (supplier == null) {
+            throw new GenzooException(
+                    "unknown workload '" + name + "'" + NearestName.suggestion(name, KNOWN.keySet())
+                            + " (known: " + String.join(", ", KNOWN.keySet()) + ")");
+        }
+        return supplier.get();
+    }
+
+    /**
+     * The known workload names.
+     *
+     * @return names in peer.py's order
+     */
+    public static Iterable<String> names() {
+        return KNOWN.keySet();
+    }
+
+    /** peer.py's vae-mlp: 784-400-(2x20) ReLU encoder, 20-400-784 Bernoulli decoder, analytic KL, batch 128. */
+    private static Workload vaeMlp() {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "mlp-gaussian");
+        draft.components.put(Role.PRIOR, "standard-normal");
+        draft.components.put(Role.DECODER, "mlp-bernoulli");
+        draft.components.put(Role.OBJECTIVE, "elbo");
+        draft.options.put("hidden", "400");
+        draft.options.put("latent", "20");
+        draft.options.put("activation", "relu");
+        draft.options.put("kl", "analytic");
+        draft.learningRate = 1e-3;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("batch", 128);
+        return new Workload("vae-mlp", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info);
+    }
+}

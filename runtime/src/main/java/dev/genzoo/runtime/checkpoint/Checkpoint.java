@@ -1,0 +1,228 @@
+package dev.genzoo.runtime.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.runtime.GenzooVersion;
+import dev.genzoo.runtime.config.ConfigFile;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.train.Adam;
+import dev.genzoo.runtime.wiring.AssembledModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A training checkpoint: one zip holding {@code state.json} (format, version, epoch, step),
+ * {@code config.yaml}, {@code parameters.npz} and {@code optimizer.npz}. Readable from Python
+ * with {@code zipfile} and {@code numpy.load}. Written atomically; read without executing code.
+ */
+public final class Checkpoint {
+    /** The checkpoint's file name in a run directory. */
+    public static final String FILE = "checkpoint.zip";
+    /** The format written; a reader refuses newer ones. */
+    public static final int FORMAT = 1;
+
+    private static final String STATE = "state.json";
+    private static final String CONFIG = "config.yaml";
+    private static final String PARAMETERS = "parameters.npz";
+    private static final String OPTIMIZER = "optimizer.npz";
+
+    private Checkpoint() {}
+
+    /**
+     * Writes a checkpoint atomically: a kill during the write leaves the previous one intact.
+     *
+     * @param file the target
+     * @param model the model whose parameters are saved
+     * @param adam its optimizer, or null to save parameters only
+     * @param config the resolved config
+     * @param epoch epochs completed
+     * @param step optimizer steps taken
+     */
+    public static void write(
+            Path file, AssembledModel model, Adam adam, ExperimentConfig config, int epoch, long step) {
+        JsonObject state = new JsonObject();
+        state.addProperty("format", FORMAT);
+        state.addProperty("genzoo", GenzooVersion.get());
+        state.addProperty("epoch", epoch);
+        state.addProperty("step", step);
+        state.addProperty("adamSteps", adam == null ? 0 : adam.steps());
+        AtomicFiles.write(
+                file,
+                out -> {
+                    ZipOutputStream zip = new ZipOutputStream(out);
+                    entry(zip, STATE, state.toString().getBytes(StandardCharsets.UTF_8));
+                    entry(zip, CONFIG, ConfigFile.toYaml(config).getBytes(StandardCharsets.UTF_8));
+                    entry(zip, PARAMETERS, npz(named(model.parameters())));
+                    entry(zip, OPTIMIZER, npz(adam == null ? Map.of() : adam.state()));
+                    zip.finish();
+                });
+    }
+
+    private static Map<String, NDArray> named(Map<String, Parameter> parameters) {
+        Map<String, NDArray> arrays = new java.util.LinkedHashMap<>();
+        parameters.forEach((name, p) -> arrays.put(name, p.getArray()));
+        return arrays;
+    }
+
+    private static byte[] npz(Map<String, NDArray> arrays) throws IOException {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList list = new NDList();
+            arrays.forEach(
+                    (name, array) -> {
+                        NDArray copy = array.toDevice(ai.djl.Device.cpu(), true);
+                        copy.setName(name);
+                        list.add(copy);
+                    });
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            list.encode(bytes, NDList.Encoding.NPZ);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads a checkpoint's header and config, without its arrays.
+     *
+     * @param file the checkpoint
+     * @return where training stood
+     * @throws GenzooException if the file is missing, not a checkpoint, or from a newer format
+     */
+    public static SavedState read(Path file) {
+        Map<String, byte[]> entries = entries(file, false);
+        JsonObject state;
+        try {
+            state = new Gson().fromJson(new String(entries.get(STATE), StandardCharsets.UTF_8), JsonObject.class);
+            int format = state.get("format").getAsInt();
+            if (format > FORMAT) {
+                throw new GenzooException(
+                        String.format(
+                                "checkpoint %s has format %d, newer than this genzoo reads (%d); upgrade genzoo",
+                                file, format, FORMAT));
+            }
+            return new SavedState(
+                    state.get("epoch").getAsInt(),
+                    state.get("step").getAsLong(),
+                    state.get("adamSteps").getAsLong(),
+                    new String(entries.get(CONFIG), StandardCharsets.UTF_8),
+                    state.get("genzoo").getAsString());
+        } catch (JsonParseException | NullPointerException | IllegalStateException | UnsupportedOperationException e) {
+            throw new GenzooException("checkpoint " + file + " has a malformed state.json", e);
+        }
+    }
+
+    /**
+     * Loads a checkpoint's arrays into a model built from its config (and into its optimizer).
+     *
+     * @param file the checkpoint
+     * @param model the model, built from the checkpoint's config
+     * @param adam the optimizer to restore, or null
+     * @throws GenzooException if the arrays do not match the model
+     */
+    public static void restore(Path file, AssembledModel model, Adam adam) {
+        Map<String, byte[]> entries = entries(file, true);
+        try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
+            Map<String, NDArray> saved = decode(file, entries.get(PARAMETERS), scratch);
+            copyAll(file, saved, named(model.parameters()), "parameter");
+            if (adam != null) {
+                Map<String, NDArray> moments = decode(file, entries.get(OPTIMIZER), scratch);
+                copyAll(file, moments, adam.state(), "optimizer array");
+                adam.restoreSteps(read(file).adamSteps());
+            }
+        }
+    }
+
+    private static Map<String, NDArray> decode(Path file, byte[] npz, NDManager manager) {
+        try {
+            NDList list = NDList.decode(manager, npz);
+            Map<String, NDArray> byName = new HashMap<>();
+            for (NDArray array : list) {
+                byName.put(array.getName(), array);
+            }
+            return byName;
+        } catch (IllegalArgumentException e) {
+            throw new GenzooException("checkpoint " + file + " holds arrays that do not decode", e);
+        }
+    }
+
+    private static void copyAll(Path file, Map<String, NDArray> saved, Map<String, NDArray> live, String what) {
+        for (Map.Entry<String, NDArray> entry : live.entrySet()) {
+            NDArray source = saved.get(entry.getKey());
+            NDArray target = entry.getValue();
+            if (source == null) {
+                throw new GenzooException(
+                        String.format(
+                                "checkpoint %s does not match the model: it has no %s '%s'",
+                                file, what, entry.getKey()));
+            }
+            if (!source.getShape().equals(target.getShape())) {
+                throw new GenzooException(
+                        String.format(
+                                "checkpoint %s does not match the model: %s '%s' is %s there and %s here",
+                                file, what, entry.getKey(), source.getShape(), target.getShape()));
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                target.muli(0).addi(source.toDevice(target.getDevice(), false));
+            }
+        }
+        if (saved.size() != live.size()) {
+            throw new GenzooException(
+                    String.format(
+                            "checkpoint %s does not match the model: it holds %d %ss, the model %d",
+                            file, saved.size(), what, live.size()));
+        }
+    }
+
+    private static Map<String, byte[]> entries(Path file, boolean arrays) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                boolean wanted = name.equals(STATE) || name.equals(CONFIG)
+                        || (arrays && (name.equals(PARAMETERS) || name.equals(OPTIMIZER)));
+                if (wanted) {
+                    entries.put(name, zip.readAllBytes());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new GenzooException("no checkpoint at " + file);
+        } catch (ZipException e) {
+            throw new GenzooException("checkpoint " + file + " is not a valid zip file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GenzooException("checkpoint " + file + " could not be read: " + e.getMessage(), e);
+        }
+        for (String required : arrays ? new String[] {STATE, CONFIG, PARAMETERS, OPTIMIZER} : new String[] {STATE, CONFIG}) {
+            if (!entries.containsKey(required)) {
+                throw new GenzooException("checkpoint " + file + " is incomplete: it has no " + required);
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.genzoo.runtime.files;
+
+import dev.genzoo.api.GenzooException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see the old content or the new, never a mix: write a temporary
+ * file beside it, force it to disk, then rename it over the target.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes the bytes of a file, given an output stream. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream to the temporary file
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Replaces a file's content atomically.
+     *
+     * @param target the file
+     * @param bytes its new content
+     */
+    public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Replaces a file's content atomically, streaming it.
+     *
+     * @param target the file
+     * @param content writes the new content
+     * @throws GenzooException naming the file if it cannot be written
+     */
+    public static void write(Path target, Content content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new GenzooException("could not write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is hidden and harmless
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.genzoo.runtime.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.image.ImageGrid;
+import dev.genzoo.runtime.image.LineChart;
+import dev.genzoo.runtime.image.ScatterPlot;
+import dev.genzoo.runtime.train.MetricsTable;
+import dev.genzoo.runtime.wiring.AssembledModel;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The pictures of a run: samples from the prior, inputs beside their reconstructions (images as
+ * grids, 2-D points as scatter plots over the data), and the loss curves.
+ */
+final class Pictures {
+    private Pictures() {}
+
+    /** Whether examples of this shape can be drawn: images (C, H, W) with 1 or 3 channels, or 2-D points. */
+    static boolean drawable(Shape example) {
+        return isImage(example) || isPoint(example);
+    }
+
+    private static boolean isImage(Shape example) {
+        return example.dimension() == 3 && (example.get(0) == 1 || example.get(0) == 3);
+    }
+
+    private static boolean isPoint(Shape example) {
+        return example.dimension() == 1 && example.get(0) == 2;
+    }
+
+    /** Writes n samples to {@code file}; returns false if the data cannot be drawn. */
+    static boolean samples(AssembledModel model, Shape example, int n, NDArray reference, long step, Path file) {
+        if (!drawable(example)) {
+            return false;
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
+            float[] drawn = Generation.sample(model.model(), n, context).toFloatArray();
+            if (isImage(example)) {
+                int columns = (int) Math.ceil(Math.sqrt(n));
+                ImageGrid.write(file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
+            } else {
+                float[] data = reference.get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000))).toFloatArray();
+                ScatterPlot.write(file, drawn, data, bounds(data), 480);
+            }
+            return true;
+        }
+    }
+
+    /** Writes the first n examples of data beside their reconstructions; false if not possible. */
+    static boolean reconstructions(AssembledModel model, Shape example, NDArray data, int n, long step, Path file) {
+        if (!isImage(example)) {
+            return false;
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            int count = (int) Math.min(n, data.getShape().get(0));
+            NDArray inputs = data.get(new NDIndex().addSliceDim(0, count));
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
+            Optional<NDArray> rebuilt = Generation.reconstruct(model.model(), inputs, context);
+            if (rebuilt.isEmpty()) {
+                return false;
+            }
+            ImageGrid.writePairs(
+                    file,
+                    inputs.toFloatArray(),
+                    rebuilt.get().toFloatArray(),
+                    count,
+                    (int) example.get(0),
+                    (int) example.get(1),
+                    (int) example.get(2),
+                    8);
+            return true;
+        }
+    }
+
+    /** Writes train and test loss per epoch. */
+    static void lossCurve(MetricsTable table, Path file) {
+        double[] epochs = table.column("epoch");
+        LineChart.builder("loss per epoch")
+                .xLabel("epoch")
+                .yLabel("loss")
+                .series("train", epochs, table.column("train_loss"))
+                .series("test", epochs, table.column("test_loss"))
+                .build()
+                .write(file);
+    }
+
+    private static double[] bounds(float[] points) {
+        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            minX = Math.min(minX, points[i]);
+            maxX = Math.max(maxX, points[i]);
+            minY = Math.min(minY, points[i + 1]);
+            maxY = Math.max(maxY, points[i + 1]);
+        }
+        double padX = 0.15 * (maxX - minX) + 1e-3;
+        double padY = 0.15 * (maxY - minY) + 1e-3;
+        double half = Math.max(maxX - minX + 2 * padX, maxY - minY + 2 * padY) / 2;
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        return new double[] {cx - half, cx + half, cy - half, cy + half};
+    }
+}

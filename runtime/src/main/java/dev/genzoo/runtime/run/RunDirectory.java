@@ -1,0 +1,135 @@
+package dev.genzoo.runtime.run;
+
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.runtime.checkpoint.Checkpoint;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.api.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+
+/**
+ * A run's folder: {@code config.yaml}, {@code metrics.csv}, {@code checkpoint.zip}, {@code
+ * samples.png}, {@code reconstructions.png} and {@code loss.png}. A new run never writes into a
+ * folder that already has files, so earlier runs are never touched.
+ */
+public final class RunDirectory {
+    /** Where runs go when no {@code --run-dir} is given. */
+    public static final Path DEFAULT_PARENT = Path.of("runs");
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Checks that a folder can hold a new run (absent or empty), without creating it.
+     *
+     * @param dir the folder
+     * @return the run directory
+     * @throws GenzooException if the folder holds anything, or is a file
+     */
+    public static RunDirectory fresh(Path dir) {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new GenzooException("run directory " + dir + " is a file; choose another --run-dir");
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new GenzooException(
+                            "run directory "
+                                    + dir
+                                    + " already holds files; choose another --run-dir, or continue it with --resume "
+                                    + dir);
+                }
+            } catch (IOException e) {
+                throw new GenzooException("run directory " + dir + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return new RunDirectory(dir);
+    }
+
+    /**
+     * An existing run with a checkpoint.
+     *
+     * @param dir the folder
+     * @return the run directory
+     * @throws GenzooException if there is no run or no checkpoint there
+     */
+    public static RunDirectory existing(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new GenzooException("no run directory at " + dir);
+        }
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isRegularFile(run.checkpoint())) {
+            throw new GenzooException(
+                    "run directory " + dir + " has no " + Checkpoint.FILE + " (a run writes it after its first epoch)");
+        }
+        return run;
+    }
+
+    /**
+     * A new folder name under {@link #DEFAULT_PARENT}: date, time, encoder and objective.
+     *
+     * @param config the run's config
+     * @return a path that does not exist yet
+     */
+    public static Path defaultPath(ExperimentConfig config) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String base =
+                stamp + "-" + config.component(Role.ENCODER) + "-" + config.component(Role.OBJECTIVE);
+        Path path = DEFAULT_PARENT.resolve(base);
+        for (int i = 2; Files.exists(path); i++) {
+            path = DEFAULT_PARENT.resolve(base + "-" + i);
+        }
+        return path;
+    }
+
+    /** Creates the folder (and its parents). */
+    void create() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new GenzooException("could not create run directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the folder */
+    public Path root() {
+        return root;
+    }
+
+    /** @return {@code config.yaml} */
+    public Path config() {
+        return root.resolve("config.yaml");
+    }
+
+    /** @return {@code metrics.csv} */
+    public Path metrics() {
+        return root.resolve("metrics.csv");
+    }
+
+    /** @return {@code checkpoint.zip} */
+    public Path checkpoint() {
+        return root.resolve(Checkpoint.FILE);
+    }
+
+    /** @return {@code samples.png} */
+    public Path samples() {
+        return root.resolve("samples.png");
+    }
+
+    /** @return {@code reconstructions.png} */
+    public Path reconstructions() {
+        return root.resolve("reconstructions.png");
+    }
+
+    /** @return {@code loss.png} */
+    public Path lossCurve() {
+        return root.resolve("loss.png");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.genzoo.runtime.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba 2015, algorithm 1, in the form of its section 2: the bias corrections are
+ * folded into the step size, lr * sqrt(1 - beta2^t) / (1 - beta1^t), and epsilon is added to
+ * sqrt(v) before that correction). One fused native update per parameter, then its gradient is
+ * zeroed.
+ *
+ * <p>Moment estimates live beside their parameters, on the same device, for the life of the
+ * model. Not thread-safe.
+ */
+public final class Adam {
+    /** The first moment's decay, beta1. */
+    public static final float BETA1 = 0.9f;
+    /** The second moment's decay, beta2. */
+    public static final float BETA2 = 0.999f;
+    /** The epsilon added to sqrt(v). */
+    public static final float EPSILON = 1e-8f;
+
+    private final List<Slot> slots = new ArrayList<>();
+    private final float learningRate;
+    private long steps;
+
+    private record Slot(String name, NDArray weight, NDArray mean, NDArray variance) {}
+
+    /**
+     * An optimizer for the parameters that take gradients.
+     *
+     * @param parameters stable name to parameter
+     * @param learningRate the step size
+     */
+    public Adam(Map<String, Parameter> parameters, double learningRate) {
+        this.learningRate = (float) learningRate;
+        parameters.forEach(
+                (name, parameter) -> {
+                    if (parameter.requiresGradient()) {
+                        NDArray weight = parameter.getArray();
+                        NDArray mean = weight.zerosLike();
+                        NDArray variance = weight.zerosLike();
+                        NDScope.unregister(mean, variance);
+                        slots.add(new Slot(name, weight, mean, variance));
+                    }
+                });
+    }
+
+    /** Applies one update to every parameter from its accumulated gradient, and zeroes it. */
+    public void step() {
+        steps++;
+        double correction =
+                Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
+        float stepSize = (float) (learningRate * correction);
+        for (Slot slot : slots) {
+            NDArray gradient = slot.weight.getGradient();
+            slot.weight
+                    .getNDArrayInternal()
+                    .adamUpdate(
+                            new NDList(slot.weight, gradient, slot.mean, slot.variance),
+                            new NDList(slot.weight),
+                            learningRate,
+                            stepSize,
+                            0f,
+                            1f,
+                            -1f,
+                            BETA1,
+                            BETA2,
+                            EPSILON,
+                            false,
+                            false);
+        }
+    }
+
+    /**
+     * Updates taken so far (t in the paper).
+     *
+     * @return the step count
+     */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * The moment estimates by name, {@code m.<parameter>} and {@code v.<parameter>}, for
+     * checkpoints.
+     *
+     * @return name to the live arrays (not copies)
+     */
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> state = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            state.put("m." + slot.name, slot.mean);
+            state.put("v." + slot.name, slot.variance);
+        }
+        return state;
+    }
+
+    /**
+     * Restores the step count; the moments are restored by writing into {@link #state()}.
+     *
+     * @param savedSteps t at the time of the checkpoint
+     */
+    public void restoreSteps(long savedSteps) {
+        this.steps = savedSteps;
+    }
+}

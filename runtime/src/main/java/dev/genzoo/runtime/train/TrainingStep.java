@@ -1,0 +1,75 @@
+package dev.genzoo.runtime.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.GradientCollector;
+import dev.genzoo.api.ObjectiveValue;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.wiring.AssembledModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of stochastic gradient descent on the objective: forward, backward, Adam update. The
+ * caller runs it inside a scope that releases everything the step created.
+ */
+public final class TrainingStep {
+    private final AssembledModel model;
+    private final Adam adam;
+    private List<String> names;
+
+    /**
+     * A step over a model and its optimizer.
+     *
+     * @param model the assembled model
+     * @param adam its optimizer
+     */
+    public TrainingStep(AssembledModel model, Adam adam) {
+        this.model = model;
+        this.adam = adam;
+    }
+
+    /**
+     * Runs one step on a batch.
+     *
+     * @param batch a batch on the model's device
+     * @param context the step's context (training)
+     * @return the loss and terms before the update
+     */
+    public StepValues run(NDArray batch, StepContext context) {
+        NDArray packed;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
+            collector.backward(value.loss());
+            packed = pack(value);
+        }
+        adam.step();
+        return new StepValues(names, toDoubles(packed));
+    }
+
+    private NDArray pack(ObjectiveValue value) {
+        if (names == null) {
+            List<String> list = new ArrayList<>();
+            list.add("loss");
+            list.addAll(value.terms().keySet());
+            names = List.copyOf(list);
+        }
+        NDList scalars = new NDList(value.loss().stopGradient());
+        for (Map.Entry<String, NDArray> term : value.terms().entrySet()) {
+            scalars.add(term.getValue().stopGradient());
+        }
+        return scalars.size() == 1 ? scalars.get(0).reshape(1) : NDArrays.stack(scalars);
+    }
+
+    static double[] toDoubles(NDArray packed) {
+        float[] floats = packed.toFloatArray();
+        double[] out = new double[floats.length];
+        for (int i = 0; i < floats.length; i++) {
+            out[i] = floats[i];
+        }
+        return out;
+    }
+}

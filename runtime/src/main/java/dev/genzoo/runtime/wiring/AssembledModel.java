@@ -1,0 +1,122 @@
+package dev.genzoo.runtime.wiring;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import dev.genzoo.api.GenerativeModel;
+import dev.genzoo.api.Objective;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model built on a device: the encoder, prior and decoder, the objective, and every parameter
+ * once, under a stable name ({@code encoder.<name>}, ...). Owns the device manager its parameters
+ * live in; close it to free them.
+ */
+public final class AssembledModel implements AutoCloseable {
+    private final GenerativeModel model;
+    private final Objective objective;
+    private final NDManager manager;
+    private final ParameterStore parameterStore;
+    private final Map<String, Parameter> parameters;
+
+    AssembledModel(
+            GenerativeModel model,
+            Objective objective,
+            NDManager manager,
+            Map<String, Parameter> parameters) {
+        this.model = model;
+        this.objective = objective;
+        this.manager = manager;
+        this.parameterStore = new ParameterStore(manager, false);
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /**
+     * Names every parameter once, by the first role that lists it.
+     *
+     * @param byRole each role's word and its component's parameters
+     * @return stable name to parameter
+     */
+    static Map<String, Parameter> name(Map<String, ai.djl.nn.ParameterList> byRole) {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        Map<Parameter, Boolean> seen = new IdentityHashMap<>();
+        byRole.forEach(
+                (role, list) ->
+                        list.forEach(
+                                pair -> {
+                                    if (seen.put(pair.getValue(), Boolean.TRUE) == null) {
+                                        String name = role + "." + pair.getKey();
+                                        if (named.containsKey(name)) {
+                                            throw new IllegalStateException("two parameters named " + name);
+                                        }
+                                        named.put(name, pair.getValue());
+                                    }
+                                }));
+        return named;
+    }
+
+    /**
+     * The encoder, prior and decoder.
+     *
+     * @return the generative model
+     */
+    public GenerativeModel model() {
+        return model;
+    }
+
+    /**
+     * The objective.
+     *
+     * @return the objective
+     */
+    public Objective objective() {
+        return objective;
+    }
+
+    /**
+     * The device manager that owns the parameters.
+     *
+     * @return the manager
+     */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * The store components read parameters from.
+     *
+     * @return the parameter store
+     */
+    public ParameterStore parameterStore() {
+        return parameterStore;
+    }
+
+    /**
+     * Every parameter once, by stable name, in build order.
+     *
+     * @return name to parameter
+     */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The number of trainable scalars.
+     *
+     * @return the count of elements of parameters that take gradients
+     */
+    public long trainableSize() {
+        return parameters.values().stream()
+                .filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

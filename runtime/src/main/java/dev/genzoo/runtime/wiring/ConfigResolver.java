@@ -1,0 +1,168 @@
+package dev.genzoo.runtime.wiring;
+
+import dev.genzoo.api.ComponentFactory;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Role;
+import dev.genzoo.api.options.NearestName;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.DataSettings;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.TrainingSettings;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a user's draft into a resolved {@link ExperimentConfig}: fills default components (the
+ * encoder's suggested companions first), routes each {@code key=value} option to every chosen
+ * component that declares the key ({@code role.key=value} to one), validates every value, and
+ * refuses unknown keys with the nearest known one.
+ */
+public final class ConfigResolver {
+    private final ChosenFactories factories;
+
+    /**
+     * A resolver over the bound factories.
+     *
+     * @param factories the factories by role and name
+     */
+    @Inject
+    public ConfigResolver(ChosenFactories factories) {
+        this.factories = factories;
+    }
+
+    /**
+     * Resolves a draft.
+     *
+     * @param draft what the user gave
+     * @return the complete, validated config
+     * @throws GenzooException for unknown names or options and bad values
+     */
+    public ExperimentConfig resolve(ConfigDraft draft) {
+        Map<Role, String> names = new EnumMap<>(Role.class);
+        String encoder = draft.components.getOrDefault(Role.ENCODER, Defaults.COMPONENTS.get(Role.ENCODER));
+        names.put(Role.ENCODER, encoder);
+        Map<Role, String> companions = factories.get(Role.ENCODER, encoder).companions();
+        for (Role role : List.of(Role.PRIOR, Role.DECODER, Role.OBJECTIVE)) {
+            String name = draft.components.get(role);
+            if (name == null) {
+                name = companions.getOrDefault(role, Defaults.COMPONENTS.get(role));
+            }
+            names.put(role, name);
+        }
+        Map<Role, ComponentFactory<?>> chosen = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            chosen.put(role, factories.get(role, names.get(role)));
+        }
+
+        Map<Role, Map<String, String>> given = route(draft, chosen, names);
+        Map<Role, Map<String, String>> resolved = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            Options options =
+                    Options.resolve(
+                            owner(role, names.get(role)), chosen.get(role).options(), given.get(role));
+            resolved.put(role, options.asText());
+        }
+
+        TrainingSettings training =
+                new TrainingSettings(
+                        positive(draft.epochs, TrainingSettings.DEFAULT_EPOCHS, "--epochs"),
+                        positive(draft.batchSize, TrainingSettings.DEFAULT_BATCH_SIZE, "--batch-size"),
+                        learningRate(draft.learningRate),
+                        draft.seed == null ? TrainingSettings.DEFAULT_SEED : draft.seed);
+        DataSettings data =
+                new DataSettings(
+                        draft.data == null ? DataSettings.DEFAULT_SOURCE : draft.data,
+                        draft.binarize == null ? DataSettings.AUTO : draft.binarize);
+        String device = draft.device == null ? Defaults.DEVICE : draft.device;
+        return new ExperimentConfig(names, resolved, data, training, device);
+    }
+
+    private static Map<Role, Map<String, String>> route(
+            ConfigDraft draft, Map<Role, ComponentFactory<?>> chosen, Map<Role, String> names) {
+        Map<Role, Map<String, String>> given = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            given.put(role, new LinkedHashMap<>(draft.roleOptions.getOrDefault(role, Map.of())));
+        }
+        for (Map.Entry<String, String> entry : draft.options.entrySet()) {
+            String key = entry.getKey();
+            Role target = roleOf(key);
+            if (target != null) {
+                given.get(target).put(key.substring(key.indexOf('.') + 1), entry.getValue());
+                continue;
+            }
+            List<Role> declaring = new ArrayList<>();
+            Set<String> all = new LinkedHashSet<>();
+            for (Role role : Role.values()) {
+                for (Option<?> option : chosen.get(role).options()) {
+                    all.add(option.name());
+                    if (option.name().equals(key)) {
+                        declaring.add(role);
+                    }
+                }
+            }
+            if (declaring.isEmpty()) {
+                throw new GenzooException(
+                        String.format(
+                                "unknown option '%s': none of %s declares it%s (genzoo plugins lists them)",
+                                key, describe(names), NearestName.suggestion(key, all)));
+            }
+            for (Role role : declaring) {
+                given.get(role).put(key, entry.getValue());
+            }
+        }
+        return given;
+    }
+
+    private static Role roleOf(String key) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String prefix = key.substring(0, dot);
+        for (Role role : Role.values()) {
+            if (role.word().equals(prefix)) {
+                return role;
+            }
+        }
+        throw new GenzooException(
+                "option '" + key + "': the part before the dot must be encoder, prior, decoder or objective");
+    }
+
+    private static String describe(Map<Role, String> names) {
+        List<String> parts = new ArrayList<>();
+        names.forEach((role, name) -> parts.add(owner(role, name)));
+        return String.join(", ", parts);
+    }
+
+    static String owner(Role role, String name) {
+        return role.word() + " '" + name + "'";
+    }
+
+    private static int positive(Integer value, int fallback, String flag) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 1) {
+            throw new GenzooException(flag + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    private static double learningRate(Double value) {
+        if (value == null) {
+            return TrainingSettings.DEFAULT_LEARNING_RATE;
+        }
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new GenzooException("--lr must be a positive number, got " + value);
+        }
+        return value;
+    }
+}

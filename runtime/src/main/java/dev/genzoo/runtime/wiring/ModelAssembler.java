@@ -1,0 +1,120 @@
+package dev.genzoo.runtime.wiring;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.Component;
+import dev.genzoo.api.ComponentFactory;
+import dev.genzoo.api.Decoder;
+import dev.genzoo.api.Encoder;
+import dev.genzoo.api.GenerativeModel;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Objective;
+import dev.genzoo.api.Prior;
+import dev.genzoo.api.Role;
+import dev.genzoo.api.options.Options;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the components a config names, in the order encoder, prior, decoder, objective, on a
+ * device manager, then checks that the objective can train them before any step runs.
+ */
+public final class ModelAssembler {
+    private final ChosenFactories factories;
+
+    /**
+     * An assembler over the bound factories.
+     *
+     * @param factories the factories by role and name
+     */
+    @Inject
+    public ModelAssembler(ChosenFactories factories) {
+        this.factories = factories;
+    }
+
+    /**
+     * Builds and checks a model. Parameters are initialized from the engine's random generator,
+     * seeded here with the config's seed, so the same seed gives the same initial model.
+     *
+     * @param config the resolved config
+     * @param device the manager of the device, which will own the model (closed with it)
+     * @param dataShape one example's shape
+     * @return the assembled model
+     * @throws GenzooException if a component cannot be built or the combination cannot train
+     */
+    public AssembledModel assemble(ExperimentConfig config, NDManager device, Shape dataShape) {
+        Engine.getInstance().setRandomSeed((int) config.training().seed());
+        NDManager manager = device.newSubManager();
+        try {
+            BuildContext context = BuildContext.of(manager, dataShape);
+            Encoder encoder = build(Role.ENCODER, config, context, Encoder.class);
+            context = context.withEncoder(encoder);
+            Prior prior = build(Role.PRIOR, config, context, Prior.class);
+            context = context.withPrior(prior);
+            Decoder decoder = build(Role.DECODER, config, context, Decoder.class);
+            context = context.withDecoder(decoder);
+            Objective objective = build(Role.OBJECTIVE, config, context, Objective.class);
+            GenerativeModel model = new GenerativeModel(encoder, prior, decoder);
+            check(config, model, objective);
+
+            Map<String, ParameterList> byRole = new LinkedHashMap<>();
+            byRole.put(Role.ENCODER.word(), encoder.parameters());
+            byRole.put(Role.PRIOR.word(), prior.parameters());
+            byRole.put(Role.DECODER.word(), decoder.parameters());
+            byRole.put(Role.OBJECTIVE.word(), objective.parameters());
+            return new AssembledModel(model, objective, manager, AssembledModel.name(byRole));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private <T extends Component> T build(
+            Role role, ExperimentConfig config, BuildContext context, Class<T> type) {
+        String name = config.component(role);
+        ComponentFactory<?> factory = factories.get(role, name);
+        String owner = ConfigResolver.owner(role, name);
+        Options options = Options.resolve(owner, factory.options(), config.options(role));
+        try {
+            return type.cast(factory.create(options, context));
+        } catch (GenzooException e) {
+            throw new GenzooException(owner + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new GenzooException(
+                    String.format(
+                            "%s (plugin '%s') failed to build: %s",
+                            owner, factories.pluginOf(role, name), e),
+                    e);
+        }
+    }
+
+    private static void check(ExperimentConfig config, GenerativeModel model, Objective objective) {
+        String objectiveName = config.component(Role.OBJECTIVE);
+        String encoderName = config.component(Role.ENCODER);
+        if (!objective.acceptedEncoders().contains(model.encoder().kind())) {
+            StringBuilder needs = new StringBuilder();
+            objective.acceptedEncoders()
+                    .forEach(k -> needs.append(needs.length() == 0 ? "" : " or ").append(k.description()));
+            throw new GenzooException(
+                    String.format(
+                            "objective '%s' cannot train encoder '%s': it needs an encoder that outputs %s,"
+                                    + " and '%s' outputs %s",
+                            objectiveName,
+                            encoderName,
+                            needs,
+                            encoderName,
+                            model.encoder().kind().description()));
+        }
+        Optional<String> reason = objective.incompatibility(model);
+        if (reason.isPresent()) {
+            throw new GenzooException(
+                    "objective '" + objectiveName + "' cannot train this model: " + reason.get());
+        }
+    }
+}
