@@ -1,0 +1,88 @@
+package dev.genzoo.runtime.image;
+
+import java.nio.file.Path;
+
+/**
+ * Points in the plane (samples from a 2-D model) as a scatter plot PNG.
+ *
+ * <p>The square picture spans the given bounds exactly, y growing upwards, with the axes x = 0
+ * and y = 0 drawn in light grey where they fall inside. Each point is a 3 x 3 pixel square. The
+ * optional second set (say, the data) is drawn first in the second series colour, and the main
+ * set (say, the samples) on top of it in the first.
+ */
+public final class ScatterPlot {
+    private static final int DOT = 3;
+
+    private ScatterPlot() {}
+
+    /**
+     * Writes a scatter plot.
+     *
+     * @param file the PNG file; its folder must exist
+     * @param points {@code n * 2} values: x0, y0, x1, y1, ...; non-finite points and points
+     *     outside the bounds are skipped
+     * @param otherPointsOrNull a second set in the same layout, or null for none
+     * @param bounds xmin, xmax, ymin, ymax, finite with xmin &lt; xmax and ymin &lt; ymax
+     * @param size the side of the picture in pixels, at least 8
+     * @throws IllegalArgumentException if the bounds or size are unusable or a set has odd length
+     * @throws dev.genzoo.api.GenzooException naming the file, if it cannot be written
+     */
+    public static void write(Path file, float[] points, float[] otherPointsOrNull, double[] bounds, int size) {
+        checkBounds(bounds);
+        if (size < 8) {
+            throw new IllegalArgumentException("A scatter plot needs at least 8 x 8 pixels, not " + size + ".");
+        }
+        Canvas canvas = new Canvas(size, size, Colours.PAPER);
+        int zeroColumn = column(0, bounds, size);
+        int zeroRow = row(0, bounds, size);
+        if (bounds[0] <= 0 && 0 <= bounds[1]) {
+            canvas.fill(zeroColumn, 0, 1, size, Colours.GRID);
+        }
+        if (bounds[2] <= 0 && 0 <= bounds[3]) {
+            canvas.fill(0, zeroRow, size, 1, Colours.GRID);
+        }
+        if (otherPointsOrNull != null) {
+            draw(canvas, otherPointsOrNull, bounds, Colours.series(1));
+        }
+        draw(canvas, points, bounds, Colours.series(0));
+        canvas.write(file);
+    }
+
+    private static void draw(Canvas canvas, float[] points, double[] bounds, int rgb) {
+        if (points.length % 2 != 0) {
+            throw new IllegalArgumentException("Points come as (x, y) pairs, but " + points.length + " values were given.");
+        }
+        int size = canvas.width();
+        for (int i = 0; i < points.length; i += 2) {
+            double x = points[i];
+            double y = points[i + 1];
+            if (x >= bounds[0] && x <= bounds[1] && y >= bounds[2] && y <= bounds[3]) {
+                canvas.fill(column(x, bounds, size) - DOT / 2, row(y, bounds, size) - DOT / 2, DOT, DOT, rgb);
+            }
+        }
+    }
+
+    /** The pixel column of an x value: xmin is column 0 and xmax the last column. */
+    private static int column(double x, double[] bounds, int size) {
+        return (int) Math.round((x - bounds[0]) / (bounds[1] - bounds[0]) * (size - 1));
+    }
+
+    /** The pixel row of a y value: ymax is row 0 and ymin the last row. */
+    private static int row(double y, double[] bounds, int size) {
+        return (int) Math.round((bounds[3] - y) / (bounds[3] - bounds[2]) * (size - 1));
+    }
+
+    private static void checkBounds(double[] bounds) {
+        if (bounds.length != 4) {
+            throw new IllegalArgumentException("Bounds are xmin, xmax, ymin, ymax: 4 values, not " + bounds.length + ".");
+        }
+        for (double b : bounds) {
+            if (!Double.isFinite(b)) {
+                throw new IllegalArgumentException("Bounds must be finite, not " + b + ".");
+            }
+        }
+        if (!(bounds[0] < bounds[1] && bounds[2] < bounds[3])) {
+            throw new IllegalArgumentException("Bounds need xmin < xmax and ymin < ymax.");
+        }
+    }
+}
