@@ -1,0 +1,129 @@
+package dev.genzoo.runtime.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.plugins.vae.VaePlugin;
+import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.plugin.PluginCatalog;
+import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.train.Adam;
+import dev.genzoo.runtime.wiring.AssembledModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class CheckpointTest {
+    private static final Shape DATA = new Shape(1, 4, 4);
+    private final GenzooRuntime runtime = GenzooRuntime.create(PluginCatalog.of(new VaePlugin()));
+
+    private ExperimentConfig config(long seed) {
+        ConfigDraft draft = new ConfigDraft();
+        draft.options.put("hidden", "12");
+        draft.options.put("latent", "3");
+        draft.seed = seed;
+        return runtime.resolve(draft);
+    }
+
+    private static float loss(AssembledModel model, NDArray batch) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Engine.getInstance().setRandomSeed(99);
+            StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
+            return model.objective().evaluate(batch, model.model(), context).loss().getFloat();
+        }
+    }
+
+    private static void trainSteps(AssembledModel model, Adam adam, NDArray batch, int steps) {
+        for (int i = 0; i < steps; i++) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                StepContext context = StepContext.training(i, 0, steps, steps, model.manager(), model.parameterStore());
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    collector.backward(model.objective().evaluate(batch, model.model(), context).loss());
+                }
+                adam.step();
+            }
+        }
+    }
+
+    @Test
+    void aRoundTripReproducesTheSameLossAndOptimizerState(@TempDir Path dir) {
+        Path file = dir.resolve("checkpoint.zip");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel trained = runtime.assemble(config(1), manager, DATA);
+                AssembledModel fresh = runtime.assemble(config(2), manager, DATA)) {
+            NDArray batch = manager.randomUniform(0f, 1f, new Shape(8).addAll(DATA)).gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            Adam adam = new Adam(trained.parameters(), 0.01);
+            trainSteps(trained, adam, batch, 5);
+            Checkpoint.write(file, trained, adam, config(1), 1, 5);
+
+            float expected = loss(trained, batch);
+            assertThat(loss(fresh, batch)).isNotEqualTo(expected);
+            Adam restored = new Adam(fresh.parameters(), 0.01);
+            Checkpoint.restore(file, fresh, restored);
+            assertThat(loss(fresh, batch)).isEqualTo(expected);
+            assertThat(restored.steps()).isEqualTo(5);
+            String m = adam.state().keySet().iterator().next();
+            assertThat(restored.state().get(m).toFloatArray()).containsExactly(adam.state().get(m).toFloatArray());
+
+            // one more identical step on both keeps them identical
+            trainSteps(trained, adam, batch, 1);
+            trainSteps(fresh, restored, batch, 1);
+            assertThat(loss(fresh, batch)).isEqualTo(loss(trained, batch));
+
+            SavedState state = Checkpoint.read(file);
+            assertThat(state.epoch()).isEqualTo(1);
+            assertThat(state.step()).isEqualTo(5);
+            assertThat(state.configYaml()).contains("mlp-gaussian");
+        }
+    }
+
+    @Test
+    void aCheckpointOfAnotherShapeIsRefusedNamingTheParameter(@TempDir Path dir) {
+        Path file = dir.resolve("checkpoint.zip");
+        ConfigDraft other = new ConfigDraft();
+        other.options.put("hidden", "7");
+        other.options.put("latent", "3");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel a = runtime.assemble(config(1), manager, DATA);
+                AssembledModel b = runtime.assemble(runtime.resolve(other), manager, DATA)) {
+            Checkpoint.write(file, a, null, config(1), 0, 0);
+            assertThatThrownBy(() -> Checkpoint.restore(file, b, null))
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessageContaining("does not match the model")
+                    .hasMessageContaining("encoder.");
+        }
+    }
+
+    @Test
+    void aTruncatedOrForeignFileIsOneClearError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("checkpoint.zip");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel a = runtime.assemble(config(1), manager, DATA)) {
+            Checkpoint.write(file, a, null, config(1), 0, 0);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertThatThrownBy(() -> Checkpoint.read(file))
+                .isInstanceOf(GenzooException.class)
+                .hasMessageContaining(file.toString());
+        Files.writeString(file, "not a zip at all");
+        assertThatThrownBy(() -> Checkpoint.read(file))
+                .isInstanceOf(GenzooException.class)
+                .hasMessageContaining(file.toString());
+        assertThatThrownBy(() -> Checkpoint.read(dir.resolve("absent.zip")))
+                .hasMessage("no checkpoint at " + dir.resolve("absent.zip"));
+    }
+}

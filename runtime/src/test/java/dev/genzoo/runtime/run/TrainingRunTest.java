@@ -1,0 +1,145 @@
+package dev.genzoo.runtime.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.plugins.vae.VaePlugin;
+import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.plugin.PluginCatalog;
+import dev.genzoo.runtime.train.EpochRecord;
+import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training end to end on the bundled digits with a small VAE. */
+final class TrainingRunTest {
+    private final GenzooRuntime runtime = GenzooRuntime.create(PluginCatalog.of(new VaePlugin()));
+
+    private ExperimentConfig small(int epochs) {
+        ConfigDraft draft = new ConfigDraft();
+        draft.options.put("hidden", "64");
+        draft.options.put("latent", "8");
+        draft.epochs = epochs;
+        draft.seed = 3L;
+        return runtime.resolve(draft);
+    }
+
+    private static List<String> withoutSeconds(Path metrics) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics)) {
+            String[] cells = line.split(",", -1);
+            cells[2] = "";
+            rows.add(String.join(",", cells));
+        }
+        return rows;
+    }
+
+    @Test
+    void writesEveryFileOfARunDirectory(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        TrainingOutcome outcome = runtime.train(small(2), run, TrainingListener.NONE);
+        assertThat(outcome.runDirectory()).isEqualTo(run);
+        for (String name : List.of("config.yaml", "metrics.csv", "checkpoint.zip", "samples.png", "reconstructions.png", "loss.png")) {
+            assertThat(run.resolve(name)).isRegularFile();
+        }
+        assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3)
+                .first().asString().startsWith("epoch,step,seconds,train_loss,train_reconstruction,train_kl,test_loss");
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("binarize: dynamic");
+        try (var files = Files.list(run)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNumbersTwice(@TempDir Path dir) throws IOException {
+        runtime.train(small(2), dir.resolve("a"), TrainingListener.NONE);
+        runtime.train(small(2), dir.resolve("b"), TrainingListener.NONE);
+        assertThat(withoutSeconds(dir.resolve("b/metrics.csv"))).isEqualTo(withoutSeconds(dir.resolve("a/metrics.csv")));
+    }
+
+    @Test
+    void aResumedRunTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path dir) throws IOException {
+        runtime.train(small(3), dir.resolve("whole"), TrainingListener.NONE);
+        runtime.train(small(1), dir.resolve("split"), TrainingListener.NONE);
+        TrainingOutcome resumed = runtime.resume(dir.resolve("split"), 3, TrainingListener.NONE);
+        assertThat(resumed.last().epoch()).isEqualTo(3);
+        assertThat(withoutSeconds(dir.resolve("split/metrics.csv")))
+                .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
+    }
+
+    @Test
+    void theTestElboImprovesOverTraining(@TempDir Path dir) {
+        List<EpochRecord> epochs = new ArrayList<>();
+        runtime.train(small(15), dir.resolve("run"), new TrainingListener() {
+            @Override
+            public void epochEnded(EpochRecord record) {
+                epochs.add(record);
+            }
+        });
+        double first = epochs.get(0).test().get(Evaluation.BOUND);
+        double last = epochs.get(epochs.size() - 1).test().get(Evaluation.BOUND);
+        // 64 binary pixels: an untrained model sits near -64 * log 2 = -44 nats
+        assertThat(first).isLessThan(-30);
+        assertThat(last).isGreaterThan(first + 8);
+        assertThat(last).isLessThan(0);
+    }
+
+    @Test
+    void nativeMemoryDoesNotGrowFromStepToStep(@TempDir Path dir) {
+        long[] counts = new long[2];
+        runtime.train(small(12), dir.resolve("run"), new TrainingListener() {
+            @Override
+            public void stepped(long step, int epoch, double loss) {
+                // the same position in epoch 2 and in epoch 12 (12 steps per epoch)
+                if (step == 12 + 5) {
+                    counts[0] = NDManager.getSystemManager().getManagedArrays().size();
+                } else if (step == 11 * 12 + 5) {
+                    counts[1] = NDManager.getSystemManager().getManagedArrays().size();
+                }
+            }
+        });
+        assertThat(counts[0]).isPositive();
+        assertThat(counts[1]).isEqualTo(counts[0]);
+    }
+
+    @Test
+    void anExistingRunIsNeverWrittenInto(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        runtime.train(small(1), run, TrainingListener.NONE);
+        byte[] before = Files.readAllBytes(run.resolve("checkpoint.zip"));
+        assertThatThrownBy(() -> runtime.train(small(1), run, TrainingListener.NONE))
+                .isInstanceOf(GenzooException.class)
+                .hasMessageContaining("already holds files");
+        assertThat(Files.readAllBytes(run.resolve("checkpoint.zip"))).isEqualTo(before);
+    }
+
+    @Test
+    void aRunThatIsCompleteCannotBeResumedWithoutMoreEpochs(@TempDir Path dir) {
+        Path run = dir.resolve("run");
+        runtime.train(small(1), run, TrainingListener.NONE);
+        assertThatThrownBy(() -> runtime.resume(run, null, TrainingListener.NONE))
+                .isInstanceOf(GenzooException.class)
+                .hasMessageContaining("already trained 1 of 1 epochs");
+    }
+
+    @Test
+    void samplesAndReconstructionsComeFromTheCheckpoint(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        runtime.train(small(1), run, TrainingListener.NONE);
+        Path samples = runtime.sample(run, 10, 5, dir.resolve("s.png"));
+        Path pairs = runtime.reconstruct(run, 6, dir.resolve("r.png"));
+        assertThat(ImageIO.read(samples.toFile()).getWidth()).isPositive();
+        assertThat(ImageIO.read(pairs.toFile()).getWidth()).isPositive();
+    }
+}
