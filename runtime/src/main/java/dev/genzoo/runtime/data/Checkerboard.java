@@ -33,7 +33,7 @@ final class Checkerboard implements ToyDistribution {
         points[at + 1] = within(row, random.nextDouble());
     }
 
-    /** cell + u as a float still inside [cell, cell + 1): rounding to float may not reach the edge. */
+    /** cell + u as a float kept inside [cell, cell + 1), which rounding to float could leave. */
     private static float within(int cell, double u) {
         float value = (float) (cell + u);
         return value < cell + 1 ? value : Math.nextDown((float) (cell + 1));

@@ -12,6 +12,8 @@ public record DataSplit(Dataset train, Dataset test) {
     /**
      * A split of two data sets with the same example shape.
      *
+     * @param train the examples the model is fitted to
+     * @param test the held-out examples, disjoint from train
      * @throws IllegalArgumentException if the two example shapes differ
      */
     public DataSplit {

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>Example {@code i} occupies {@code values()[i * exampleSize(), (i + 1) * exampleSize())}. The
  * arrays are shared, not copied, so that a 188 MB MNIST training set exists once; treat them as
- * read-only. {@link #subset(int[])} copies the rows it selects.
+ * read-only; so kept, a data set may be shared between threads. {@link #subset(int[])} copies the
+ * rows it selects.
  */
 public final class Dataset {
     private final String name;
@@ -36,7 +37,8 @@ public final class Dataset {
         this.exampleSize = sizeOf(exampleShape);
         if (values.length % exampleSize != 0) {
             throw new IllegalArgumentException(
-                    values.length + " values are not a whole number of examples of " + exampleShape);
+                    values.length + " values are not a whole number of examples of "
+                            + exampleShape);
         }
         this.size = values.length / exampleSize;
         if (labelsOrNull != null && labelsOrNull.length != size) {

@@ -90,7 +90,8 @@ final class HandwrittenDigits {
             if (columns.length != PIXELS + 1) {
                 throw new GenzooException(
                         fileName + " line " + lineNumber + " has " + columns.length
-                                + " columns, expected " + (PIXELS + 1) + " (64 pixels and a label)");
+                                + " columns, expected " + (PIXELS + 1)
+                                + " (64 pixels and a label)");
             }
             if (count == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * count);

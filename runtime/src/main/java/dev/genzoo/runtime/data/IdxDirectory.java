@@ -12,9 +12,16 @@ import java.util.Optional;
  * and t10k image files in IDX format, label files optional, each raw or gzipped.
  */
 final class IdxDirectory {
+    /** The training images, required. */
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+
+    /** The test images, required. */
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+
+    /** The training labels, optional. */
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+
+    /** The test labels, optional. */
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
     private IdxDirectory() {}

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -83,6 +84,8 @@ final class IdxFile {
                                 + "); download it again",
                         e);
             }
+        } catch (AccessDeniedException e) {
+            throw new GenzooException("genzoo may not read " + file + "; check its permissions", e);
         } catch (IOException e) {
             throw new GenzooException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -104,7 +107,8 @@ final class IdxFile {
                             : found == LABELS_MAGIC ? " (that of an IDX label file)" : "";
             throw new GenzooException(
                     String.format(
-                            "%s is not an IDX %s file: its magic number is 0x%08X%s, expected 0x%08X",
+                            "%s is not an IDX %s file: its magic number is 0x%08X%s,"
+                                    + " expected 0x%08X",
                             file, kind, found, actually, magic));
         }
         int rank = magic & 0xFF;

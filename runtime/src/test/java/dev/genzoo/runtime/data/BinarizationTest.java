@@ -85,7 +85,8 @@ final class BinarizationTest {
 
     @Test
     void valuesOutsideTheUnitIntervalAreNoProbabilities() {
-        Dataset points = new Dataset("moons", new Shape(2), new float[] {0.5f, 0.5f, 1.5f, 0f}, null);
+        float[] values = {0.5f, 0.5f, 1.5f, 0f};
+        Dataset points = new Dataset("moons", new Shape(2), values, null);
 
         assertThatThrownBy(() -> Binarization.sample(points, 1))
                 .isInstanceOf(GenzooException.class)

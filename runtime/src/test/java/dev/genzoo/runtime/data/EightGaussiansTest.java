@@ -20,7 +20,8 @@ final class EightGaussiansTest {
             int nearest = 0;
             double best = Double.MAX_VALUE;
             for (int k = 0; k < 8; k++) {
-                double d = Math.hypot(x - 2 * Math.cos(k * Math.PI / 4), y - 2 * Math.sin(k * Math.PI / 4));
+                double angle = k * Math.PI / 4;
+                double d = Math.hypot(x - 2 * Math.cos(angle), y - 2 * Math.sin(angle));
                 if (d < best) {
                     best = d;
                     nearest = k;
@@ -38,6 +39,7 @@ final class EightGaussiansTest {
             assertThat((double) count).isBetween(n / 8.0 - spread, n / 8.0 + spread);
         }
         // E|r|^2 = 2 sd^2 for an isotropic Gaussian; the estimate from 10,000 points is within 5%.
-        assertThat(Math.sqrt(squaredResiduals / (2 * n))).isCloseTo(sd, Percentage.withPercentage(5));
+        double sdEstimate = Math.sqrt(squaredResiduals / (2 * n));
+        assertThat(sdEstimate).isCloseTo(sd, Percentage.withPercentage(5));
     }
 }

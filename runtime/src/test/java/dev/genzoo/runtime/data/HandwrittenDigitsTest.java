@@ -135,7 +135,8 @@ final class HandwrittenDigitsTest {
 
     @Test
     void parsesLinesAndSkipsBlankOnes() throws Exception {
-        Dataset two = HandwrittenDigits.parse(new StringReader(line(16, 3) + "\n" + line(4, 7)), "t.csv");
+        String text = line(16, 3) + "\n" + line(4, 7);
+        Dataset two = HandwrittenDigits.parse(new StringReader(text), "t.csv");
 
         assertThat(two.size()).isEqualTo(2);
         assertThat(two.values()[0]).isEqualTo(1f);

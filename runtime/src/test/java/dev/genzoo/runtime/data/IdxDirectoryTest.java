@@ -31,10 +31,10 @@ final class IdxDirectoryTest {
         assertThat(split.train().size()).isEqualTo(3);
         assertThat(split.test().size()).isEqualTo(2);
         assertThat(split.train().exampleShape().getShape()).containsExactly(1, 2, 4);
-        assertThat(split.train().labels()).hasValueSatisfying(l -> assertThat(l).containsExactly(4, 0, 9));
-        assertThat(split.test().labels()).hasValueSatisfying(l -> assertThat(l).containsExactly(7, 7));
-        assertThat(split.test().values()[5]).isEqualTo(Byte.toUnsignedInt(testPixels[5]) / 255f);
-        assertThat(split.train().values()[23]).isEqualTo(Byte.toUnsignedInt(trainPixels[23]) / 255f);
+        assertThat(split.train().labels().orElseThrow()).containsExactly(4, 0, 9);
+        assertThat(split.test().labels().orElseThrow()).containsExactly(7, 7);
+        assertThat(split.test().values()[5]).isEqualTo((testPixels[5] & 0xFF) / 255f);
+        assertThat(split.train().values()[23]).isEqualTo((trainPixels[23] & 0xFF) / 255f);
     }
 
     @Test

@@ -22,7 +22,8 @@ final class SingleIdxFileTest {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (4 * i);
         }
-        Path file = Files.write(dir.resolve("images.gz"), IdxBytes.gzip(IdxBytes.images(60, 1, 1, pixels)));
+        byte[] gzipped = IdxBytes.gzip(IdxBytes.images(60, 1, 1, pixels));
+        Path file = Files.write(dir.resolve("images.gz"), gzipped);
 
         DataSplit split = DataSources.load(file.toString());
         DataSplit again = DataSources.load(file.toString());
