@@ -1,0 +1,103 @@
+package dev.genzoo.runtime.data;
+
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.options.NearestName;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Resolves what a user writes after {@code --data} (a built-in name or a path to IDX files) to a
+ * train/test split; the built-in sets are the bundled digits of Alpaydin and Kaynak (1998) and
+ * three 2-D toy distributions.
+ */
+public final class DataSources {
+    /** The source used when none is named: the bundled 8x8 digits. */
+    public static final String DEFAULT = HandwrittenDigits.NAME;
+
+    /** A single IDX image file holds out one example in this many. */
+    static final int SINGLE_FILE_DIVISOR = 6;
+
+    /** The constant seed of a single IDX file's held-out split. */
+    static final long SINGLE_FILE_SEED = 0x1D_F11EL;
+
+    private static final Map<String, Supplier<DataSplit>> BUILT_IN = builtInSources();
+
+    private DataSources() {}
+
+    private static Map<String, Supplier<DataSplit>> builtInSources() {
+        Map<String, Supplier<DataSplit>> sources = new LinkedHashMap<>();
+        sources.put(HandwrittenDigits.NAME, HandwrittenDigits::load);
+        for (ToyDistribution toy :
+                List.of(new TwoMoons(), new EightGaussians(), new Checkerboard())) {
+            sources.put(toy.name(), toy::split);
+        }
+        return Collections.unmodifiableMap(sources);
+    }
+
+    /**
+     * Loads a named source, scaled to [0, 1] for images, split into train and test.
+     *
+     * <p>A source is, in this order: a built-in name (see {@link #builtIn()}); a directory with
+     * MNIST-style {@code train-images-idx3-ubyte} and {@code t10k-images-idx3-ubyte} (raw or
+     * {@code .gz}, label files optional), split as its files are; or one IDX image file, of which a
+     * fixed sixth is held out. Write {@code ./digits} for a directory that shares a built-in name.
+     * Every call reads or draws afresh and returns new arrays.
+     *
+     * @param source what the user wrote after {@code --data}
+     * @return the training and held-out examples; images have shape (1, rows, columns) with
+     *     values in [0, 1], toy points have shape (2)
+     * @throws GenzooException if the source is neither built in nor an existing path (suggesting
+     *     the nearest built-in name), or if its files are missing, damaged or inconsistent
+     */
+    public static DataSplit load(String source) {
+        String given = source.strip();
+        Supplier<DataSplit> builtIn = BUILT_IN.get(given);
+        if (builtIn != null) {
+            return builtIn.get();
+        }
+        Path path = existingPath(given);
+        if (path == null) {
+            throw new GenzooException(
+                    "unknown data source '" + source + "': it is neither a built-in source ("
+                            + String.join(", ", builtIn()) + ") nor an existing file or directory"
+                            + NearestName.suggestion(given, builtIn()));
+        }
+        if (Files.isDirectory(path)) {
+            return IdxDirectory.load(path, given);
+        }
+        Dataset all = IdxFile.readImages(path, given);
+        if (all.size() < 2) {
+            throw new GenzooException(
+                    path + " holds only one image, but a single IDX file is split into training"
+                            + " and test images, so it needs at least two");
+        }
+        return HeldOutSplit.of(all, SINGLE_FILE_DIVISOR, SINGLE_FILE_SEED);
+    }
+
+    /**
+     * The names of the built-in sources, for help text and "did you mean".
+     *
+     * @return "digits" (the default) first, then the 2-D toy sets
+     */
+    public static List<String> builtIn() {
+        return List.copyOf(BUILT_IN.keySet());
+    }
+
+    private static Path existingPath(String given) {
+        if (given.isEmpty()) {
+            return null;
+        }
+        try {
+            Path path = Path.of(given);
+            return Files.exists(path) ? path : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}
