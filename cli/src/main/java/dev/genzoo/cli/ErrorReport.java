@@ -22,7 +22,7 @@ final class ErrorReport implements IExecutionExceptionHandler {
         boolean verbose = parsed.hasMatchedOption("--verbose") || verbose(parsed);
         int code;
         if (e instanceof GenzooException) {
-            err.println("genzoo: " + e.getMessage());
+            err.println("genzoo: error: " + e.getMessage());
             code = USER_ERROR;
         } else {
             err.println("genzoo: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));

@@ -16,7 +16,7 @@ final class UsageReport implements IParameterExceptionHandler {
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
-        err.println("genzoo: " + message);
+        err.println("genzoo: error: " + message);
         err.println("(see '" + line.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return line.getCommandSpec().exitCodeOnInvalidInput();

@@ -158,6 +158,7 @@ public final class GenzooRuntime {
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
                 DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+            run.sweepTemporaries();
             Adam adam = new Adam(model.parameters(), config.training().learningRate());
             Checkpoint.restore(run.checkpoint(), model, adam);
             ConfigFile.write(run.config(), config);

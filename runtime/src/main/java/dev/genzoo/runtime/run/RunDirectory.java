@@ -89,6 +89,23 @@ public final class RunDirectory {
         return path;
     }
 
+    /**
+     * Deletes the hidden temporary files a killed write can leave behind ({@code .name.tmp}); the
+     * files they were meant to replace are intact.
+     */
+    void sweepTemporaries() {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new GenzooException("could not tidy run directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Creates the folder (and its parents). */
     void create() {
         try {

@@ -40,8 +40,9 @@ public final class Evaluation {
                 scope.suppressNotUsedWarning();
                 NDArray batch = data.get(new NDIndex().addSliceDim(start, end));
                 ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
-                NDList scalars = new NDList(value.loss().mul(end - start));
-                value.terms().values().forEach(t -> scalars.add(t.mul(end - start)));
+                long size = end - start;
+                NDList scalars = new NDList(value.loss().mul(size));
+                value.terms().values().forEach(t -> scalars.add(t.mul(size)));
                 value.bound().ifPresent(b -> scalars.add(b.sum()));
                 double[] numbers = TrainingStep.toDoubles(NDArrays.stack(scalars));
                 int i = 0;
