@@ -66,7 +66,7 @@ public final class Normal implements Distribution {
      */
     public NDArray scale() {
         if (scale == null) {
-            scale = logVar.mul(0.5f).exp();
+            scale = Scalars.times(logVar, 0.5f).exp();
         }
         return scale;
     }
@@ -110,7 +110,7 @@ public final class Normal implements Distribution {
     public Draw rsampleWithLogProb(Shape sampleShape) {
         NDArray eps = noise(sampleShape);
         NDArray value = loc.add(scale().mul(eps));
-        NDArray perAxis = eps.square().add(logVar).add(LOG_2PI).mul(-0.5f);
+        NDArray perAxis = Scalars.times(eps.square().add(logVar).add(LOG_2PI), -0.5f);
         return new Draw(value, EventAxes.sum(perAxis, eventDims));
     }
 
@@ -121,7 +121,7 @@ public final class Normal implements Distribution {
     @Override
     public NDArray logProb(NDArray value) {
         NDArray squared = value.sub(loc).square().mul(logVar.neg().exp());
-        return EventAxes.sum(squared.add(logVar).add(LOG_2PI).mul(-0.5f), eventDims);
+        return EventAxes.sum(Scalars.times(squared.add(logVar).add(LOG_2PI), -0.5f), eventDims);
     }
 
     @Override
@@ -137,13 +137,14 @@ public final class Normal implements Distribution {
     public Optional<NDArray> klDivergence(Distribution other) {
         if (other instanceof StandardNormal p && p.eventShape().dimension() == eventDims) {
             NDArray perAxis = loc.square().add(logVar.exp()).sub(logVar).sub(1);
-            return Optional.of(EventAxes.sum(perAxis.broadcast(loc.getShape()), eventDims).mul(0.5f));
+            return Optional.of(
+                    Scalars.times(EventAxes.sum(perAxis.broadcast(loc.getShape()), eventDims), 0.5f));
         }
         if (other instanceof Normal p && p.eventDims == eventDims) {
             NDArray ratio = logVar.exp().add(loc.sub(p.loc).square()).mul(p.logVar.neg().exp());
             NDArray perAxis = p.logVar.sub(logVar).add(ratio).sub(1);
             Shape full = broadcastShape(loc.getShape(), p.loc.getShape());
-            return Optional.of(EventAxes.sum(perAxis.broadcast(full), eventDims).mul(0.5f));
+            return Optional.of(Scalars.times(EventAxes.sum(perAxis.broadcast(full), eventDims), 0.5f));
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
@@ -56,7 +57,9 @@ final class NormalGradientTest {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray draws = Normal.ofLogVariance(loc, logVar, 1).rsample(new Shape(n));
             z = doubles(draws);
-            collector.backward(draws.square().sum().div(n));
+            // A Java number in a product would be freed before backward; an engine constant is not.
+            collector.backward(
+                    draws.square().sum().mul(manager.full(new Shape(), 1f / n, DataType.FLOAT64)));
         }
         double[] dLoc = doubles(loc.getGradient());
         double[] dLogVar = doubles(logVar.getGradient());
@@ -110,7 +113,7 @@ final class NormalGradientTest {
             assertThat(values.getShape()).isEqualTo(new Shape(n));
             // loc.sum() * 0 keeps loc in the graph: the draw's log-density does not depend on
             // loc at all, and DJL reads an undefined gradient as garbage.
-            collector.backward(values.sum().add(loc.sum().mul(0)));
+            collector.backward(values.sum().add(loc.sum().mul(manager.zeros(new Shape()))));
         }
         return new double[][] {doubles(loc.getGradient()), doubles(logVar.getGradient())};
     }
