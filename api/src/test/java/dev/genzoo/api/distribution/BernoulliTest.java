@@ -1,6 +1,7 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,13 +9,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Bernoulli} against x log p + (1 - x) log(1 - p) in doubles, including logits of +-30
- * where p rounds to 1 or 0 in float32 and the naive formula gives -infinity; its mean against the
+ * {@link Bernoulli} against x log p + (1 - x) log(1 - p) in doubles, including logits of +-30 where
+ * p rounds to 1 or 0 in float32 and the naive formula gives -infinity; its mean against the
  * sigmoid; and its sampling frequencies within five standard errors of p.
  */
 final class BernoulliTest {

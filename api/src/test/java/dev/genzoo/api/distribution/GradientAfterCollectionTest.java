@@ -1,6 +1,7 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -10,14 +11,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Gradients stay right when the garbage collector runs between the forward pass and backward.
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * <p>DJL's {@code mul(Number)} multiplies by an array over a Java buffer that is freed after the
  * collector runs, while autograd still holds the factor for backward. Here every forward pass is
  * followed by a collection and by new direct buffers filled with a sentinel, which land in the
- * freed memory; a distribution that multiplied by a Java number would then report garbage in
- * its gradient. Each gradient is checked against its closed form.
+ * freed memory; a distribution that multiplied by a Java number would then report garbage in its
+ * gradient. Each gradient is checked against its closed form.
  */
 final class GradientAfterCollectionTest {
     private static final float SENTINEL = 12345f;
@@ -157,7 +160,9 @@ final class GradientAfterCollectionTest {
                                 .add(
                                         standard.klDivergence(
                                                         Normal.ofLogVariance(
-                                                                manager.zeros(new Shape(3)), leaves[1], 1))
+                                                                manager.zeros(new Shape(3)),
+                                                                leaves[1],
+                                                                1))
                                                 .orElseThrow()));
 
         double[] dZ = doubles(z.getGradient());

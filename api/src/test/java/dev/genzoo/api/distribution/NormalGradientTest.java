@@ -1,6 +1,7 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,15 +11,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.util.function.Function;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.function.Function;
+
 /**
  * Gradients through {@link Normal}: the reparameterized draw carries d/d(loc) and d/d(logVar) (the
- * pathwise gradient of E[z^2], checked draw by draw and against its expectation), and the
- * analytic KL's autograd gradient equals a central finite difference computed in float64.
+ * pathwise gradient of E[z^2], checked draw by draw and against its expectation), and the analytic
+ * KL's autograd gradient equals a central finite difference computed in float64.
  */
 final class NormalGradientTest {
     private static final Shape EVENT = new Shape(3);
@@ -89,12 +92,14 @@ final class NormalGradientTest {
 
     /**
      * Along the reparameterization path log q(loc + sigma eps) = -(eps^2 + logVar + log 2 pi) / 2,
-     * so its total derivative is 0 in loc and -1/2 in logVar per draw, whichever way it is computed.
+     * so its total derivative is 0 in loc and -1/2 in logVar per draw, whichever way it is
+     * computed.
      */
     @Test
     void logProbOfADrawHasThePathwiseGradient() {
         int n = 10;
-        double[][] viaDraw = pathwiseGradients(n, q -> q.rsampleWithLogProb(new Shape(n)).logProb());
+        double[][] viaDraw =
+                pathwiseGradients(n, q -> q.rsampleWithLogProb(new Shape(n)).logProb());
         double[][] viaValue = pathwiseGradients(n, q -> q.logProb(q.rsample(new Shape(n))));
 
         for (double[][] gradients : new double[][][] {viaDraw, viaValue}) {
@@ -153,7 +158,9 @@ final class NormalGradientTest {
                                 .orElseThrow());
     }
 
-    /** Autograd of the scalar kl(parameters) against (f(p + h e_i) - f(p - h e_i)) / 2h, in float64. */
+    /**
+     * Autograd of the scalar kl(parameters) against (f(p + h e_i) - f(p - h e_i)) / 2h, in float64.
+     */
     private void assertGradientMatchesFiniteDifferences(
             double[][] parameters, Function<NDArray[], NDArray> kl) {
         NDArray[] leaves = new NDArray[parameters.length];

@@ -1,6 +1,7 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,8 +138,10 @@ final class NormalKlDivergenceTest {
         StandardNormal standard = new StandardNormal(manager, new Shape(LOC_P.length));
 
         assertThat(q.klDivergence(p).orElseThrow().getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat(q.klDivergence(standard).orElseThrow().getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat(standard.klDivergence(q).orElseThrow().getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(q.klDivergence(standard).orElseThrow().getDataType())
+                .isEqualTo(DataType.FLOAT32);
+        assertThat(standard.klDivergence(q).orElseThrow().getDataType())
+                .isEqualTo(DataType.FLOAT32);
     }
 
     @Test

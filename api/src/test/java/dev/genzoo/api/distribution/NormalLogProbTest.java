@@ -1,6 +1,7 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,10 +9,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Random;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.Random;
 
 /**
  * {@link Normal#logProb} and {@link StandardNormal#logProb} against the Gaussian density written
@@ -47,7 +50,9 @@ final class NormalLogProbTest {
         float[] x = uniform(6, -4, 4);
         Normal normal =
                 Normal.ofLogVariance(
-                        manager.create(loc, new Shape(2, 3)), manager.create(logVar, new Shape(2, 3)), 0);
+                        manager.create(loc, new Shape(2, 3)),
+                        manager.create(logVar, new Shape(2, 3)),
+                        0);
 
         NDArray logProb = normal.logProb(manager.create(x, new Shape(2, 3)));
 
@@ -92,7 +97,9 @@ final class NormalLogProbTest {
         float[] x = uniform(k * 6, -3, 3);
         Normal normal =
                 Normal.ofLogVariance(
-                        manager.create(loc, new Shape(2, 3)), manager.create(logVar, new Shape(2, 3)), 1);
+                        manager.create(loc, new Shape(2, 3)),
+                        manager.create(logVar, new Shape(2, 3)),
+                        1);
 
         NDArray logProb = normal.logProb(manager.create(x, new Shape(k, 2, 3)));
 
@@ -166,7 +173,8 @@ final class NormalLogProbTest {
         assertThat(scalar.rsample(new Shape()).getDataType()).isEqualTo(DataType.FLOAT32);
         assertThat(scalar.rsampleWithLogProb(new Shape()).logProb().getDataType())
                 .isEqualTo(DataType.FLOAT32);
-        assertThat(standard.logProb(manager.create(1.5f)).getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(standard.logProb(manager.create(1.5f)).getDataType())
+                .isEqualTo(DataType.FLOAT32);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ final class NormalSampleTest {
         Engine.getInstance().setRandomSeed(99);
         normal =
                 Normal.ofLogVariance(
-                        manager.create(LOC, new Shape(2, 3)), manager.create(LOG_VAR, new Shape(2, 3)), 1);
+                        manager.create(LOC, new Shape(2, 3)),
+                        manager.create(LOG_VAR, new Shape(2, 3)),
+                        1);
     }
 
     @AfterEach
@@ -87,7 +90,8 @@ final class NormalSampleTest {
         double[] fromValue = doubles(normal.logProb(draw.value()));
         assertThat(fromNoise).hasSameSizeAs(fromValue);
         for (int i = 0; i < fromNoise.length; i++) {
-            assertThat(fromNoise[i]).isCloseTo(fromValue[i], within(1e-5 * (1 + Math.abs(fromValue[i]))));
+            assertThat(fromNoise[i])
+                    .isCloseTo(fromValue[i], within(1e-5 * (1 + Math.abs(fromValue[i]))));
         }
     }
 
@@ -104,8 +108,8 @@ final class NormalSampleTest {
 
     /**
      * Checks coordinate {@code i} of draws laid out with {@code stride} values per draw: the mean
-     * within five standard errors sigma / sqrt(n), the variance within five standard errors
-     * sigma^2 sqrt(2 / (n - 1)) (the Gaussian's, whose fourth central moment is 3 sigma^4).
+     * within five standard errors sigma / sqrt(n), the variance within five standard errors sigma^2
+     * sqrt(2 / (n - 1)) (the Gaussian's, whose fourth central moment is 3 sigma^4).
      */
     private static void assertMoments(double[] z, int i, int stride, double mean, double variance) {
         int n = z.length / stride;

@@ -21,8 +21,8 @@ final class Reference {
     }
 
     /**
-     * KL(N(muQ, exp(lvQ)) || N(muP, exp(lvP))) of one coordinate: log(sigmaP / sigmaQ) +
-     * (sigmaQ^2 + (muQ - muP)^2) / (2 sigmaP^2) - 1/2.
+     * KL(N(muQ, exp(lvQ)) || N(muP, exp(lvP))) of one coordinate: log(sigmaP / sigmaQ) + (sigmaQ^2
+     * + (muQ - muP)^2) / (2 sigmaP^2) - 1/2.
      */
     static double normalKl(double muQ, double lvQ, double muP, double lvP) {
         double sigmaQ = Math.exp(lvQ / 2);

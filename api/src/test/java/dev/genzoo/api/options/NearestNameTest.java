@@ -2,15 +2,16 @@ package dev.genzoo.api.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /**
- * {@link NearestName}: Levenshtein distances against hand-worked examples and against the
- * recursive definition, and the rule for when a name is near enough to suggest.
+ * {@link NearestName}: Levenshtein distances against hand-worked examples and against the recursive
+ * definition, and the rule for when a name is near enough to suggest.
  */
 final class NearestNameTest {
     private static final List<String> KEYS = List.of("hidden", "latent", "activation");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genzoo.api.GenzooException;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /**
  * {@link Option}: parsing of each type, the range checks, and the exact wording of the messages a
@@ -23,7 +25,8 @@ final class OptionTest {
         assertThatThrownBy(() -> latent.parse("1.5", OWNER))
                 .isInstanceOf(OptionException.class)
                 .isInstanceOf(GenzooException.class)
-                .hasMessage("option 'latent' of encoder 'mlp-gaussian' must be an integer, got '1.5'");
+                .hasMessage(
+                        "option 'latent' of encoder 'mlp-gaussian' must be an integer, got '1.5'");
     }
 
     @Test
@@ -50,24 +53,25 @@ final class OptionTest {
         assertThat(flag.parse(" false", OWNER)).isFalse();
         assertThatThrownBy(() -> flag.parse("yes", OWNER))
                 .isInstanceOf(OptionException.class)
-                .hasMessage("option 'learned' of encoder 'mlp-gaussian' must be true or false, got 'yes'");
+                .hasMessage(
+                        "option 'learned' of encoder 'mlp-gaussian' must be true or false, got"
+                            + " 'yes'");
     }
 
     @Test
     void choiceAcceptsItsWordsAndSuggestsTheNearestForATypo() {
-        Option<String> kl =
-                Option.choice("kl", "auto", "how", "auto", "analytic", "monte-carlo");
+        Option<String> kl = Option.choice("kl", "auto", "how", "auto", "analytic", "monte-carlo");
 
         assertThat(kl.parse("monte-carlo", "objective 'elbo'")).isEqualTo("monte-carlo");
         assertThatThrownBy(() -> kl.parse("analytc", "objective 'elbo'"))
                 .isInstanceOf(OptionException.class)
                 .hasMessage(
-                        "option 'kl' of objective 'elbo' must be one of auto, analytic, monte-carlo,"
-                                + " got 'analytc'; did you mean 'analytic'?");
+                        "option 'kl' of objective 'elbo' must be one of auto, analytic,"
+                            + " monte-carlo, got 'analytc'; did you mean 'analytic'?");
         assertThatThrownBy(() -> kl.parse("zzzzzzzz", "objective 'elbo'"))
                 .hasMessage(
-                        "option 'kl' of objective 'elbo' must be one of auto, analytic, monte-carlo,"
-                                + " got 'zzzzzzzz'");
+                        "option 'kl' of objective 'elbo' must be one of auto, analytic,"
+                            + " monte-carlo, got 'zzzzzzzz'");
     }
 
     @Test
@@ -105,8 +109,7 @@ final class OptionTest {
 
     @Test
     void atLeastAppliesToEveryElementOfAList() {
-        Option<List<Integer>> hidden =
-                Option.integers("hidden", List.of(400), "widths").atLeast(1);
+        Option<List<Integer>> hidden = Option.integers("hidden", List.of(400), "widths").atLeast(1);
 
         assertThat(hidden.parse("3,1", OWNER)).containsExactly(3, 1);
         assertThatThrownBy(() -> hidden.parse("400,0", OWNER))
@@ -126,8 +129,7 @@ final class OptionTest {
 
     @Test
     void checksCombineAndFractionalBoundsPrintAsWritten() {
-        Option<Double> rate =
-                Option.real("rate", 0.5, "a rate").atLeast(0.25).atMost(1);
+        Option<Double> rate = Option.real("rate", 0.5, "a rate").atLeast(0.25).atMost(1);
 
         assertThat(rate.parse("1", OWNER)).isEqualTo(1.0);
         assertThatThrownBy(() -> rate.parse("0.2", OWNER))

@@ -3,9 +3,10 @@ package dev.genzoo.api.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** {@link Options#resolve}: defaults filled in, unknown keys refused, and text that round-trips. */
 final class OptionsTest {
@@ -48,7 +49,9 @@ final class OptionsTest {
     void unknownKeyIsRefusedWithTheNearestKnownKey() {
         assertThatThrownBy(() -> Options.resolve(OWNER, DECLARED, Map.of("latnet", "3")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage("unknown option 'latnet' for encoder 'mlp-gaussian'; did you mean 'latent'?");
+                .hasMessage(
+                        "unknown option 'latnet' for encoder 'mlp-gaussian'; did you mean"
+                            + " 'latent'?");
     }
 
     @Test
@@ -60,9 +63,15 @@ final class OptionsTest {
 
     @Test
     void anyKeyIsUnknownToAComponentWithoutOptions() {
-        assertThatThrownBy(() -> Options.resolve("prior 'standard-normal'", List.of(), Map.of("latent", "3")))
+        assertThatThrownBy(
+                        () ->
+                                Options.resolve(
+                                        "prior 'standard-normal'",
+                                        List.of(),
+                                        Map.of("latent", "3")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage("unknown option 'latent' for prior 'standard-normal'; it takes no options");
+                .hasMessage(
+                        "unknown option 'latent' for prior 'standard-normal'; it takes no options");
     }
 
     @Test
@@ -78,7 +87,15 @@ final class OptionsTest {
                 Options.resolve(
                         OWNER,
                         DECLARED,
-                        Map.of("hidden", " 64, 32", "beta", "0.25", "kl", "monte-carlo", "learned", "TRUE"));
+                        Map.of(
+                                "hidden",
+                                " 64, 32",
+                                "beta",
+                                "0.25",
+                                "kl",
+                                "monte-carlo",
+                                "learned",
+                                "TRUE"));
 
         Map<String, String> text = first.asText();
         Options second = Options.resolve(OWNER, DECLARED, text);
