@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
@@ -15,6 +16,7 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Options;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -79,11 +81,14 @@ final class TinyVae implements AutoCloseable {
         return create(
                 new EvidenceLowerBound.Factory(),
                 given,
-                BuildContext.of(manager, DATA).withEncoder(encoder).withPrior(prior).withDecoder(decoder));
+                BuildContext.of(manager, DATA)
+                        .withEncoder(encoder)
+                        .withPrior(prior)
+                        .withDecoder(decoder));
     }
 
     StepContext evaluation(NDManager scope) {
-        return StepContext.evaluation(100, scope, store);
+        return StepContext.evaluation(0, scope, store);
     }
 
     StepContext training(NDManager scope, long step, long stepsPerEpoch) {
