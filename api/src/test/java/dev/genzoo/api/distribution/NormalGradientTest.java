@@ -117,7 +117,8 @@ final class NormalGradientTest {
             NDArray values = logProb.apply(Normal.ofLogVariance(loc, logVar, 1));
             assertThat(values.getShape()).isEqualTo(new Shape(n));
             // loc.sum() * 0 keeps loc in the graph: the draw's log-density does not depend on
-            // loc at all, and DJL reads an undefined gradient as garbage.
+            // loc at all, and DJL stands in a float32 zeros array for an undefined gradient,
+            // which a float64 leaf's toDoubleArray() refuses.
             collector.backward(values.sum().add(loc.sum().mul(manager.zeros(new Shape()))));
         }
         return new double[][] {doubles(loc.getGradient()), doubles(logVar.getGradient())};
