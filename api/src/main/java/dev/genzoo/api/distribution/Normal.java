@@ -11,7 +11,12 @@ import java.util.Optional;
  * {@link StandardNormal} is analytic (ibid., appendix B).
  */
 public final class Normal implements Distribution {
-    static final double LOG_2PI = Math.log(2 * Math.PI);
+    /**
+     * log(2 pi) as a float: DJL turns a Double operand into a 0-dim float64 array, which promotes a
+     * 0-dim float32 result (a batch-less KL or log-density) to float64. Float constants keep
+     * float32 results float32.
+     */
+    static final float LOG_2PI = (float) Math.log(2 * Math.PI);
 
     private final NDArray loc;
     private final NDArray logVar;
@@ -61,7 +66,7 @@ public final class Normal implements Distribution {
      */
     public NDArray scale() {
         if (scale == null) {
-            scale = logVar.mul(0.5).exp();
+            scale = Scalars.times(logVar, 0.5f).exp();
         }
         return scale;
     }
@@ -105,7 +110,7 @@ public final class Normal implements Distribution {
     public Draw rsampleWithLogProb(Shape sampleShape) {
         NDArray eps = noise(sampleShape);
         NDArray value = loc.add(scale().mul(eps));
-        NDArray perAxis = eps.square().add(logVar).add(LOG_2PI).mul(-0.5);
+        NDArray perAxis = Scalars.times(eps.square().add(logVar).add(LOG_2PI), -0.5f);
         return new Draw(value, EventAxes.sum(perAxis, eventDims));
     }
 
@@ -116,7 +121,7 @@ public final class Normal implements Distribution {
     @Override
     public NDArray logProb(NDArray value) {
         NDArray squared = value.sub(loc).square().mul(logVar.neg().exp());
-        return EventAxes.sum(squared.add(logVar).add(LOG_2PI).mul(-0.5), eventDims);
+        return EventAxes.sum(Scalars.times(squared.add(logVar).add(LOG_2PI), -0.5f), eventDims);
     }
 
     @Override
@@ -132,13 +137,14 @@ public final class Normal implements Distribution {
     public Optional<NDArray> klDivergence(Distribution other) {
         if (other instanceof StandardNormal p && p.eventShape().dimension() == eventDims) {
             NDArray perAxis = loc.square().add(logVar.exp()).sub(logVar).sub(1);
-            return Optional.of(EventAxes.sum(perAxis.broadcast(loc.getShape()), eventDims).mul(0.5));
+            return Optional.of(
+                    Scalars.times(EventAxes.sum(perAxis.broadcast(loc.getShape()), eventDims), 0.5f));
         }
         if (other instanceof Normal p && p.eventDims == eventDims) {
             NDArray ratio = logVar.exp().add(loc.sub(p.loc).square()).mul(p.logVar.neg().exp());
             NDArray perAxis = p.logVar.sub(logVar).add(ratio).sub(1);
             Shape full = broadcastShape(loc.getShape(), p.loc.getShape());
-            return Optional.of(EventAxes.sum(perAxis.broadcast(full), eventDims).mul(0.5));
+            return Optional.of(Scalars.times(EventAxes.sum(perAxis.broadcast(full), eventDims), 0.5f));
         }
         return Optional.empty();
     }

@@ -49,7 +49,8 @@ public final class StandardNormal implements Distribution {
 
     @Override
     public NDArray logProb(NDArray value) {
-        return EventAxes.sum(value.square().add(Normal.LOG_2PI).mul(-0.5), eventShape.dimension());
+        return EventAxes.sum(
+                Scalars.times(value.square().add(Normal.LOG_2PI), -0.5f), eventShape.dimension());
     }
 
     @Override
@@ -67,7 +68,9 @@ public final class StandardNormal implements Distribution {
             NDArray lv = p.logVariance();
             NDArray perAxis = lv.add(lv.neg().exp().mul(p.loc().square().add(1))).sub(1);
             return Optional.of(
-                    EventAxes.sum(perAxis.broadcast(p.loc().getShape()), p.eventDims()).mul(0.5));
+                    Scalars.times(
+                            EventAxes.sum(perAxis.broadcast(p.loc().getShape()), p.eventDims()),
+                            0.5f));
         }
         return Optional.empty();
     }

@@ -78,7 +78,10 @@ public final class EvidenceLowerBound implements Objective {
         }
         NDArray elbo = reconstruction.sub(kl);
         double weight = beta * warmup(context);
-        NDArray loss = kl.mul(weight).sub(reconstruction).mean();
+        // An engine constant, not mul(double): DJL wraps a Java number in a buffer that may be freed
+        // before backward, while autograd still holds it as the factor of this product.
+        NDArray klWeight = context.manager().full(new Shape(), (float) weight, kl.getDataType());
+        NDArray loss = kl.mul(klWeight).sub(reconstruction).mean();
 
         ObjectiveValue.Builder value =
                 ObjectiveValue.of(loss)
