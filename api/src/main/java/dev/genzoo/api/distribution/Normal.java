@@ -2,6 +2,7 @@ package dev.genzoo.api.distribution;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Scalars;
 import java.util.Objects;
 import java.util.Optional;
 

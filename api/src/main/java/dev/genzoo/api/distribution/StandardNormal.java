@@ -3,6 +3,7 @@ package dev.genzoo.api.distribution;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Scalars;
 import java.util.Objects;
 import java.util.Optional;
 

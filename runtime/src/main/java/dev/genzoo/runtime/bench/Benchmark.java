@@ -40,7 +40,7 @@ public final class Benchmark {
     public record Result(String workload, int threads, long steps, double msPerStep, Map<String, Object> info) {
 
         /**
-         * The JSON line peer.py prints, with {@code "impl": "genzoo"}.
+         * The JSON line peer.py prints, with {@code "impl": "genzoo"}, in the same format.
          *
          * @return one line of JSON
          */
@@ -53,7 +53,12 @@ public final class Benchmark {
             out.put("steps", steps);
             out.put("ms_per_step", Math.round(msPerStep * 10000) / 10000.0);
             out.putAll(info);
-            return new Gson().toJson(out);
+            // Python's json.dumps separators (", " and ": "), as peer.py prints and compare.sh parses
+            Gson gson = new Gson();
+            StringBuilder line = new StringBuilder("{");
+            out.forEach((key, value) -> line.append(line.length() == 1 ? "" : ", ")
+                    .append(gson.toJson(key)).append(": ").append(gson.toJson(value)));
+            return line.append('}').toString();
         }
     }
 

@@ -22,6 +22,7 @@ import dev.genzoo.runtime.data.Binarization;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.device.DeviceChoice;
+import dev.genzoo.runtime.engine.NativeAllocator;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.EpochRecord;
@@ -45,6 +46,7 @@ public final class GenzooRuntime {
 
     static {
         System.setProperty("ai.djl.offline", "true");
+        NativeAllocator.tune();
     }
 
     private final PluginCatalog catalog;

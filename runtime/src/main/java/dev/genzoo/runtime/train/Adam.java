@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Adam (Kingma and Ba 2015, algorithm 1, in the form of its section 2: the bias corrections are
  * folded into the step size, lr * sqrt(1 - beta2^t) / (1 - beta1^t), and epsilon is added to
- * sqrt(v) before that correction). One fused native update per parameter, then its gradient is
- * zeroed.
+ * sqrt(v) before that correction). One fused native update per parameter, from the gradient of the
+ * step's leaf for that parameter (see {@link StepLeaves}); a parameter the step did not read is left
+ * alone, as PyTorch leaves one whose gradient is None.
  *
  * <p>Moment estimates live beside their parameters, on the same device, for the life of the
  * model. Not thread-safe.
@@ -30,7 +31,7 @@ public final class Adam {
     private final float learningRate;
     private long steps;
 
-    private record Slot(String name, NDArray weight, NDArray mean, NDArray variance) {}
+    private record Slot(String name, Parameter parameter, NDArray weight, NDArray mean, NDArray variance) {}
 
     /**
      * An optimizer for the parameters that take gradients.
@@ -47,19 +48,27 @@ public final class Adam {
                         NDArray mean = weight.zerosLike();
                         NDArray variance = weight.zerosLike();
                         NDScope.unregister(mean, variance);
-                        slots.add(new Slot(name, weight, mean, variance));
+                        slots.add(new Slot(name, parameter, weight, mean, variance));
                     }
                 });
     }
 
-    /** Applies one update to every parameter from its accumulated gradient, and zeroes it. */
-    public void step() {
+    /**
+     * Applies one update to every parameter the step read, from its leaf's gradient.
+     *
+     * @param leaves the step's leaves, after backward
+     */
+    public void step(StepLeaves leaves) {
         steps++;
         double correction =
                 Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
         float stepSize = (float) (learningRate * correction);
         for (Slot slot : slots) {
-            NDArray gradient = slot.weight.getGradient();
+            NDArray leaf = leaves.leafOf(slot.parameter);
+            if (leaf == null) {
+                continue;
+            }
+            NDArray gradient = leaf.getGradient();
             slot.weight
                     .getNDArrayInternal()
                     .adamUpdate(

@@ -41,12 +41,17 @@ public final class TrainingStep {
      */
     public StepValues run(NDArray batch, StepContext context) {
         NDArray packed;
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
-            collector.backward(value.loss());
-            packed = pack(value);
+        StepLeaves leaves = model.parameterStore();
+        try {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
+                collector.backward(value.loss());
+                packed = pack(value);
+            }
+            adam.step(leaves);
+        } finally {
+            leaves.endStep();
         }
-        adam.step();
         return new StepValues(names, toDoubles(packed));
     }
 

@@ -2,9 +2,9 @@ package dev.genzoo.runtime.wiring;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
+import dev.genzoo.runtime.train.StepLeaves;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ public final class AssembledModel implements AutoCloseable {
     private final GenerativeModel model;
     private final Objective objective;
     private final NDManager manager;
-    private final ParameterStore parameterStore;
+    private final StepLeaves parameterStore;
     private final Map<String, Parameter> parameters;
 
     AssembledModel(
@@ -30,8 +30,9 @@ public final class AssembledModel implements AutoCloseable {
         this.model = model;
         this.objective = objective;
         this.manager = manager;
-        this.parameterStore = new ParameterStore(manager, false);
+        this.parameterStore = new StepLeaves(manager);
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        StepLeaves.detach(this.parameters.values());
     }
 
     /**
@@ -86,11 +87,11 @@ public final class AssembledModel implements AutoCloseable {
     }
 
     /**
-     * The store components read parameters from.
+     * The store components read parameters from: fresh leaves in training passes.
      *
      * @return the parameter store
      */
-    public ParameterStore parameterStore() {
+    public StepLeaves parameterStore() {
         return parameterStore;
     }
 

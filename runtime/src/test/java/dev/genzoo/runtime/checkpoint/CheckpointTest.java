@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.plugins.vae.VaePlugin;
@@ -17,6 +16,7 @@ import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.Adam;
+import dev.genzoo.runtime.train.TrainingStep;
 import dev.genzoo.runtime.wiring.AssembledModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,14 +46,11 @@ final class CheckpointTest {
     }
 
     private static void trainSteps(AssembledModel model, Adam adam, NDArray batch, int steps) {
+        TrainingStep step = new TrainingStep(model, adam);
         for (int i = 0; i < steps; i++) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                StepContext context = StepContext.training(i, 0, steps, steps, model.manager(), model.parameterStore());
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.backward(model.objective().evaluate(batch, model.model(), context).loss());
-                }
-                adam.step();
+                step.run(batch, StepContext.training(i, 0, steps, steps, model.manager(), model.parameterStore()));
             }
         }
     }

@@ -28,15 +28,19 @@ final class AdamTest {
             p.initialize(manager, DataType.FLOAT32);
             p.getArray().addi(manager.create(new float[] {0.5f, -1f, 2f}));
             NDArray coefficients = manager.create(new float[] {1f, 3f, 0.25f});
+            StepLeaves leaves = new StepLeaves(manager);
+            StepLeaves.detach(java.util.List.of(p));
             Adam adam = new Adam(Map.of("w", p), lr);
 
             double[] m = new double[3];
             double[] v = new double[3];
             for (int t = 1; t <= 3; t++) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.backward(p.getArray().square().mul(coefficients).sum().div(2));
+                    NDArray leaf = leaves.getValue(p, manager.getDevice(), true);
+                    collector.backward(leaf.square().mul(coefficients).sum().div(2));
                 }
-                adam.step();
+                adam.step(leaves);
+                leaves.endStep();
                 for (int i = 0; i < 3; i++) {
                     double g = c[i] * w[i];
                     m[i] = 0.9 * m[i] + 0.1 * g;
@@ -50,7 +54,20 @@ final class AdamTest {
                 assertThat((double) actual[i]).isCloseTo(w[i], within(1e-5));
             }
             assertThat(adam.steps()).isEqualTo(3);
-            assertThat(p.getArray().getGradient().abs().sum().getFloat()).isZero();
+            assertThat(p.getArray().hasGradient()).as("only the per-step leaves take gradients").isFalse();
+        }
+    }
+
+    @Test
+    void aParameterTheStepDidNotReadIsLeftAlone() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter unused = Parameter.builder().setName("u").setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(2)).optInitializer(new ConstantInitializer(1)).build();
+            unused.initialize(manager, DataType.FLOAT32);
+            Adam adam = new Adam(Map.of("u", unused), 0.1);
+            adam.step(new StepLeaves(manager));
+            assertThat(unused.getArray().toFloatArray()).containsExactly(1f, 1f);
+            assertThat(adam.state()).containsKeys("m.u", "v.u");
         }
     }
 
@@ -61,7 +78,7 @@ final class AdamTest {
                     .optRequiresGrad(false).optShape(new Shape(2)).optInitializer(new ConstantInitializer(1)).build();
             frozen.initialize(manager, DataType.FLOAT32);
             Adam adam = new Adam(Map.of("ema", frozen), 0.1);
-            adam.step();
+            adam.step(new StepLeaves(manager));
             assertThat(adam.state()).isEmpty();
             assertThat(frozen.getArray().toFloatArray()).containsExactly(1f, 1f);
         }

@@ -10,6 +10,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.ObjectiveValue;
+import dev.genzoo.api.Scalars;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
@@ -66,10 +67,19 @@ public final class EvidenceLowerBound implements Objective {
         Encoding.Density encoding = (Encoding.Density) model.encoder().encode(x, context);
         Distribution posterior = encoding.posterior();
         Distribution prior = model.prior().distribution(context);
-        Draw draw = posterior.rsampleWithLogProb(samples == 1 ? new Shape() : new Shape(samples));
-
-        NDArray reconstruction = model.decoder().decode(draw.value(), context).logProb(x);
-        NDArray kl = klDivergence(posterior, prior, draw);
+        Shape sampleShape = samples == 1 ? new Shape() : new Shape(samples);
+        Optional<NDArray> closed = closedFormKl(posterior, prior);
+        NDArray z;
+        NDArray kl;
+        if (closed.isPresent()) {
+            z = posterior.rsample(sampleShape);
+            kl = closed.get();
+        } else {
+            Draw draw = posterior.rsampleWithLogProb(sampleShape);
+            z = draw.value();
+            kl = draw.logProb().sub(prior.logProb(z));
+        }
+        NDArray reconstruction = model.decoder().decode(z, context).logProb(x);
         if (samples > 1) {
             reconstruction = reconstruction.mean(new int[] {0});
             if (kl.getShape().dimension() > 1) {
@@ -78,10 +88,7 @@ public final class EvidenceLowerBound implements Objective {
         }
         NDArray elbo = reconstruction.sub(kl);
         double weight = beta * warmup(context);
-        // An engine constant, not mul(double): DJL wraps a Java number in a buffer that may be freed
-        // before backward, while autograd still holds it as the factor of this product.
-        NDArray klWeight = context.manager().full(new Shape(), (float) weight, kl.getDataType());
-        NDArray loss = kl.mul(klWeight).sub(reconstruction).mean();
+        NDArray loss = Scalars.times(kl, (float) weight).sub(reconstruction).mean();
 
         ObjectiveValue.Builder value =
                 ObjectiveValue.of(loss)
@@ -94,18 +101,18 @@ public final class EvidenceLowerBound implements Objective {
         return value.build();
     }
 
-    private NDArray klDivergence(Distribution posterior, Distribution prior, Draw draw) {
-        Optional<NDArray> closed =
-                klMode.equals("monte-carlo") ? Optional.empty() : posterior.klDivergence(prior);
-        if (closed.isPresent()) {
-            return closed.get();
+    /** The closed-form KL where the pair has one and kl is not monte-carlo; refuses kl=analytic without one. */
+    private Optional<NDArray> closedFormKl(Distribution posterior, Distribution prior) {
+        if (klMode.equals("monte-carlo")) {
+            return Optional.empty();
         }
-        if (klMode.equals("analytic")) {
+        Optional<NDArray> closed = posterior.klDivergence(prior);
+        if (closed.isEmpty() && klMode.equals("analytic")) {
             throw new GenzooException(
                     "kl=analytic needs a closed-form KL between posterior and prior, and this pair has"
                             + " none; use kl=auto or kl=monte-carlo");
         }
-        return draw.logProb().sub(prior.logProb(draw.value()));
+        return closed;
     }
 
     private double warmup(StepContext context) {

@@ -70,7 +70,12 @@ final class Mlp {
             case "gelu":
                 return Activation::gelu;
             case "silu":
-                return list -> new NDList(Activation.swish(list.singletonOrThrow(), 1f));
+                // x * sigmoid(x), written out: Activation.swish multiplies by a Java number, which
+                // autograd cannot keep safely (see dev.genzoo.api.Scalars)
+                return list -> {
+                    NDArray x = list.singletonOrThrow();
+                    return new NDList(x.mul(x.getNDArrayInternal().sigmoid()));
+                };
             default:
                 throw new IllegalArgumentException(name);
         }
