@@ -80,7 +80,7 @@ public final class Benchmark {
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel model = runtime.assemble(config, manager, workload.example())) {
             NDArray batch = batch(workload, manager, mnist);
-            Adam adam = new Adam(model.parameters(), config.training().learningRate());
+            Adam adam = new Adam(model.parameters(), config.training().learningRate(), workload.adamEpsilon());
             TrainingStep step = new TrainingStep(model, adam);
             long[] counter = {0};
             Runnable once =

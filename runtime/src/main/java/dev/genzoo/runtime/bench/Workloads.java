@@ -15,6 +15,7 @@ public final class Workloads {
 
     static {
         KNOWN.put("vae-mlp", Workloads::vaeMlp);
+        KNOWN.put("iwae-k5", Workloads::iwaeK5);
     }
 
     private Workloads() {}
@@ -60,5 +61,28 @@ public final class Workloads {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("batch", 128);
         return new Workload("vae-mlp", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info);
+    }
+
+    /**
+     * peer.py's iwae-k5, the IWAE paper's one-layer network: 784-200-200-(2x50) tanh encoder,
+     * 50-200-200-784 tanh Bernoulli decoder, N(0, I) prior, the K = 5 bound, Adam(1e-3, eps 1e-4),
+     * batch 128.
+     */
+    private static Workload iwaeK5() {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "mlp-gaussian");
+        draft.components.put(Role.PRIOR, "standard-normal");
+        draft.components.put(Role.DECODER, "mlp-bernoulli");
+        draft.components.put(Role.OBJECTIVE, "iwae");
+        draft.options.put("hidden", "200,200");
+        draft.options.put("latent", "50");
+        draft.options.put("activation", "tanh");
+        draft.options.put("k", "5");
+        draft.learningRate = 1e-3;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("batch", 128);
+        info.put("k", 5);
+        return new Workload(
+                "iwae-k5", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info, 1e-4f);
     }
 }

@@ -24,11 +24,12 @@ public final class Adam {
     public static final float BETA1 = 0.9f;
     /** The second moment's decay, beta2. */
     public static final float BETA2 = 0.999f;
-    /** The epsilon added to sqrt(v). */
+    /** The default epsilon added to sqrt(v). */
     public static final float EPSILON = 1e-8f;
 
     private final List<Slot> slots = new ArrayList<>();
     private final float learningRate;
+    private final float epsilon;
     private long steps;
 
     private record Slot(String name, Parameter parameter, NDArray weight, NDArray mean, NDArray variance) {}
@@ -40,7 +41,23 @@ public final class Adam {
      * @param learningRate the step size
      */
     public Adam(Map<String, Parameter> parameters, double learningRate) {
+        this(parameters, learningRate, EPSILON);
+    }
+
+    /**
+     * An optimizer for the parameters that take gradients, with its own epsilon (the IWAE paper,
+     * Burda et al. 2016, section 5, trains with 1e-4).
+     *
+     * @param parameters stable name to parameter
+     * @param learningRate the step size
+     * @param epsilon added to sqrt(v), greater than 0
+     */
+    public Adam(Map<String, Parameter> parameters, double learningRate, float epsilon) {
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam's epsilon must be > 0, got " + epsilon);
+        }
         this.learningRate = (float) learningRate;
+        this.epsilon = epsilon;
         parameters.forEach(
                 (name, parameter) -> {
                     if (parameter.requiresGradient()) {
@@ -81,7 +98,7 @@ public final class Adam {
                             -1f,
                             BETA1,
                             BETA2,
-                            EPSILON,
+                            epsilon,
                             false,
                             false);
         }

@@ -19,6 +19,18 @@ final class AdamTest {
     /** Three steps on loss = sum(c * w^2 / 2) against Kingma and Ba's algorithm computed in doubles. */
     @Test
     void matchesAlgorithmOneComputedByHand() {
+        assertMatchesAlgorithmOne(null);
+    }
+
+    /** An epsilon of the size of sqrt(v) changes every step; 1e-4 is the IWAE paper's. */
+    @Test
+    void takesItsEpsilonFromTheConstructor() {
+        assertMatchesAlgorithmOne(0.5f);
+        assertMatchesAlgorithmOne(1e-4f);
+    }
+
+    private static void assertMatchesAlgorithmOne(Float epsilon) {
+        double eps = epsilon == null ? 1e-8 : epsilon;
         double[] w = {0.5, -1.0, 2.0};
         double[] c = {1.0, 3.0, 0.25};
         double lr = 0.1;
@@ -30,7 +42,7 @@ final class AdamTest {
             NDArray coefficients = manager.create(new float[] {1f, 3f, 0.25f});
             StepLeaves leaves = new StepLeaves(manager);
             StepLeaves.detach(java.util.List.of(p));
-            Adam adam = new Adam(Map.of("w", p), lr);
+            Adam adam = epsilon == null ? new Adam(Map.of("w", p), lr) : new Adam(Map.of("w", p), lr, epsilon);
 
             double[] m = new double[3];
             double[] v = new double[3];
@@ -46,7 +58,7 @@ final class AdamTest {
                     m[i] = 0.9 * m[i] + 0.1 * g;
                     v[i] = 0.999 * v[i] + 0.001 * g * g;
                     double stepSize = lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
-                    w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) + 1e-8);
+                    w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) + eps);
                 }
             }
             float[] actual = p.getArray().toFloatArray();

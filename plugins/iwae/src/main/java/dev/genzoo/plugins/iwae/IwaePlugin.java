@@ -1,0 +1,19 @@
+package dev.genzoo.plugins.iwae;
+
+import dev.genzoo.api.GenzooPlugin;
+import dev.genzoo.api.ObjectiveFactory;
+import java.util.List;
+
+/** The IWAE family's plugin root (Burda, Grosse and Salakhutdinov 2016). */
+public final class IwaePlugin implements GenzooPlugin {
+
+    @Override
+    public String name() {
+        return "iwae";
+    }
+
+    @Override
+    public List<ObjectiveFactory> objectives() {
+        return List.of(new ImportanceWeightedBound.Factory());
+    }
+}
