@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             SampleCommand.class,
             ReconstructCommand.class,
+            EvalCommand.class,
             PluginsCommand.class,
             BenchCommand.class
         })

@@ -31,9 +31,19 @@ final class ProgressBar implements TrainingListener {
 
     /** A bar if stderr looks like a terminal (or GENZOO_PROGRESS=bar), plain lines otherwise. */
     static ProgressBar forConsole(PrintWriter err) {
+        return new ProgressBar(err, onTerminal());
+    }
+
+    /** Whether progress is drawn as a bar redrawn in place: on a terminal, or GENZOO_PROGRESS=bar. */
+    static boolean onTerminal() {
         String mode = System.getenv("GENZOO_PROGRESS");
-        boolean terminal = mode != null ? mode.equals("bar") : System.console() != null;
-        return new ProgressBar(err, terminal);
+        return mode != null ? mode.equals("bar") : System.console() != null;
+    }
+
+    /** The bar itself, {@code [#####...]}, for a fraction done in [0, 1]. */
+    static String bar(double done) {
+        int filled = (int) Math.round(Math.max(0, Math.min(1, done)) * WIDTH);
+        return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]";
     }
 
     @Override
@@ -55,13 +65,12 @@ final class ProgressBar implements TrainingListener {
         }
         lastDraw = now;
         double done = totalSteps == 0 ? 1 : (double) step / totalSteps;
-        int filled = (int) Math.round(done * WIDTH);
         double rate = rate(step, now);
         double left = rate > 0 ? (totalSteps - step) / rate : 0;
         String line = String.format(
                 Locale.ROOT,
-                "epoch %d/%d [%s%s] %3.0f%% loss %.4f | %.0f steps/s | %s left",
-                epoch, epochs, "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * done, loss, rate, clock(left));
+                "epoch %d/%d %s %3.0f%% loss %.4f | %.0f steps/s | %s left",
+                epoch, epochs, bar(done), 100 * done, loss, rate, clock(left));
         err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         drawnWidth = line.length();
         err.flush();
@@ -101,7 +110,8 @@ final class ProgressBar implements TrainingListener {
         return seconds > 0 ? (step - firstStep) / seconds : 0;
     }
 
-    private static String clock(double seconds) {
+    /** Seconds as m:ss, or h:mm:ss from an hour on. */
+    static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600
                 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

@@ -10,7 +10,9 @@ import ai.djl.ndarray.index.NDIndex;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Role;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.GenzooVersion;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigDraft;
@@ -23,6 +25,11 @@ import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.device.DeviceChoice;
 import dev.genzoo.runtime.engine.NativeAllocator;
+import dev.genzoo.runtime.eval.EvaluationListener;
+import dev.genzoo.runtime.eval.EvaluationReport;
+import dev.genzoo.runtime.eval.EvaluationSettings;
+import dev.genzoo.runtime.eval.LikelihoodEvaluation;
+import dev.genzoo.runtime.files.AtomicFiles;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.EpochRecord;
@@ -32,11 +39,14 @@ import dev.genzoo.runtime.wiring.AssembledModel;
 import dev.genzoo.runtime.wiring.ComponentsModule;
 import dev.genzoo.runtime.wiring.ConfigResolver;
 import dev.genzoo.runtime.wiring.ModelAssembler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The runtime's front door: resolve a config, train a new run, resume a killed one, and draw
- * samples or reconstructions from a checkpoint. The CLI is a thin layer of words over this class.
+ * The runtime's front door: resolve a config, train a new run, resume a killed one, draw samples
+ * or reconstructions from a checkpoint, and evaluate its log-likelihood. The CLI is a thin layer of words over this class.
  */
 public final class GenzooRuntime {
     /** Samples drawn into samples.png at the end of training. */
@@ -190,7 +200,7 @@ public final class GenzooRuntime {
         return withCheckpoint(
                 runDir,
                 seed,
-                (model, data, state) -> {
+                (model, data, state, config) -> {
                     if (!Pictures.samples(model, data.exampleShape(), n, data.test(), state.step(), out)) {
                         throw new GenzooException(
                                 "samples of shape " + data.exampleShape() + " cannot be drawn as a picture");
@@ -214,7 +224,7 @@ public final class GenzooRuntime {
         return withCheckpoint(
                 runDir,
                 0,
-                (model, data, state) -> {
+                (model, data, state, config) -> {
                     if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
                         throw new GenzooException(
                                 "this model's reconstructions cannot be drawn (they need image data and an"
@@ -224,11 +234,42 @@ public final class GenzooRuntime {
                 });
     }
 
-    private interface CheckpointUse {
-        Path apply(AssembledModel model, DeviceData data, SavedState state);
+    /**
+     * Scores the test split under a run's checkpoint (see {@link LikelihoodEvaluation}) and writes
+     * the report as JSON: to {@code out} if given (replaced if it exists), else to {@code
+     * RUN_DIR/eval.json}, or, when an earlier evaluation is there, {@code eval-2.json}, {@code
+     * eval-3.json}, ..., so no earlier report is lost.
+     *
+     * @param runDir the run's folder
+     * @param settings what to compute
+     * @param out the JSON file to write, or null for the run directory's next free name
+     * @param listener hears progress
+     * @return the report and the file it was written to
+     */
+    public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
+        return withCheckpoint(
+                runDir,
+                settings.seed(),
+                (model, data, state, config) -> {
+                    EvaluationReport report =
+                            LikelihoodEvaluation.run(
+                                    model, config.component(Role.OBJECTIVE), data.test(), settings, state.step(), listener);
+                    Map<String, Object> provenance = new LinkedHashMap<>();
+                    provenance.put("run", runDir.toString());
+                    provenance.put("epoch", state.epoch());
+                    provenance.put("step", state.step());
+                    provenance.put("genzoo", GenzooVersion.get());
+                    Path file = out != null ? out : RunDirectory.existing(runDir).nextEvaluation();
+                    AtomicFiles.write(file, report.toJson(provenance).getBytes(StandardCharsets.UTF_8));
+                    return new EvaluationOutcome(report, file);
+                });
     }
 
-    private Path withCheckpoint(Path runDir, long seed, CheckpointUse use) {
+    private interface CheckpointUse<T> {
+        T apply(AssembledModel model, DeviceData data, SavedState state, ExperimentConfig config);
+    }
+
+    private <T> T withCheckpoint(Path runDir, long seed, CheckpointUse<T> use) {
         RunDirectory run = RunDirectory.existing(runDir);
         SavedState saved = Checkpoint.read(run.checkpoint());
         ExperimentConfig config = savedConfig(saved, run);
@@ -240,7 +281,7 @@ public final class GenzooRuntime {
                 DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
             Checkpoint.restore(run.checkpoint(), model, null);
             Engine.getInstance().setRandomSeed((int) seed);
-            return use.apply(model, data, saved);
+            return use.apply(model, data, saved, config);
         }
     }
 

@@ -145,6 +145,20 @@ public final class RunDirectory {
         return root.resolve("reconstructions.png");
     }
 
+    /**
+     * Where the next evaluation report goes: {@code eval.json}, or the first of {@code eval-2.json},
+     * {@code eval-3.json}, ... that does not exist yet.
+     *
+     * @return a path that does not exist
+     */
+    public Path nextEvaluation() {
+        Path path = root.resolve("eval.json");
+        for (int i = 2; Files.exists(path); i++) {
+            path = root.resolve("eval-" + i + ".json");
+        }
+        return path;
+    }
+
     /** @return {@code loss.png} */
     public Path lossCurve() {
         return root.resolve("loss.png");

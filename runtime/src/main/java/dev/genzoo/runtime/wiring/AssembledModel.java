@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
+import dev.genzoo.api.Role;
 import dev.genzoo.runtime.train.StepLeaves;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -33,6 +34,25 @@ public final class AssembledModel implements AutoCloseable {
         this.parameterStore = new StepLeaves(manager);
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         StepLeaves.detach(this.parameters.values());
+    }
+
+    /**
+     * Assembles components built elsewhere (by a test, a contract kit, an embedding program): every
+     * parameter named once by the first role that lists it, as {@link ModelAssembler} names them.
+     * No compatibility check is made.
+     *
+     * @param model the encoder, prior and decoder
+     * @param objective the objective
+     * @param manager the manager that owns the parameters; closed with the model
+     * @return the model
+     */
+    public static AssembledModel of(GenerativeModel model, Objective objective, NDManager manager) {
+        Map<String, ai.djl.nn.ParameterList> byRole = new LinkedHashMap<>();
+        byRole.put(Role.ENCODER.word(), model.encoder().parameters());
+        byRole.put(Role.PRIOR.word(), model.prior().parameters());
+        byRole.put(Role.DECODER.word(), model.decoder().parameters());
+        byRole.put(Role.OBJECTIVE.word(), objective.parameters());
+        return new AssembledModel(model, objective, manager, name(byRole));
     }
 
     /**

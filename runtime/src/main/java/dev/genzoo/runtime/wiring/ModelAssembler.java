@@ -3,7 +3,6 @@ package dev.genzoo.runtime.wiring;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
@@ -17,8 +16,6 @@ import dev.genzoo.api.Role;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,13 +59,7 @@ public final class ModelAssembler {
             Objective objective = build(Role.OBJECTIVE, config, context, Objective.class);
             GenerativeModel model = new GenerativeModel(encoder, prior, decoder);
             check(config, model, objective);
-
-            Map<String, ParameterList> byRole = new LinkedHashMap<>();
-            byRole.put(Role.ENCODER.word(), encoder.parameters());
-            byRole.put(Role.PRIOR.word(), prior.parameters());
-            byRole.put(Role.DECODER.word(), decoder.parameters());
-            byRole.put(Role.OBJECTIVE.word(), objective.parameters());
-            return new AssembledModel(model, objective, manager, AssembledModel.name(byRole));
+            return AssembledModel.of(model, objective, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

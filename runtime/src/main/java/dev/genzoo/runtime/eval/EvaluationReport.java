@@ -1,0 +1,89 @@
+package dev.genzoo.runtime.eval;
+
+import com.google.gson.GsonBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an evaluation measured: the mean estimates over the examples (the last one the tightest),
+ * and from it the NLL estimate in nats and in bits per dimension, NLL / (D ln 2).
+ *
+ * @param estimator what was computed, in words
+ * @param estimates the mean estimates, the tightest last
+ * @param examples how many examples were scored
+ * @param dataDimensions D, the numbers in one example
+ * @param seed the seed of the draws
+ * @param seconds wall-clock time of the evaluation
+ */
+public record EvaluationReport(
+        String estimator, List<Estimate> estimates, int examples, long dataDimensions, long seed, double seconds) {
+
+    /**
+     * Copies the list.
+     */
+    public EvaluationReport {
+        estimates = List.copyOf(estimates);
+    }
+
+    /**
+     * The tightest estimate, the one the NLL comes from.
+     *
+     * @return the last estimate
+     */
+    public Estimate tightest() {
+        return estimates.get(estimates.size() - 1);
+    }
+
+    /**
+     * The negative log-likelihood estimate, -(tightest mean), in nats per example. For a bound it
+     * is an upper bound on the true NLL in expectation.
+     *
+     * @return the NLL in nats
+     */
+    public double nllNats() {
+        return -tightest().mean();
+    }
+
+    /**
+     * The NLL in bits per dimension, NLL / (D ln 2).
+     *
+     * @return bits per data dimension
+     */
+    public double nllBitsPerDimension() {
+        return nllNats() / (dataDimensions * Math.log(2));
+    }
+
+    /**
+     * The report as pretty-printed JSON, after the given provenance fields.
+     *
+     * @param provenance fields written first (run directory, epoch, step, version)
+     * @return the JSON text, ending in a newline
+     */
+    public String toJson(Map<String, Object> provenance) {
+        Map<String, Object> out = new LinkedHashMap<>(provenance);
+        out.put("split", "test");
+        out.put("examples", examples);
+        out.put("data_dimensions", dataDimensions);
+        out.put("seed", seed);
+        out.put("estimator", estimator);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Estimate e : estimates) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", e.name());
+            if (e.k() > 0) {
+                row.put("k", e.k());
+            }
+            row.put("mean_nats", e.mean());
+            row.put("standard_error", e.standardError());
+            rows.add(row);
+        }
+        out.put("estimates", rows);
+        out.put("nll_nats", nllNats());
+        out.put("nll_bits_per_dim", nllBitsPerDimension());
+        out.put("nll_from", tightest().label());
+        out.put("seconds", seconds);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(out) + "\n";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.genzoo.runtime.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Encoding;
+import dev.genzoo.api.GenerativeModel;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.distribution.Draw;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * The importance-sampled estimate of log p(x) with the encoder's q(z|x) as proposal, log (1/K)
+ * sum_k p(x, z_k) / q(z_k|x) (Burda et al. 2016, equation 8; Rezende et al. 2014, appendix E),
+ * for every K of a list, and the ELBO as the mean log-weight over all samples drawn.
+ *
+ * <p>The K samples of the largest K are drawn in chunks whose size keeps the decoder's output
+ * under {@link #ELEMENTS_PER_PASS} numbers, each chunk in its own scope (encoder, prior and decoder
+ * run afresh in it, so nothing outlives the chunk). A chunk's log-sum-exp of log-weights is
+ * combined with the running one exactly, in doubles: log(e^a + e^b) = m + log(e^(a-m) + e^(b-m)).
+ * The estimate for a smaller K reads the first K samples, so the K list costs the largest K alone.
+ * Only the Distribution vocabulary is used: {@code rsampleWithLogProb} (so a posterior that knows
+ * the density of its own draws only, a flow-refined one, works), the prior's and the decoder's
+ * {@code logProb}.
+ */
+final class ImportanceSampling implements LikelihoodEstimator {
+    /** The most numbers one chunk's decoder output may hold (32 MiB of float32). */
+    static final long ELEMENTS_PER_PASS = 1L << 23;
+
+    private final GenerativeModel model;
+    private final List<Integer> ks;
+    private final long exampleSize;
+    private final long elementsPerPass;
+
+    ImportanceSampling(GenerativeModel model, List<Integer> ks, long exampleSize, long elementsPerPass) {
+        this.model = model;
+        this.ks = List.copyOf(ks);
+        this.exampleSize = exampleSize;
+        this.elementsPerPass = elementsPerPass;
+    }
+
+    @Override
+    public List<Estimate> columns() {
+        List<Estimate> columns = new ArrayList<>();
+        columns.add(new Estimate("elbo", largestK(), 0, 0));
+        for (int k : ks) {
+            columns.add(new Estimate("iwae", k, 0, 0));
+        }
+        return columns;
+    }
+
+    @Override
+    public long workPerExample() {
+        return largestK();
+    }
+
+    @Override
+    public String description() {
+        return "importance sampling, K up to " + largestK();
+    }
+
+    private int largestK() {
+        return ks.get(ks.size() - 1);
+    }
+
+    @Override
+    public double[][] estimate(NDArray x, StepContext context, LongConsumer progress) {
+        int b = Math.toIntExact(x.getShape().get(0));
+        long perChunk = Math.max(1, elementsPerPass / ((long) b * exampleSize));
+        double[] logSum = new double[b];
+        double[] sumOfLogWeights = new double[b];
+        Arrays.fill(logSum, Double.NEGATIVE_INFINITY);
+        double[][] out = new double[ks.size() + 1][];
+        int drawn = 0;
+        for (int j = 0; j < ks.size(); j++) {
+            int k = ks.get(j);
+            while (drawn < k) {
+                int chunk = (int) Math.min(perChunk, k - drawn);
+                float[] sums = chunk(x, chunk, context);
+                for (int i = 0; i < b; i++) {
+                    logSum[i] = logAddExp(logSum[i], sums[i]);
+                    sumOfLogWeights[i] += sums[b + i];
+                }
+                drawn += chunk;
+                progress.accept((long) drawn * b);
+            }
+            double[] bound = new double[b];
+            double logK = Math.log(k);
+            for (int i = 0; i < b; i++) {
+                bound[i] = logSum[i] - logK;
+            }
+            out[j + 1] = bound;
+        }
+        double[] elbo = new double[b];
+        for (int i = 0; i < b; i++) {
+            elbo[i] = sumOfLogWeights[i] / drawn;
+        }
+        out[0] = elbo;
+        return out;
+    }
+
+    /** One chunk of samples: per example, the log-sum-exp and the sum of its log-weights, [2 * B]. */
+    private float[] chunk(NDArray x, int samples, StepContext context) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Distribution posterior = ((Encoding.Density) model.encoder().encode(x, context)).posterior();
+            Draw draw = posterior.rsampleWithLogProb(new Shape(samples));
+            NDArray z = draw.value();
+            NDArray logWeights =
+                    model.decoder()
+                            .decode(z, context)
+                            .logProb(x)
+                            .add(model.prior().distribution(context).logProb(z))
+                            .sub(draw.logProb());
+            NDArray largest = logWeights.max(new int[] {0});
+            NDArray logSum = logWeights.sub(largest).exp().sum(new int[] {0}).log().add(largest);
+            return NDArrays.stack(new NDList(logSum, logWeights.sum(new int[] {0}))).toFloatArray();
+        }
+    }
+
+    /** log(e^a + e^b) without overflow; -infinity is the empty sum. */
+    static double logAddExp(double a, double b) {
+        if (a == Double.NEGATIVE_INFINITY) {
+            return b;
+        }
+        if (b == Double.NEGATIVE_INFINITY) {
+            return a;
+        }
+        double m = Math.max(a, b);
+        return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.genzoo.runtime.eval;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.wiring.AssembledModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores held-out examples under a trained model with the estimator its encoder kind has, batch
+ * after batch, each batch in its own scope, and averages the per-example estimates. Deterministic
+ * for a seed: the engine is seeded first, and batches and chunks run in a fixed order.
+ */
+public final class LikelihoodEvaluation {
+    private LikelihoodEvaluation() {}
+
+    /**
+     * Evaluates the first {@code settings.examples()} examples of a split.
+     *
+     * @param model the trained model
+     * @param objectiveName the objective's name, for messages
+     * @param data the split on the model's device, [N, data...]
+     * @param settings K list, seed (the engine is seeded with it here), batch size, example count
+     * @param step the training steps the model has taken, for the context
+     * @param listener hears progress
+     * @return the report
+     */
+    public static EvaluationReport run(
+            AssembledModel model,
+            String objectiveName,
+            NDArray data,
+            EvaluationSettings settings,
+            long step,
+            EvaluationListener listener) {
+        long started = System.nanoTime();
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        long available = data.getShape().get(0);
+        int n = (int) (settings.examples() == 0 ? available : Math.min(available, settings.examples()));
+        long exampleSize = data.getShape().slice(1).size();
+        LikelihoodEstimator estimator = estimatorFor(model, objectiveName, settings.ks(), exampleSize);
+        StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
+        List<Estimate> columns = estimator.columns();
+        double[][] values = new double[columns.size()][n];
+        long perExample = estimator.workPerExample();
+        listener.started(perExample * n, estimator.description());
+        try {
+            for (int start = 0; start < n; start += settings.batch()) {
+                int end = Math.min(n, start + settings.batch());
+                long before = perExample * start;
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray batch = data.get(new NDIndex().addSliceDim(start, end));
+                    double[][] batchValues =
+                            estimator.estimate(batch, context, done -> listener.progressed(before + done));
+                    for (int c = 0; c < columns.size(); c++) {
+                        System.arraycopy(batchValues[c], 0, values[c], start, end - start);
+                    }
+                }
+            }
+        } finally {
+            listener.finished();
+        }
+        List<Estimate> estimates = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            estimates.add(Estimate.of(columns.get(c).name(), columns.get(c).k(), values[c]));
+        }
+        return new EvaluationReport(
+                estimator.description(),
+                estimates,
+                n,
+                exampleSize,
+                settings.seed(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The estimator for the model's encoder kind: importance sampling for a density, the objective's
+     * bound otherwise.
+     */
+    static LikelihoodEstimator estimatorFor(
+            AssembledModel model, String objectiveName, List<Integer> ks, long exampleSize) {
+        EncoderKind kind = model.model().encoder().kind();
+        if (kind == EncoderKind.DENSITY) {
+            return new ImportanceSampling(model.model(), ks, exampleSize, ImportanceSampling.ELEMENTS_PER_PASS);
+        }
+        return new ObjectiveBound(model.model(), model.objective(), objectiveName);
+    }
+}

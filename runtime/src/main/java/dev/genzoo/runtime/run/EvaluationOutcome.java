@@ -1,0 +1,12 @@
+package dev.genzoo.runtime.run;
+
+import dev.genzoo.runtime.eval.EvaluationReport;
+import java.nio.file.Path;
+
+/**
+ * What {@code genzoo eval} left behind.
+ *
+ * @param report the estimates
+ * @param file the JSON file the report was written to
+ */
+public record EvaluationOutcome(EvaluationReport report, Path file) {}
