@@ -59,7 +59,7 @@ public final class StepLeaves extends ParameterStore {
      * @param parameter a trainable parameter
      * @return its leaf, or null if the step did not read it
      */
-    NDArray leafOf(Parameter parameter) {
+    public NDArray leafOf(Parameter parameter) {
         return leaves.get(parameter);
     }
 
