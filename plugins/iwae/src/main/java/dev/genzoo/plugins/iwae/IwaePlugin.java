@@ -1,7 +1,9 @@
 package dev.genzoo.plugins.iwae;
 
+import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.GenzooPlugin;
 import dev.genzoo.api.ObjectiveFactory;
+import dev.genzoo.api.PriorFactory;
 import java.util.List;
 
 /** The IWAE family's plugin root (Burda, Grosse and Salakhutdinov 2016). */
@@ -10,6 +12,16 @@ public final class IwaePlugin implements GenzooPlugin {
     @Override
     public String name() {
         return "iwae";
+    }
+
+    @Override
+    public List<EncoderFactory> encoders() {
+        return List.of(new MlpMixtureEncoder.Factory());
+    }
+
+    @Override
+    public List<PriorFactory> priors() {
+        return List.of(new MixtureOfGaussiansPrior.Factory(), new VampPrior.Factory());
     }
 
     @Override

@@ -1,0 +1,81 @@
+package dev.genzoo.plugins.iwae;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.ComponentFactory;
+import dev.genzoo.api.Encoder;
+import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.GenzooPlugin;
+import dev.genzoo.api.Objective;
+import dev.genzoo.api.Prior;
+import dev.genzoo.api.PriorFactory;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/** The plugin root: found by ServiceLoader, naming its factories, each creating from its defaults. */
+final class IwaePluginTest {
+    private final IwaePlugin plugin = new IwaePlugin();
+
+    @Test
+    void isRegisteredWithServiceLoader() {
+        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
+        assertThat(found).filteredOn(p -> p.name().equals("iwae")).hasSize(1).first().isInstanceOf(IwaePlugin.class);
+    }
+
+    @Test
+    void namesItsFactories() {
+        assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("mlp-mixture");
+        assertThat(plugin.priors()).extracting(ComponentFactory::name).containsExactly("mixture-of-gaussians", "vamp");
+        assertThat(plugin.decoders()).isEmpty();
+        assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("iwae");
+        assertThat(plugin.objectives().get(0).options()).extracting(Option::name).containsExactly("k");
+    }
+
+    @Test
+    void everyFactoryDescribesItselfAndNamesItsOptionsOnce() {
+        List<ComponentFactory<?>> factories = new ArrayList<>();
+        factories.addAll(plugin.encoders());
+        factories.addAll(plugin.priors());
+        factories.addAll(plugin.decoders());
+        factories.addAll(plugin.objectives());
+        for (ComponentFactory<?> factory : factories) {
+            assertThat(factory.description()).as(factory.name()).isNotBlank();
+            Set<String> names = new HashSet<>();
+            for (Option<?> option : factory.options()) {
+                assertThat(names.add(option.name())).as("%s declares %s once", factory.name(), option.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyFactoryCreatesFromItsDefaults() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BuildContext context = BuildContext.of(manager, new Shape(1, 4, 4));
+            var encoderFactory = plugin.encoders().get(0);
+            Encoder encoder = encoderFactory.create(Options.defaults(encoderFactory.options()), context);
+            assertThat(encoder.kind()).isEqualTo(EncoderKind.DENSITY);
+            assertThat(encoder.latentShape()).isEqualTo(new Shape(20));
+            context = context.withEncoder(encoder);
+            for (PriorFactory factory : plugin.priors()) {
+                Prior prior = factory.create(Options.defaults(factory.options()), context);
+                assertThat(prior.parameters().isEmpty()).as(factory.name()).isFalse();
+            }
+            var objectiveFactory = plugin.objectives().get(0);
+            Objective objective = objectiveFactory.create(Options.defaults(objectiveFactory.options()), context);
+            assertThat(objective.acceptedEncoders()).containsExactly(EncoderKind.DENSITY);
+            assertThat(((ImportanceWeightedBound) objective).samples()).isEqualTo(5);
+        }
+    }
+}
