@@ -1,5 +1,6 @@
 package dev.genzoo.plugins.iwae;
 
+import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.GenzooPlugin;
 import dev.genzoo.api.ObjectiveFactory;
@@ -16,12 +17,17 @@ public final class IwaePlugin implements GenzooPlugin {
 
     @Override
     public List<EncoderFactory> encoders() {
-        return List.of(new MlpMixtureEncoder.Factory());
+        return List.of(new MlpMixtureEncoder.Factory(), new TwoLayerGaussianEncoder.Factory());
+    }
+
+    @Override
+    public List<DecoderFactory> decoders() {
+        return List.of(new FirstLayerBernoulliDecoder.Factory());
     }
 
     @Override
     public List<PriorFactory> priors() {
-        return List.of(new MixtureOfGaussiansPrior.Factory(), new VampPrior.Factory());
+        return List.of(new MixtureOfGaussiansPrior.Factory(), new VampPrior.Factory(), new TwoLayerPrior.Factory());
     }
 
     @Override

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
+import dev.genzoo.api.Decoder;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.GenzooPlugin;
@@ -36,9 +38,11 @@ final class IwaePluginTest {
 
     @Test
     void namesItsFactories() {
-        assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("mlp-mixture");
-        assertThat(plugin.priors()).extracting(ComponentFactory::name).containsExactly("mixture-of-gaussians", "vamp");
-        assertThat(plugin.decoders()).isEmpty();
+        assertThat(plugin.encoders()).extracting(ComponentFactory::name)
+                .containsExactly("mlp-mixture", "two-layer-gaussian");
+        assertThat(plugin.priors()).extracting(ComponentFactory::name)
+                .containsExactly("mixture-of-gaussians", "vamp", "two-layer");
+        assertThat(plugin.decoders()).extracting(ComponentFactory::name).containsExactly("first-layer-bernoulli");
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("iwae");
         assertThat(plugin.objectives().get(0).options()).extracting(Option::name).containsExactly("k");
     }
@@ -59,23 +63,43 @@ final class IwaePluginTest {
         }
     }
 
+    /** The mixture encoder with either mixture prior, then the iwae objective. */
     @Test
-    void everyFactoryCreatesFromItsDefaults() {
+    void theMixtureComponentsCreateFromTheirDefaults() {
         try (NDManager manager = NDManager.newBaseManager()) {
             BuildContext context = BuildContext.of(manager, new Shape(1, 4, 4));
-            var encoderFactory = plugin.encoders().get(0);
-            Encoder encoder = encoderFactory.create(Options.defaults(encoderFactory.options()), context);
+            Encoder encoder = create(plugin.encoders().get(0), context);
             assertThat(encoder.kind()).isEqualTo(EncoderKind.DENSITY);
             assertThat(encoder.latentShape()).isEqualTo(new Shape(20));
             context = context.withEncoder(encoder);
-            for (PriorFactory factory : plugin.priors()) {
-                Prior prior = factory.create(Options.defaults(factory.options()), context);
+            for (PriorFactory factory : plugin.priors().subList(0, 2)) {
+                Prior prior = create(factory, context);
                 assertThat(prior.parameters().isEmpty()).as(factory.name()).isFalse();
             }
-            var objectiveFactory = plugin.objectives().get(0);
-            Objective objective = objectiveFactory.create(Options.defaults(objectiveFactory.options()), context);
+            Objective objective = create(plugin.objectives().get(0), context);
             assertThat(objective.acceptedEncoders()).containsExactly(EncoderKind.DENSITY);
             assertThat(((ImportanceWeightedBound) objective).samples()).isEqualTo(5);
         }
+    }
+
+    /** The IWAE paper's second architecture: 100 + 50 latent units, and every part has parameters. */
+    @Test
+    void theTwoLayerComponentsCreateFromTheirDefaults() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BuildContext context = BuildContext.of(manager, new Shape(1, 4, 4));
+            Encoder encoder = create(plugin.encoders().get(1), context);
+            assertThat(encoder.latentShape()).isEqualTo(new Shape(150));
+            context = context.withEncoder(encoder);
+            Prior prior = create(plugin.priors().get(2), context);
+            context = context.withPrior(prior);
+            Decoder decoder = create(plugin.decoders().get(0), context);
+            assertThat(encoder.parameters().size()).isEqualTo(12);
+            assertThat(prior.parameters().size()).isEqualTo(6);
+            assertThat(decoder.parameters().size()).isEqualTo(6);
+        }
+    }
+
+    private static <T extends Component> T create(ComponentFactory<T> factory, BuildContext context) {
+        return factory.create(Options.defaults(factory.options()), context);
     }
 }

@@ -1,0 +1,98 @@
+package dev.genzoo.plugins.iwae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.Encoder;
+import dev.genzoo.api.EncoderFactory;
+import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.Encoding;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Normal;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.List;
+
+/**
+ * The recognition model of the IWAE paper's second architecture, q(z1|x) q(z2|z1) with diagonal
+ * Gaussians (Burda et al. 2016, section 5: x -> 100-100 -> z1 (100) -> 50-50 -> z2 (50), tanh). Its
+ * latent is one vector (z1, z2) drawn hierarchically ({@link GaussianChain}); pair it with the
+ * {@code two-layer} prior and a decoder that reads z1, {@code first-layer-bernoulli}.
+ */
+public final class TwoLayerGaussianEncoder implements Encoder {
+    static final Option<List<Integer>> HIDDEN =
+            Option.integers("hidden", List.of(100, 100), "widths between x and z1").atLeast(1);
+    static final Option<Integer> LATENT = Option.integer("latent", 100, "units of the first stochastic layer z1").atLeast(1);
+    static final Option<List<Integer>> HIDDEN2 =
+            Option.integers("hidden2", List.of(50, 50), "widths between z1 and z2").atLeast(1);
+    static final Option<Integer> LATENT2 = Option.integer("latent2", 50, "units of the second stochastic layer z2").atLeast(1);
+    static final Option<String> ACTIVATION =
+            Option.choice("activation", "tanh", "activation between layers", "tanh", "relu", "softplus", "elu", "gelu", "silu");
+
+    private final Mlp first;
+    private final Mlp second;
+    private final int latent;
+    private final int latent2;
+
+    TwoLayerGaussianEncoder(Mlp first, Mlp second, int latent, int latent2) {
+        this.first = first;
+        this.second = second;
+        this.latent = latent;
+        this.latent2 = latent2;
+    }
+
+    @Override
+    public EncoderKind kind() {
+        return EncoderKind.DENSITY;
+    }
+
+    @Override
+    public Shape latentShape() {
+        return new Shape(latent + latent2);
+    }
+
+    @Override
+    public Encoding encode(NDArray x, StepContext context) {
+        NDList halves = first.forward(x.reshape(x.getShape().get(0), -1), context).split(2, 1);
+        Normal z1 = Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
+        return Encoding.density(new GaussianChain(z1, second, latent2, true, context));
+    }
+
+    @Override
+    public ParameterList parameters() {
+        ParameterList list = new ParameterList();
+        first.parameters().forEach(p -> list.add("first." + p.getKey(), p.getValue()));
+        second.parameters().forEach(p -> list.add("second." + p.getKey(), p.getValue()));
+        return list;
+    }
+
+    /** Creates {@code two-layer-gaussian} encoders. */
+    public static final class Factory implements EncoderFactory {
+        @Override
+        public String name() {
+            return "two-layer-gaussian";
+        }
+
+        @Override
+        public String description() {
+            return "two stochastic layers q(z1|x) q(z2|z1), latent (z1, z2) (Burda et al. 2016, architecture 2)";
+        }
+
+        @Override
+        public List<Option<?>> options() {
+            return List.of(HIDDEN, LATENT, HIDDEN2, LATENT2, ACTIVATION);
+        }
+
+        @Override
+        public Encoder create(Options options, BuildContext context) {
+            int latent = options.get(LATENT);
+            int latent2 = options.get(LATENT2);
+            String activation = options.get(ACTIVATION);
+            Mlp first = new Mlp(context.manager(), context.dataShape().size(), options.get(HIDDEN), 2L * latent, activation);
+            Mlp second = new Mlp(context.manager(), latent, options.get(HIDDEN2), 2L * latent2, activation);
+            return new TwoLayerGaussianEncoder(first, second, latent, latent2);
+        }
+    }
+}

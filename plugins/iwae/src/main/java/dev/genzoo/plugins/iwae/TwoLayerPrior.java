@@ -1,0 +1,86 @@
+package dev.genzoo.plugins.iwae;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Prior;
+import dev.genzoo.api.PriorFactory;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.distribution.StandardNormal;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.List;
+
+/**
+ * The generative top of the IWAE paper's second architecture, p(z2) p(z1|z2): z2 ~ N(0, I), then z1
+ * ~ N(mu(z2), diag exp(logvar(z2))) from an MLP (Burda et al. 2016, section 5: z2 (50) -> 50-50 ->
+ * z1 (100)), over the vector (z1, z2). Learned. It learns the split from the options {@code latent}
+ * and {@code latent2}, which {@code -P} gives the encoder too, and checks them against the encoder.
+ */
+public final class TwoLayerPrior implements Prior {
+    private final Mlp conditional;
+    private final int latent;
+    private final int latent2;
+
+    TwoLayerPrior(Mlp conditional, int latent, int latent2) {
+        this.conditional = conditional;
+        this.latent = latent;
+        this.latent2 = latent2;
+    }
+
+    @Override
+    public Distribution distribution(StepContext context) {
+        StandardNormal top = new StandardNormal(context.manager(), new Shape(latent2));
+        return new GaussianChain(top, conditional, latent, false, context);
+    }
+
+    @Override
+    public ParameterList parameters() {
+        return conditional.parameters();
+    }
+
+    /** Creates the {@code two-layer} prior. */
+    public static final class Factory implements PriorFactory {
+        @Override
+        public String name() {
+            return "two-layer";
+        }
+
+        @Override
+        public String description() {
+            return "two stochastic layers p(z2) p(z1|z2), z2 ~ N(0, I), latent (z1, z2) (Burda et al. 2016, architecture 2)";
+        }
+
+        @Override
+        public List<Option<?>> options() {
+            return List.of(
+                    TwoLayerGaussianEncoder.LATENT,
+                    TwoLayerGaussianEncoder.HIDDEN2,
+                    TwoLayerGaussianEncoder.LATENT2,
+                    TwoLayerGaussianEncoder.ACTIVATION);
+        }
+
+        @Override
+        public Prior create(Options options, BuildContext context) {
+            int latent = options.get(TwoLayerGaussianEncoder.LATENT);
+            int latent2 = options.get(TwoLayerGaussianEncoder.LATENT2);
+            Shape encoderLatent = context.latentShape();
+            if (!encoderLatent.equals(new Shape(latent + latent2))) {
+                throw new GenzooException(
+                        "the two-layer prior is over (z1, z2) with latent + latent2 = " + (latent + latent2)
+                                + " units, but the encoder's latents have shape " + encoderLatent
+                                + "; use the two-layer-gaussian encoder and give both the same -P latent and -P latent2");
+            }
+            Mlp conditional =
+                    new Mlp(
+                            context.manager(),
+                            latent2,
+                            options.get(TwoLayerGaussianEncoder.HIDDEN2),
+                            2L * latent,
+                            options.get(TwoLayerGaussianEncoder.ACTIVATION));
+            return new TwoLayerPrior(conditional, latent, latent2);
+        }
+    }
+}
