@@ -46,11 +46,11 @@ final class ImportanceSampling implements LikelihoodEstimator {
     }
 
     @Override
-    public List<Estimate> columns() {
-        List<Estimate> columns = new ArrayList<>();
-        columns.add(new Estimate("elbo", largestK(), 0, 0));
+    public List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("elbo", largestK()));
         for (int k : ks) {
-            columns.add(new Estimate("iwae", k, 0, 0));
+            columns.add(new Column("iwae", k));
         }
         return columns;
     }

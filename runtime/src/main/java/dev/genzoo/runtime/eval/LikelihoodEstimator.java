@@ -14,12 +14,20 @@ import java.util.function.LongConsumer;
 interface LikelihoodEstimator {
 
     /**
+     * One per-example quantity an estimator returns.
+     *
+     * @param name {@code elbo}, {@code iwae} or {@code bound}
+     * @param k the samples behind it, or 0 where K does not apply
+     */
+    record Column(String name, int k) {}
+
+    /**
      * The per-example quantities {@link #estimate} returns, in order; the last is the tightest, the
      * one the NLL is reported from.
      *
-     * @return each quantity's name and K (0 where K does not apply)
+     * @return the columns
      */
-    List<Estimate> columns();
+    List<Column> columns();
 
     /**
      * Units of work per example, for progress.

@@ -43,7 +43,7 @@ public final class LikelihoodEvaluation {
         long exampleSize = data.getShape().slice(1).size();
         LikelihoodEstimator estimator = estimatorFor(model, objectiveName, settings.ks(), exampleSize);
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
-        List<Estimate> columns = estimator.columns();
+        List<LikelihoodEstimator.Column> columns = estimator.columns();
         double[][] values = new double[columns.size()][n];
         long perExample = estimator.workPerExample();
         listener.started(perExample * n, estimator.description());

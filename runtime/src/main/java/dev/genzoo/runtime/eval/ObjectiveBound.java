@@ -26,8 +26,8 @@ final class ObjectiveBound implements LikelihoodEstimator {
     }
 
     @Override
-    public List<Estimate> columns() {
-        return List.of(new Estimate("bound", 0, 0, 0));
+    public List<Column> columns() {
+        return List.of(new Column("bound", 0));
     }
 
     @Override

@@ -52,8 +52,12 @@ final class ImportanceSamplingTest {
     @Test
     void columnsAreTheElboThenEachK() {
         ImportanceSampling sampling = new ImportanceSampling(new ScriptedModel().model, KS, 1, 100);
-        assertThat(sampling.columns()).extracting(Estimate::label)
-                .containsExactly("elbo", "iwae k=1", "iwae k=4", "iwae k=10", "iwae k=25");
+        assertThat(sampling.columns()).containsExactly(
+                new LikelihoodEstimator.Column("elbo", 25),
+                new LikelihoodEstimator.Column("iwae", 1),
+                new LikelihoodEstimator.Column("iwae", 4),
+                new LikelihoodEstimator.Column("iwae", 10),
+                new LikelihoodEstimator.Column("iwae", 25));
         assertThat(sampling.workPerExample()).isEqualTo(25);
     }
 
