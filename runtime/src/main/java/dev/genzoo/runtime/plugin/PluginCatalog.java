@@ -15,6 +15,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,17 +62,14 @@ public final class PluginCatalog {
      */
     public static PluginCatalog discover(List<Path> folders) {
         List<Path> distinct = new ArrayList<>();
-        List<Path> seen = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        List<PluginArchive> archives = new ArrayList<>();
         for (Path folder : folders) {
-            Path real = realFolder(folder);
-            if (!seen.contains(real)) {
-                seen.add(real);
+            List<PluginArchive> installed = PluginArchive.in(folder);
+            if (seen.add(realPath(folder))) {
                 distinct.add(folder);
+                archives.addAll(installed);
             }
-        }
-        List<List<PluginArchive>> archives = new ArrayList<>();
-        for (Path folder : distinct) {
-            archives.add(PluginArchive.in(folder));
         }
         String searched = "genzoo's own jars"
                 + (distinct.isEmpty() ? "" : " and the plugins folders " + joined(distinct));
@@ -78,7 +77,7 @@ public final class PluginCatalog {
         ClassLoader genzoo = GenzooPlugin.class.getClassLoader();
         catalog.load(genzoo, null);
         ApiClassLoader api = new ApiClassLoader(genzoo);
-        archives.forEach(list -> list.forEach(archive -> catalog.load(archive, api)));
+        archives.forEach(archive -> catalog.load(archive, api));
         return catalog;
     }
 
@@ -104,11 +103,10 @@ public final class PluginCatalog {
         return discover(PluginCatalog.class.getClassLoader(), "genzoo's own jars");
     }
 
-    private static Path realFolder(Path folder) {
+    private static Path realPath(Path folder) {
         try {
             return folder.toRealPath();
         } catch (IOException e) {
-            PluginArchive.in(folder); // says in one sentence what is wrong with the folder
             return folder.toAbsolutePath().normalize();
         }
     }
