@@ -31,12 +31,12 @@ final class ThirdPartyPluginIT {
     private static final String SERVICES = "META-INF/services/dev.genzoo.api.GenzooPlugin";
 
     @TempDir static Path unpacked;
-    private static Distribution genzoo;
+    private static UnpackedGenzoo genzoo;
     private static Path plugin;
 
     @BeforeAll
     static void installTheExamplePlugin() throws Exception {
-        genzoo = Distribution.unpack(unpacked);
+        genzoo = UnpackedGenzoo.unpack(unpacked);
         Path built = Path.of(System.getProperty("example.plugin.jar"));
         assertThat(built).as("the example plugin's jar, built by maven-invoker-plugin").isRegularFile();
         plugin = Files.copy(built, genzoo.plugins().resolve(built.getFileName()));
@@ -58,7 +58,7 @@ final class ThirdPartyPluginIT {
         // A decoy: a plugins/ folder in the working directory must not be searched.
         Files.createDirectories(work.resolve("plugins"));
         Files.writeString(work.resolve("plugins/decoy.jar"), "not searched");
-        Distribution.Result listed = genzoo.run(work, "plugins");
+        UnpackedGenzoo.Result listed = genzoo.run(work, "plugins");
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out())
                 .containsPattern("(?m)^  renyi +built for api 1\\.\\d+ +" + plugin.toRealPath() + "$")
@@ -75,7 +75,7 @@ final class ThirdPartyPluginIT {
     @Test
     void trainsWithThePluginsObjectiveAndPriorAndSamplesFromTheRun(@TempDir Path work) throws Exception {
         Path run = work.resolve("run");
-        Distribution.Result train = genzoo.run(work, "train", "--objective", "renyi", "--prior", "laplace",
+        UnpackedGenzoo.Result train = genzoo.run(work, "train", "--objective", "renyi", "--prior", "laplace",
                 "-P", "learn-scale=true", "-P", "samples=4", "-P", "alpha=0.5", "-P", "hidden=64", "-P", "latent=8",
                 "--epochs", "3", "--run-dir", run.toString());
         assertThat(train.code()).as(train.err()).isZero();
@@ -95,7 +95,7 @@ final class ThirdPartyPluginIT {
                 .as("the plugin's learned prior scale is saved with the model")
                 .contains("prior.log-scale.npy");
 
-        Distribution.Result sample = genzoo.run(work, "sample", run.toString(), "-n", "16", "-o", "s.png");
+        UnpackedGenzoo.Result sample = genzoo.run(work, "sample", run.toString(), "-n", "16", "-o", "s.png");
         assertThat(sample.code()).as(sample.err()).isZero();
         assertThat(work.resolve("s.png")).isRegularFile();
     }
@@ -111,7 +111,7 @@ final class ThirdPartyPluginIT {
         Files.copy(plugin, given.resolve("renyi-again.jar"));
         Map<String, String> environment = Map.of("GENZOO_PLUGINS", listed.toString());
 
-        Distribution.Result plugins = genzoo.run(work, environment, "plugins", "--plugins", given.toString());
+        UnpackedGenzoo.Result plugins = genzoo.run(work, environment, "plugins", "--plugins", given.toString());
         assertThat(plugins.code()).as(plugins.err()).isZero();
         String notLoaded = plugins.out().substring(plugins.out().indexOf("not loaded:"));
         assertThat(notLoaded).contains(
@@ -124,7 +124,7 @@ final class ThirdPartyPluginIT {
         assertThat(plugins.out()).contains("plugin renyi (" + plugin.toRealPath() + ")").contains("plugin vae (");
 
         Path run = work.resolve("run");
-        Distribution.Result train = genzoo.run(work, environment, "--plugins", given.toString(), "train",
+        UnpackedGenzoo.Result train = genzoo.run(work, environment, "--plugins", given.toString(), "train",
                 "--objective", "renyi", "-P", "hidden=32", "--epochs", "1", "--run-dir", run.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err().lines().filter(l -> l.startsWith("genzoo: warning: plugin not loaded: ")))
@@ -136,10 +136,10 @@ final class ThirdPartyPluginIT {
 
     @Test
     void aPluginsFolderThatIsNotThereIsOneLine(@TempDir Path work) throws Exception {
-        Distribution.Result option = genzoo.run(work, "--plugins", work.resolve("absent").toString(), "plugins");
+        UnpackedGenzoo.Result option = genzoo.run(work, "--plugins", work.resolve("absent").toString(), "plugins");
         assertThat(option.code()).isEqualTo(1);
         assertThat(option.err().strip()).isEqualTo("genzoo: error: plugins folder " + work.resolve("absent") + " does not exist");
-        Distribution.Result variable = genzoo.run(work, Map.of("GENZOO_PLUGINS", work.resolve("gone").toString()), "plugins");
+        UnpackedGenzoo.Result variable = genzoo.run(work, Map.of("GENZOO_PLUGINS", work.resolve("gone").toString()), "plugins");
         assertThat(variable.code()).isEqualTo(1);
         assertThat(variable.err().strip()).isEqualTo(
                 "genzoo: error: plugins folder " + work.resolve("gone") + ", listed in GENZOO_PLUGINS, is not a folder");

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The packaged distribution, unpacked from cli/target/genzoo-VERSION.tar.gz, run through its bin/genzoo. */
-final class Distribution {
+final class UnpackedGenzoo {
     private final Path home;
 
-    private Distribution(Path home) {
+    private UnpackedGenzoo(Path home) {
         this.home = home;
     }
 
@@ -22,7 +22,7 @@ final class Distribution {
     record Result(int code, String out, String err) {}
 
     /** Unpacks the archive the build made into a folder, with tar, as a user would. */
-    static Distribution unpack(Path into) throws IOException, InterruptedException {
+    static UnpackedGenzoo unpack(Path into) throws IOException, InterruptedException {
         Path archive = Path.of(System.getProperty("genzoo.distribution"));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("no distribution at " + archive + "; build cli first");
@@ -35,7 +35,7 @@ final class Distribution {
             throw new IllegalStateException("tar failed: " + log);
         }
         try (Stream<Path> top = Files.list(into)) {
-            return new Distribution(top.filter(Files::isDirectory).findFirst().orElseThrow());
+            return new UnpackedGenzoo(top.filter(Files::isDirectory).findFirst().orElseThrow());
         }
     }
 
