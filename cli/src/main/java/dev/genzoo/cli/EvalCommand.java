@@ -50,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         EvaluationSettings settings = new EvaluationSettings(ks, seed, batch, examples);
-        GenzooRuntime runtime = Runtimes.start(err);
+        GenzooRuntime runtime = Runtimes.start(spec);
         EvaluationOutcome outcome = runtime.evaluate(runDir, settings, out, EvaluationProgress.forConsole(err));
         EvaluationReport report = outcome.report();
         PrintWriter o = spec.commandLine().getOut();
