@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.genzoo.api.ApiVersion;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
@@ -38,6 +39,7 @@ final class IwaePluginTest {
 
     @Test
     void namesItsFactories() {
+        assertThat(plugin.apiVersion()).isEqualTo(ApiVersion.CURRENT);
         assertThat(plugin.encoders()).extracting(ComponentFactory::name)
                 .containsExactly("mlp-mixture", "two-layer-gaussian");
         assertThat(plugin.priors()).extracting(ComponentFactory::name)
