@@ -37,6 +37,17 @@ final class ImportanceSamplingTest {
         }
     }
 
+    /** A chunk's decoder output (samples x examples x D numbers) never exceeds the budget. */
+    @Test
+    void chunksStayWithinTheBudget() {
+        ScriptedModel scripted = new ScriptedModel();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            new ImportanceSampling(scripted.model, KS, 1, 7L * X.length + 2)
+                    .estimate(manager.create(X, new Shape(X.length, 1)), context(manager), done -> {});
+        }
+        assertThat(scripted.largestDraw()).isEqualTo(7);
+    }
+
     @Test
     void progressCountsEverySampleOfEveryExample() {
         List<Long> reports = new ArrayList<>();

@@ -23,11 +23,17 @@ import dev.genzoo.api.distribution.StandardNormal;
  */
 final class ScriptedModel {
     private int drawn;
+    private int largestDraw;
     final GenerativeModel model =
             new GenerativeModel(new ScriptedEncoder(), new StandardNormalPrior(), new UnitNormalDecoder());
 
     void rewind() {
         drawn = 0;
+    }
+
+    /** The most samples one call drew. */
+    int largestDraw() {
+        return largestDraw;
     }
 
     static double z(int s, double x) {
@@ -95,6 +101,7 @@ final class ScriptedModel {
                 }
             }
             drawn += samples;
+            largestDraw = Math.max(largestDraw, samples);
             return new Draw(
                     manager.create(z, new Shape(samples, x.length, 1)),
                     manager.create(logQ, new Shape(samples, x.length)));
