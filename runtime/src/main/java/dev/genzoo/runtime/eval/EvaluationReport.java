@@ -84,6 +84,12 @@ public record EvaluationReport(
         out.put("nll_bits_per_dim", nllBitsPerDimension());
         out.put("nll_from", tightest().label());
         out.put("seconds", seconds);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(out) + "\n";
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .serializeSpecialFloatingPointValues()
+                        .create()
+                        .toJson(out)
+                + "\n";
     }
 }

@@ -54,12 +54,16 @@ public final class FirstLayerBernoulliDecoder implements Decoder {
 
         @Override
         public String description() {
-            return "MLP from z1, the first latent coordinates, to Bernoulli pixels p(x|z1) (Burda et al. 2016, architecture 2)";
+            return "MLP from z1, the first latent coordinates, to Bernoulli pixels p(x|z1)"
+                    + " (Burda et al. 2016, architecture 2)";
         }
 
         @Override
         public List<Option<?>> options() {
-            return List.of(TwoLayerGaussianEncoder.HIDDEN, TwoLayerGaussianEncoder.LATENT, TwoLayerGaussianEncoder.ACTIVATION);
+            return List.of(
+                    TwoLayerGaussianEncoder.HIDDEN,
+                    TwoLayerGaussianEncoder.LATENT,
+                    TwoLayerGaussianEncoder.ACTIVATION);
         }
 
         @Override
@@ -68,7 +72,8 @@ public final class FirstLayerBernoulliDecoder implements Decoder {
             Shape encoderLatent = context.latentShape();
             if (encoderLatent.dimension() != 1 || encoderLatent.get(0) < latent) {
                 throw new GenzooException(
-                        "this decoder reads z1, the first latent = " + latent + " coordinates, but the encoder's latents"
+                        "this decoder reads z1, the first latent = " + latent
+                                + " coordinates, but the encoder's latents"
                                 + " have shape " + encoderLatent);
             }
             Mlp network =

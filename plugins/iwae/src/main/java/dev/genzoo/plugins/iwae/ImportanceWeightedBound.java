@@ -68,8 +68,7 @@ public final class ImportanceWeightedBound implements Objective {
         NDArray logLikelihood = model.decoder().decode(z, context).logProb(x);
         NDArray logWeights = logLikelihood.add(logPrior).sub(draw.logProb());
 
-        NDArray largest = logWeights.max(new int[] {0}).stopGradient();
-        NDArray logSum = logWeights.sub(largest).exp().sum(new int[] {0}).log().add(largest);
+        NDArray logSum = LogSumExp.over(logWeights, 0);
         NDArray bound = Scalars.plus(logSum, -logK);
 
         NDArray normalized = logWeights.stopGradient().sub(logSum.stopGradient()).exp();

@@ -102,7 +102,8 @@ public final class MixtureOfGaussians implements Distribution {
         NDArray chosen = logits.stopGradient().add(gumbel).argMax(-1).oneHot(c).toType(DataType.FLOAT32, false);
         NDArray selector = chosen.expandDims(-1);
         NDArray mean = selector.mul(loc.stopGradient()).sum(new int[] {outer.dimension()});
-        NDArray scale = selector.mul(Scalars.times(logVar.stopGradient(), 0.5f).exp()).sum(new int[] {outer.dimension()});
+        NDArray allScales = Scalars.times(logVar.stopGradient(), 0.5f).exp();
+        NDArray scale = selector.mul(allScales).sum(new int[] {outer.dimension()});
         return mean.add(scale.mul(logits.getManager().randomNormal(mean.getShape())));
     }
 
@@ -133,12 +134,12 @@ public final class MixtureOfGaussians implements Distribution {
             NDArray cdf = Scalars.times(Scalars.plus(Scalars.times(standardized, INVERSE_SQRT2).erf(), 1f), 0.5f);
             NDArray conditionalCdf = weights.mul(cdf).sum(new int[] {rank - 1});
             NDArray logDensity = logNormal(standardized, lv);
+            NDArray joint = runningLogWeights.logSoftmax(-1).add(logDensity);
             NDArray conditionalLogDensity =
-                    Scalars.maximum(logSumExp(runningLogWeights.logSoftmax(-1).add(logDensity), rank - 1), LOG_DENSITY_FLOOR)
-                            .stopGradient();
+                    Scalars.maximum(LogSumExp.over(joint, rank - 1), LOG_DENSITY_FLOOR).stopGradient();
+            NDArray slope = conditionalLogDensity.neg().exp().neg();
             NDArray surrogate =
-                    z.get(at).add(
-                            conditionalCdf.sub(conditionalCdf.stopGradient()).mul(conditionalLogDensity.neg().exp().neg()));
+                    z.get(at).add(conditionalCdf.sub(conditionalCdf.stopGradient()).mul(slope));
             coordinates.add(surrogate);
             NDArray standardizedSurrogate = surrogate.expandDims(-1).sub(mu).div(sigma);
             runningLogWeights = runningLogWeights.add(logNormal(standardizedSurrogate, lv));
@@ -151,12 +152,6 @@ public final class MixtureOfGaussians implements Distribution {
         return Scalars.times(standardized.square().add(logVariance).add(LOG_2PI), -0.5f);
     }
 
-    /** log sum exp over one axis, the largest term (held constant) taken out first. */
-    private static NDArray logSumExp(NDArray values, int axis) {
-        NDArray largest = values.max(new int[] {axis}, true).stopGradient();
-        return values.sub(largest).exp().sum(new int[] {axis}).log().add(largest.squeeze(axis));
-    }
-
     @Override
     public NDArray logProb(NDArray value) {
         int rank = value.getShape().dimension();
@@ -165,7 +160,7 @@ public final class MixtureOfGaussians implements Distribution {
         NDArray perComponent =
                 Scalars.times(squared.add(logVar).add(LOG_2PI), -0.5f).sum(new int[] {rank});
         NDArray joint = perComponent.add(logits.logSoftmax(-1));
-        return logSumExp(joint, joint.getShape().dimension() - 1);
+        return LogSumExp.over(joint, joint.getShape().dimension() - 1);
     }
 
     @Override

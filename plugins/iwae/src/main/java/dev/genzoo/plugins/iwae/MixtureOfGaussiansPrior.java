@@ -65,7 +65,8 @@ public final class MixtureOfGaussiansPrior implements Prior {
 
         @Override
         public String description() {
-            return "learned mixture of diagonal Gaussians p(z) = sum_c pi_c N(mu_c, sigma_c^2) (Dilokthanakul et al. 2016)";
+            return "learned mixture of diagonal Gaussians p(z) = sum_c pi_c N(mu_c, sigma_c^2)"
+                    + " (Dilokthanakul et al. 2016)";
         }
 
         @Override

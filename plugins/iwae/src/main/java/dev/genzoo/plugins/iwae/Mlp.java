@@ -27,7 +27,15 @@ final class Mlp {
             Option.integers("hidden", List.of(400), "hidden layer widths, comma-separated").atLeast(1);
     static final Option<String> ACTIVATION =
             Option.choice(
-                    "activation", "relu", "activation between layers", "relu", "tanh", "softplus", "elu", "gelu", "silu");
+                    "activation",
+                    "relu",
+                    "activation between layers",
+                    "relu",
+                    "tanh",
+                    "softplus",
+                    "elu",
+                    "gelu",
+                    "silu");
 
     private final SequentialBlock block = new SequentialBlock();
 

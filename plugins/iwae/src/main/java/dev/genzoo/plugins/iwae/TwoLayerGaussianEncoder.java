@@ -24,12 +24,23 @@ import java.util.List;
 public final class TwoLayerGaussianEncoder implements Encoder {
     static final Option<List<Integer>> HIDDEN =
             Option.integers("hidden", List.of(100, 100), "widths between x and z1").atLeast(1);
-    static final Option<Integer> LATENT = Option.integer("latent", 100, "units of the first stochastic layer z1").atLeast(1);
+    static final Option<Integer> LATENT =
+            Option.integer("latent", 100, "units of the first stochastic layer z1").atLeast(1);
     static final Option<List<Integer>> HIDDEN2 =
             Option.integers("hidden2", List.of(50, 50), "widths between z1 and z2").atLeast(1);
-    static final Option<Integer> LATENT2 = Option.integer("latent2", 50, "units of the second stochastic layer z2").atLeast(1);
+    static final Option<Integer> LATENT2 =
+            Option.integer("latent2", 50, "units of the second stochastic layer z2").atLeast(1);
     static final Option<String> ACTIVATION =
-            Option.choice("activation", "tanh", "activation between layers", "tanh", "relu", "softplus", "elu", "gelu", "silu");
+            Option.choice(
+                    "activation",
+                    "tanh",
+                    "activation between layers",
+                    "tanh",
+                    "relu",
+                    "softplus",
+                    "elu",
+                    "gelu",
+                    "silu");
 
     private final Mlp first;
     private final Mlp second;
@@ -90,7 +101,8 @@ public final class TwoLayerGaussianEncoder implements Encoder {
             int latent = options.get(LATENT);
             int latent2 = options.get(LATENT2);
             String activation = options.get(ACTIVATION);
-            Mlp first = new Mlp(context.manager(), context.dataShape().size(), options.get(HIDDEN), 2L * latent, activation);
+            long in = context.dataShape().size();
+            Mlp first = new Mlp(context.manager(), in, options.get(HIDDEN), 2L * latent, activation);
             Mlp second = new Mlp(context.manager(), latent, options.get(HIDDEN2), 2L * latent2, activation);
             return new TwoLayerGaussianEncoder(first, second, latent, latent2);
         }

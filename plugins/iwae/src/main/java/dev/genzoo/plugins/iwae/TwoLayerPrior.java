@@ -50,7 +50,8 @@ public final class TwoLayerPrior implements Prior {
 
         @Override
         public String description() {
-            return "two stochastic layers p(z2) p(z1|z2), z2 ~ N(0, I), latent (z1, z2) (Burda et al. 2016, architecture 2)";
+            return "two stochastic layers p(z2) p(z1|z2), z2 ~ N(0, I), latent (z1, z2)"
+                    + " (Burda et al. 2016, architecture 2)";
         }
 
         @Override
@@ -71,7 +72,8 @@ public final class TwoLayerPrior implements Prior {
                 throw new GenzooException(
                         "the two-layer prior is over (z1, z2) with latent + latent2 = " + (latent + latent2)
                                 + " units, but the encoder's latents have shape " + encoderLatent
-                                + "; use the two-layer-gaussian encoder and give both the same -P latent and -P latent2");
+                                + "; use the two-layer-gaussian encoder and give both the same -P latent"
+                                + " and -P latent2");
             }
             Mlp conditional =
                     new Mlp(

@@ -97,9 +97,7 @@ public final class VampPrior implements Prior {
             int eventRank = eventShape().dimension();
             int axis = value.getShape().dimension() - eventRank;
             NDArray perInput = posteriors.logProb(value.expandDims(axis));
-            NDArray largest = perInput.max(new int[] {axis}, true).stopGradient();
-            NDArray logSum = perInput.sub(largest).exp().sum(new int[] {axis}).log().add(largest.squeeze(axis));
-            return Scalars.plus(logSum, (float) -Math.log(k));
+            return Scalars.plus(LogSumExp.over(perInput, axis), (float) -Math.log(k));
         }
 
         @Override
