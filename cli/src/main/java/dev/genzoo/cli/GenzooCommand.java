@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Latent-variable generative models (VAE, IWAE, VQ-VAE, flows, DDPM) on the JVM.",
         subcommands = {
             TrainCommand.class,
+            TrainPriorCommand.class,
             SampleCommand.class,
             ReconstructCommand.class,
             PluginsCommand.class,
