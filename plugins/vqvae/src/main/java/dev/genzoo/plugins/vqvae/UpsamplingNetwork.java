@@ -2,6 +2,7 @@ package dev.genzoo.plugins.vqvae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
@@ -39,13 +40,33 @@ final class UpsamplingNetwork {
         int levels = sizes.length - 1;
         for (int i = 1; i < layers.size(); i++) {
             long[] size = sizes[levels - i];
-            h = h.getNDArrayInternal().interpolation(size, 0, false);
+            h = nearest(h, size);
             h = layers.get(i).forward(h, context);
             if (i < layers.size() - 1) {
                 h = Activation.relu(h);
             }
         }
         return h;
+    }
+
+    /**
+     * Nearest-neighbour upsampling of [N, C, H, W] to [N, C, size]. Doubling, the common case, is a
+     * broadcast over two new unit axes and one copy (its gradient one sum): fewer passes over
+     * memory than the engine's interpolation, which for small images converts to and from
+     * channels-last layout. Other sizes take the interpolation, source pixel floor(i * in / out).
+     */
+    static NDArray nearest(NDArray h, long[] size) {
+        Shape s = h.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long height = s.get(2);
+        long width = s.get(3);
+        if (size[0] == 2 * height && size[1] == 2 * width) {
+            return h.reshape(n, c, height, 1, width, 1)
+                    .broadcast(new Shape(n, c, height, 2, width, 2))
+                    .reshape(n, c, size[0], size[1]);
+        }
+        return h.getNDArrayInternal().interpolation(size, 0, false);
     }
 
     ParameterList parameters() {

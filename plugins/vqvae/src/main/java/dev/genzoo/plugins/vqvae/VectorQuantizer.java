@@ -108,16 +108,18 @@ final class VectorQuantizer {
 
     /**
      * The index of the nearest codebook row for each row, by squared distance: argmin_k
-     * (||e_k||^2 - 2 z.e_k), the constant ||z||^2 left out, in one fused matrix product.
+     * (||e_k||^2 - 2 z.e_k), the constant ||z||^2 left out, as one matrix product of the rows
+     * extended by a 1 with the codebook extended by its squared norms, [z, 1] . [-2 e_k, ||e_k||^2].
      *
      * @param rows vectors [N, D], without gradient
      * @param book the codebook [K, D], without gradient
      * @return indices [N], int64
      */
     static NDArray nearest(NDArray rows, NDArray book) {
-        NDArray squaredNorms = book.square().sum(new int[] {1});
-        NDArray distances =
-                rows.getNDArrayInternal().linear(rows, Scalars.times(book, -2f), squaredNorms).singletonOrThrow();
+        NDArray squaredNorms = book.square().sum(new int[] {1}, true);
+        NDArray extendedBook = Scalars.times(book, -2f).concat(squaredNorms, 1);
+        NDArray ones = rows.getManager().ones(new Shape(rows.getShape().get(0), 1), rows.getDataType());
+        NDArray distances = rows.concat(ones, 1).matMul(extendedBook.transpose());
         return distances.argMin(1);
     }
 
