@@ -134,15 +134,6 @@ final class VectorQuantizer {
         return book.getNDArrayInternal().embedding(indices, book, SparseFormat.DENSE).singletonOrThrow();
     }
 
-    /** Whether the codebook learns from moving averages rather than from a loss term. */
-    boolean movingAverages() {
-        return ema != null;
-    }
-
-    Parameter codebook() {
-        return codebook;
-    }
-
     void addTo(ParameterList list) {
         list.add(CODEBOOK_NAME, codebook);
         if (ema != null) {
