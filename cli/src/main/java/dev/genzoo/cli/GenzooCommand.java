@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Latent-variable generative models (VAE, IWAE, VQ-VAE, flows, DDPM) on the JVM.",
         subcommands = {
             TrainCommand.class,
+            TrainPriorCommand.class,
             SampleCommand.class,
             ReconstructCommand.class,
             EvalCommand.class,

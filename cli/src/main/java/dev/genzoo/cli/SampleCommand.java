@@ -1,6 +1,8 @@
 package dev.genzoo.cli;
 
 import dev.genzoo.runtime.run.GenzooRuntime;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code genzoo sample}: draws new examples from a trained run's prior and decoder. */
-@Command(name = "sample", mixinStandardHelpOptions = true, description = "Draws samples from a run's checkpoint into a PNG grid.")
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        description = "Draws samples from a run into a PNG grid: from its learned prior (prior.zip, see train-prior) where it has one.")
 final class SampleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -26,11 +31,19 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The PNG to write (default RUN_DIR/samples-seed<N>.png).")
     Path out;
 
+    @Option(names = "--training-prior", description = "Draw from the prior the run was trained with, even where it has a learned one.")
+    boolean trainingPrior;
+
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         GenzooRuntime runtime = Runtimes.start(spec);
         Path target = out != null ? out : runDir.resolve("samples-seed" + seed + ".png");
-        Path written = runtime.sample(runDir, count, seed, target);
+        if (!trainingPrior && Files.isRegularFile(runDir.resolve("prior.zip"))) {
+            err.println("genzoo: drawing from the learned prior in " + runDir.resolve("prior.zip"));
+            err.flush();
+        }
+        Path written = runtime.sample(runDir, count, seed, target, trainingPrior);
         spec.commandLine().getOut().println(written);
         spec.commandLine().getOut().flush();
         return 0;

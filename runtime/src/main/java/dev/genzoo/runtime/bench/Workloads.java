@@ -16,6 +16,7 @@ public final class Workloads {
     static {
         KNOWN.put("vae-mlp", Workloads::vaeMlp);
         KNOWN.put("iwae-k5", Workloads::iwaeK5);
+        KNOWN.put("vqvae-conv", Workloads::vqvaeConv);
     }
 
     private Workloads() {}
@@ -84,5 +85,28 @@ public final class Workloads {
         info.put("k", 5);
         return new Workload(
                 "iwae-k5", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info, 1e-4f);
+    }
+
+    /**
+     * peer.py's vqvae-conv: conv encoder 1-32-64 (4x4, stride 2, twice) then 3x3 to 64 channels at
+     * 7x7, codebook 512x64, decoder of 3x3 convolutions with 2x nearest upsampling, Bernoulli
+     * pixels, codebook + 0.25 commitment loss, straight-through, Adam(2e-4), batch 128.
+     */
+    private static Workload vqvaeConv() {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "vq-conv");
+        draft.components.put(Role.PRIOR, "uniform-codes");
+        draft.components.put(Role.DECODER, "conv-bernoulli");
+        draft.components.put(Role.OBJECTIVE, "vq");
+        draft.options.put("channels", "32,64");
+        draft.options.put("codes", "512");
+        draft.options.put("code-dim", "64");
+        draft.options.put("codebook", "loss");
+        draft.options.put("beta", "0.25");
+        draft.learningRate = 2e-4;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("batch", 128);
+        info.put("codes", 512);
+        return new Workload("vqvae-conv", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info);
     }
 }

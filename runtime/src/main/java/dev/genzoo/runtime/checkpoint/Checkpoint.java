@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -78,7 +80,7 @@ public final class Checkpoint {
     }
 
     private static Map<String, NDArray> named(Map<String, Parameter> parameters) {
-        Map<String, NDArray> arrays = new java.util.LinkedHashMap<>();
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
         parameters.forEach((name, p) -> arrays.put(name, p.getArray()));
         return arrays;
     }
@@ -151,12 +153,36 @@ public final class Checkpoint {
         Map<String, byte[]> entries = entries(file, true);
         try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
             Map<String, NDArray> saved = decode(file, entries.get(PARAMETERS), scratch);
-            copyAll(file, saved, named(model.parameters()), "parameter");
+            copyAll(file, saved, named(model.parameters()), "parameter", true);
             if (adam != null) {
                 Map<String, NDArray> moments = decode(file, entries.get(OPTIMIZER), scratch);
-                copyAll(file, moments, adam.state(), "optimizer array");
+                copyAll(file, moments, adam.state(), "optimizer array", true);
                 adam.restoreSteps(read(file).adamSteps());
             }
+        }
+    }
+
+    /**
+     * Loads some of a model's parameters from a checkpoint of another model that shares them (a
+     * run's encoder and decoder into a model with a new prior); the checkpoint's other arrays are
+     * ignored.
+     *
+     * @param file the checkpoint
+     * @param model the model
+     * @param which the names, as in {@link AssembledModel#parameters()}, of the parameters to load
+     * @throws GenzooException if the checkpoint lacks one of them or holds it in another shape
+     */
+    public static void restoreParameters(Path file, AssembledModel model, Predicate<String> which) {
+        Map<String, byte[]> entries = entries(file, true);
+        Map<String, Parameter> chosen = new LinkedHashMap<>();
+        model.parameters().forEach((name, p) -> {
+            if (which.test(name)) {
+                chosen.put(name, p);
+            }
+        });
+        try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
+            Map<String, NDArray> saved = decode(file, entries.get(PARAMETERS), scratch);
+            copyAll(file, saved, named(chosen), "parameter", false);
         }
     }
 
@@ -174,7 +200,8 @@ public final class Checkpoint {
         }
     }
 
-    private static void copyAll(Path file, Map<String, NDArray> saved, Map<String, NDArray> live, String what) {
+    private static void copyAll(
+            Path file, Map<String, NDArray> saved, Map<String, NDArray> live, String what, boolean all) {
         for (Map.Entry<String, NDArray> entry : live.entrySet()) {
             NDArray source = saved.get(entry.getKey());
             NDArray target = entry.getValue();
@@ -195,7 +222,7 @@ public final class Checkpoint {
                 target.muli(0).addi(source.toDevice(target.getDevice(), false));
             }
         }
-        if (saved.size() != live.size()) {
+        if (all && saved.size() != live.size()) {
             throw new GenzooException(
                     String.format(
                             "checkpoint %s does not match the model: it holds %d %ss, the model %d",

@@ -2,11 +2,7 @@ package dev.genzoo.runtime.run;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.engine.EngineException;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.genzoo.api.GenzooException;
@@ -45,8 +41,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The runtime's front door: resolve a config, train a new run, resume a killed one, draw samples
- * or reconstructions from a checkpoint, and evaluate its log-likelihood. The CLI is a thin layer of words over this class.
+ * The runtime's front door: resolve a config, train a new run, resume a killed one, fit a learned
+ * prior to a trained run's codes, draw samples or reconstructions from a checkpoint, and evaluate
+ * its log-likelihood. The CLI is a thin layer of words over this class.
  */
 public final class GenzooRuntime {
     /** Samples drawn into samples.png at the end of training. */
@@ -131,13 +128,14 @@ public final class GenzooRuntime {
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(resolved, manager, split.train().exampleShape());
                 DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
-            tryOneBatch(model, data);
+            FirstBatch.check(model, data);
             run.create();
             ConfigFile.write(run.config(), resolved);
             Adam adam = new Adam(model.parameters(), config.training().learningRate());
             MetricsTable table = MetricsTable.create(run.metrics());
-            EpochRecord last = loop(model, data, resolved, run, listener, adam, 0, 0, table, 0);
-            finish(model, data, run, table, last);
+            EpochRecord last =
+                    new TrainingLoop(model, data, resolved, run.checkpoint(), listener).run(adam, 0, 0, table, 0);
+            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.lossCurve());
             return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
         }
     }
@@ -153,17 +151,7 @@ public final class GenzooRuntime {
     public TrainingOutcome resume(Path runDir, Integer epochs, TrainingListener listener) {
         RunDirectory run = RunDirectory.existing(runDir);
         SavedState saved = Checkpoint.read(run.checkpoint());
-        ExperimentConfig config = savedConfig(saved, run);
-        if (epochs != null) {
-            TrainingSettings t = config.training();
-            config = config.withTraining(new TrainingSettings(epochs, t.batchSize(), t.learningRate(), t.seed()));
-        }
-        if (saved.epoch() >= config.training().epochs()) {
-            throw new GenzooException(
-                    String.format(
-                            "run %s has already trained %d of %d epochs; pass --epochs N with N > %d to train on",
-                            runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
-        }
+        ExperimentConfig config = withEpochs(savedConfig(saved, run.checkpoint()), epochs, saved, runDir);
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
         Binarization binarization = Binarization.parse(config.data().binarize());
@@ -175,17 +163,76 @@ public final class GenzooRuntime {
             Checkpoint.restore(run.checkpoint(), model, adam);
             ConfigFile.write(run.config(), config);
             MetricsTable table = MetricsTable.resume(run.metrics(), saved.epoch());
-            double[] seconds = table.column("seconds");
-            double before = seconds.length == 0 ? 0 : seconds[seconds.length - 1];
             EpochRecord last =
-                    loop(model, data, config, run, listener, adam, saved.epoch(), saved.step(), table, before);
-            finish(model, data, run, table, last);
+                    new TrainingLoop(model, data, config, run.checkpoint(), listener)
+                            .run(adam, saved.epoch(), saved.step(), table, table.lastSeconds());
+            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.lossCurve());
             return new TrainingOutcome(run.root(), config, last, model.trainableSize());
         }
     }
 
     /**
-     * Draws samples from a run's checkpoint into a PNG.
+     * Fits a learned prior to the codes of a trained run's encoder on its training split, encoder
+     * and decoder frozen, and stores the model with it in {@code prior.zip} beside the run's
+     * checkpoint (which is left untouched); {@link #sample} then draws from it. Everything is
+     * checked before any file is written.
+     *
+     * @param runDir a trained run
+     * @param request the prior to fit ({@code components}), its options ({@code roleOptions} of
+     *     the prior, or plain {@code options}: all go to the prior) and the training settings
+     *     (epochs, batch size, learning rate, seed); what is unset is taken from the run
+     * @param listener hears progress
+     * @return what the fit left behind, and the run's objective with the learned prior
+     * @throws GenzooException if no prior is named, the run already has a learned prior, or the
+     *     prior cannot be fitted to this encoder
+     */
+    public PriorOutcome trainPrior(Path runDir, ConfigDraft request, TrainingListener listener) {
+        RunDirectory run = RunDirectory.existing(runDir);
+        String prior = request.components.get(Role.PRIOR);
+        if (prior == null) {
+            throw new GenzooException("name the prior to fit (genzoo plugins lists the priors)");
+        }
+        if (run.hasLearnedPrior()) {
+            throw new GenzooException(
+                    "run " + runDir + " already has a learned prior in " + run.priorCheckpoint().getFileName()
+                            + "; continue fitting it with --resume, or move that file away to fit another");
+        }
+        ConfigDraft draft = savedConfig(Checkpoint.read(run.checkpoint()), run.checkpoint()).toDraft();
+        draft.components.put(Role.PRIOR, prior);
+        Map<String, String> options = new LinkedHashMap<>(request.roleOptions.getOrDefault(Role.PRIOR, Map.of()));
+        options.putAll(request.options);
+        draft.roleOptions.put(Role.PRIOR, options);
+        ConfigDraft settings = new ConfigDraft();
+        settings.epochs = request.epochs;
+        settings.batchSize = request.batchSize;
+        settings.learningRate = request.learningRate;
+        settings.seed = request.seed;
+        ExperimentConfig config = resolver.resolve(draft.overlay(settings));
+        return new PriorStage(assembler).fit(run, config, null, listener);
+    }
+
+    /**
+     * Continues fitting a run's learned prior from {@code prior.zip}.
+     *
+     * @param runDir a run with a learned prior
+     * @param epochs the new total number of epochs of the fit, or null to keep its own
+     * @param listener hears progress
+     * @return what the fit left behind, and the run's objective with the learned prior
+     */
+    public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingListener listener) {
+        RunDirectory run = RunDirectory.existing(runDir);
+        if (!run.hasLearnedPrior()) {
+            throw new GenzooException(
+                    "run " + runDir + " has no learned prior to resume (" + run.priorCheckpoint().getFileName()
+                            + " is written after the first epoch of genzoo train-prior)");
+        }
+        SavedState saved = Checkpoint.read(run.priorCheckpoint());
+        ExperimentConfig config = withEpochs(savedConfig(saved, run.priorCheckpoint()), epochs, saved, runDir);
+        return new PriorStage(assembler).fit(run, config, saved, listener);
+    }
+
+    /**
+     * Draws samples from a run into a PNG, from its learned prior where it has one.
      *
      * @param runDir the run's folder
      * @param n how many
@@ -194,11 +241,28 @@ public final class GenzooRuntime {
      * @return the file written
      */
     public Path sample(Path runDir, int n, long seed, Path out) {
+        return sample(runDir, n, seed, out, false);
+    }
+
+    /**
+     * Draws samples from a run into a PNG: from its learned prior ({@code prior.zip}, written by
+     * {@link #trainPrior}) where it has one and {@code trainingPrior} is false, else from the prior
+     * it was trained with ({@code checkpoint.zip}).
+     *
+     * @param runDir the run's folder
+     * @param n how many
+     * @param seed the seed of the draws
+     * @param out the PNG to write
+     * @param trainingPrior whether to use the training prior even where a learned one exists
+     * @return the file written
+     */
+    public Path sample(Path runDir, int n, long seed, Path out, boolean trainingPrior) {
         if (n < 1) {
             throw new GenzooException("-n must be at least 1, got " + n);
         }
+        RunDirectory run = RunDirectory.existing(runDir);
         return withCheckpoint(
-                runDir,
+                run.hasLearnedPrior() && !trainingPrior ? run.priorCheckpoint() : run.checkpoint(),
                 seed,
                 (model, data, state, config) -> {
                     if (!Pictures.samples(model, data.exampleShape(), n, data.test(), state.step(), out)) {
@@ -222,7 +286,7 @@ public final class GenzooRuntime {
             throw new GenzooException("-n must be at least 1, got " + n);
         }
         return withCheckpoint(
-                runDir,
+                RunDirectory.existing(runDir).checkpoint(),
                 0,
                 (model, data, state, config) -> {
                     if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
@@ -248,7 +312,7 @@ public final class GenzooRuntime {
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
         return withCheckpoint(
-                runDir,
+                RunDirectory.existing(runDir).checkpoint(),
                 settings.seed(),
                 (model, data, state, config) -> {
                     EvaluationReport report =
@@ -269,77 +333,39 @@ public final class GenzooRuntime {
         T apply(AssembledModel model, DeviceData data, SavedState state, ExperimentConfig config);
     }
 
-    private <T> T withCheckpoint(Path runDir, long seed, CheckpointUse<T> use) {
-        RunDirectory run = RunDirectory.existing(runDir);
-        SavedState saved = Checkpoint.read(run.checkpoint());
-        ExperimentConfig config = savedConfig(saved, run);
+    private <T> T withCheckpoint(Path checkpoint, long seed, CheckpointUse<T> use) {
+        SavedState saved = Checkpoint.read(checkpoint);
+        ExperimentConfig config = savedConfig(saved, checkpoint);
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
         Binarization binarization = Binarization.parse(config.data().binarize());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
                 DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
-            Checkpoint.restore(run.checkpoint(), model, null);
+            Checkpoint.restore(checkpoint, model, null);
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(model, data, saved, config);
         }
     }
 
-    private ExperimentConfig savedConfig(SavedState saved, RunDirectory run) {
-        ConfigDraft draft = ConfigFile.parse(saved.configYaml(), run.checkpoint() + "!config.yaml");
+    private ExperimentConfig savedConfig(SavedState saved, Path checkpoint) {
+        ConfigDraft draft = ConfigFile.parse(saved.configYaml(), checkpoint + "!config.yaml");
         return resolver.resolve(draft);
     }
 
-    private static EpochRecord loop(
-            AssembledModel model,
-            DeviceData data,
-            ExperimentConfig config,
-            RunDirectory run,
-            TrainingListener listener,
-            Adam adam,
-            int firstEpoch,
-            long firstStep,
-            MetricsTable table,
-            double secondsBefore) {
-        try {
-            return new TrainingLoop(model, data, config, run, listener)
-                    .run(adam, firstEpoch, firstStep, table, secondsBefore);
-        } finally {
-            listener.finished();
+    /** The config with a new total of epochs, refused if the checkpoint has already trained them. */
+    static ExperimentConfig withEpochs(ExperimentConfig config, Integer epochs, SavedState saved, Path runDir) {
+        if (epochs != null) {
+            TrainingSettings t = config.training();
+            config = config.withTraining(new TrainingSettings(epochs, t.batchSize(), t.learningRate(), t.seed()));
         }
-    }
-
-    private static void finish(
-            AssembledModel model, DeviceData data, RunDirectory run, MetricsTable table, EpochRecord last) {
-        long step = last == null ? 0 : last.step();
-        Pictures.samples(model, data.exampleShape(), SAMPLES, data.test(), step, run.samples());
-        Pictures.reconstructions(model, data.exampleShape(), data.test(), RECONSTRUCTIONS, step, run.reconstructions());
-        Pictures.lossCurve(table, run.lossCurve());
-    }
-
-    /** Runs the objective once on a few test examples, so a model that cannot run fails before the run directory exists. */
-    private static void tryOneBatch(AssembledModel model, DeviceData data) {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray batch = data.test().get(new NDIndex().addSliceDim(0, Math.min(2, data.test().getShape().get(0))));
-            StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
-            model.objective().evaluate(batch, model.model(), context);
-        } catch (EngineException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+        if (saved.epoch() >= config.training().epochs()) {
             throw new GenzooException(
-                    "the model cannot run on this data (data examples have shape "
-                            + data.exampleShape()
-                            + "): "
-                            + firstLine(e.getMessage()),
-                    e);
+                    String.format(
+                            "run %s has already trained %d of %d epochs; pass --epochs N with N > %d to train on",
+                            runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return config;
     }
 
     private static Binarization binarization(DataSettings data, DataSplit split) {

@@ -8,6 +8,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.image.ImageGrid;
 import dev.genzoo.runtime.image.LineChart;
 import dev.genzoo.runtime.image.ScatterPlot;
+import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.MetricsTable;
 import dev.genzoo.runtime.wiring.AssembledModel;
 import java.nio.file.Path;
@@ -78,6 +79,26 @@ final class Pictures {
                     8);
             return true;
         }
+    }
+
+    /**
+     * The pictures at the end of a training stage: samples, reconstructions (where a path is given
+     * and the model has them) and the loss curves.
+     */
+    static void finish(
+            AssembledModel model,
+            DeviceData data,
+            MetricsTable table,
+            EpochRecord last,
+            Path samples,
+            Path reconstructions,
+            Path lossCurve) {
+        long step = last == null ? 0 : last.step();
+        samples(model, data.exampleShape(), GenzooRuntime.SAMPLES, data.test(), step, samples);
+        if (reconstructions != null) {
+            reconstructions(model, data.exampleShape(), data.test(), GenzooRuntime.RECONSTRUCTIONS, step, reconstructions);
+        }
+        lossCurve(table, lossCurve);
     }
 
     /** Writes train and test loss per epoch. */

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * A run's folder: {@code config.yaml}, {@code metrics.csv}, {@code checkpoint.zip}, {@code
- * samples.png}, {@code reconstructions.png} and {@code loss.png}. A new run never writes into a
- * folder that already has files, so earlier runs are never touched.
+ * samples.png}, {@code reconstructions.png} and {@code loss.png}; after {@code genzoo
+ * train-prior}, also {@code prior.zip} (the model with its learned prior, in the checkpoint
+ * format), {@code prior-metrics.csv}, {@code prior-samples.png} and {@code prior-loss.png}. A new
+ * run never writes into a folder that already has files, so earlier runs are never touched.
  */
 public final class RunDirectory {
     /** Where runs go when no {@code --run-dir} is given. */
@@ -162,5 +164,34 @@ public final class RunDirectory {
     /** @return {@code loss.png} */
     public Path lossCurve() {
         return root.resolve("loss.png");
+    }
+
+    /** @return {@code prior.zip}, the checkpoint of the model with a learned prior */
+    public Path priorCheckpoint() {
+        return root.resolve("prior.zip");
+    }
+
+    /**
+     * Whether {@code genzoo train-prior} has stored a learned prior here.
+     *
+     * @return true if {@code prior.zip} exists
+     */
+    public boolean hasLearnedPrior() {
+        return Files.isRegularFile(priorCheckpoint());
+    }
+
+    /** @return {@code prior-metrics.csv} */
+    public Path priorMetrics() {
+        return root.resolve("prior-metrics.csv");
+    }
+
+    /** @return {@code prior-samples.png} */
+    public Path priorSamples() {
+        return root.resolve("prior-samples.png");
+    }
+
+    /** @return {@code prior-loss.png} */
+    public Path priorLossCurve() {
+        return root.resolve("prior-loss.png");
     }
 }

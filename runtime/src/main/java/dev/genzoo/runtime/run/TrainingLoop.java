@@ -16,6 +16,7 @@ import dev.genzoo.runtime.train.StepValues;
 import dev.genzoo.runtime.train.TrainingListener;
 import dev.genzoo.runtime.train.TrainingStep;
 import dev.genzoo.runtime.wiring.AssembledModel;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.SplittableRandom;
  * Epochs of mini-batch Adam. Each epoch re-seeds the engine and shuffles with a generator derived
  * from (seed, epoch), so a run resumed from the checkpoint of epoch e takes exactly the steps an
  * uninterrupted run would. Each step runs in its own {@link NDScope}; after each epoch the test
- * split is evaluated, metrics.csv rewritten and the checkpoint replaced.
+ * split is evaluated, the metrics table rewritten and the checkpoint replaced. The same loop fits
+ * a whole model ({@code checkpoint.zip}) or a prior on frozen codes ({@code prior.zip}).
  */
 final class TrainingLoop {
     static final int EVALUATION_BATCH = 500;
@@ -33,19 +35,19 @@ final class TrainingLoop {
     private final AssembledModel model;
     private final DeviceData data;
     private final ExperimentConfig config;
-    private final RunDirectory run;
+    private final Path checkpoint;
     private final TrainingListener listener;
 
     TrainingLoop(
             AssembledModel model,
             DeviceData data,
             ExperimentConfig config,
-            RunDirectory run,
+            Path checkpoint,
             TrainingListener listener) {
         this.model = model;
         this.data = data;
         this.config = config;
-        this.run = run;
+        this.checkpoint = checkpoint;
         this.listener = listener;
     }
 
@@ -53,8 +55,19 @@ final class TrainingLoop {
         return (examples + batchSize - 1) / batchSize;
     }
 
-    /** Trains from the start of {@code firstEpoch} to the configured number of epochs. */
+    /**
+     * Trains from the start of {@code firstEpoch} to the configured number of epochs; the
+     * listener hears {@code finished} however the loop ends.
+     */
     EpochRecord run(Adam adam, int firstEpoch, long firstStep, MetricsTable table, double secondsBefore) {
+        try {
+            return epochs(adam, firstEpoch, firstStep, table, secondsBefore);
+        } finally {
+            listener.finished();
+        }
+    }
+
+    private EpochRecord epochs(Adam adam, int firstEpoch, long firstStep, MetricsTable table, double secondsBefore) {
         int epochs = config.training().epochs();
         int batchSize = config.training().batchSize();
         long seed = config.training().seed();
@@ -101,7 +114,7 @@ final class TrainingLoop {
             double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
             last = new EpochRecord(epoch + 1, steps, seconds, train, test);
             table.append(last);
-            Checkpoint.write(run.checkpoint(), model, adam, config, epoch + 1, steps);
+            Checkpoint.write(checkpoint, model, adam, config, epoch + 1, steps);
             listener.epochEnded(last);
         }
         return last;

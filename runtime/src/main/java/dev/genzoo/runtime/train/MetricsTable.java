@@ -113,6 +113,16 @@ public final class MetricsTable {
     }
 
     /**
+     * The seconds of training the last row records, where a resumed run's clock starts.
+     *
+     * @return the last row's seconds, 0 for an empty table
+     */
+    public double lastSeconds() {
+        double[] seconds = column("seconds");
+        return seconds.length == 0 ? 0 : seconds[seconds.length - 1];
+    }
+
+    /**
      * The column names.
      *
      * @return the header

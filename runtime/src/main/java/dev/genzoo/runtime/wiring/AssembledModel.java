@@ -36,6 +36,44 @@ public final class AssembledModel implements AutoCloseable {
         StepLeaves.detach(this.parameters.values());
     }
 
+    private AssembledModel(AssembledModel of, Objective objective) {
+        this.model = of.model;
+        this.objective = objective;
+        this.manager = of.manager;
+        this.parameterStore = of.parameterStore;
+        this.parameters = of.parameters;
+    }
+
+    /**
+     * The same components, parameters, store and manager, trained or evaluated with another
+     * objective (fitting a prior on the encoder's codes, say). A view: closing either closes both.
+     *
+     * @param other the objective
+     * @return the view
+     */
+    public AssembledModel withObjective(Objective other) {
+        return new AssembledModel(this, other);
+    }
+
+    /**
+     * The parameters named after one role ({@code prior.<name>}, ...): those its component owns
+     * and no component built before it listed.
+     *
+     * @param role the role
+     * @return name to parameter, in build order
+     */
+    public Map<String, Parameter> parametersOf(Role role) {
+        String prefix = role.word() + ".";
+        Map<String, Parameter> owned = new LinkedHashMap<>();
+        parameters.forEach(
+                (name, p) -> {
+                    if (name.startsWith(prefix)) {
+                        owned.put(name, p);
+                    }
+                });
+        return owned;
+    }
+
     /**
      * Assembles components built elsewhere (by a test, a contract kit, an embedding program): every
      * parameter named once by the first role that lists it, as {@link ModelAssembler} names them.

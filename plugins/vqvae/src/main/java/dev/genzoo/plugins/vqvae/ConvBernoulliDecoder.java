@@ -1,0 +1,69 @@
+package dev.genzoo.plugins.vqvae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.Decoder;
+import dev.genzoo.api.DecoderFactory;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Bernoulli;
+import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.List;
+
+/**
+ * A convolutional decoder with nearest-neighbour upsampling from a latent grid to independent
+ * Bernoulli pixels p(x|z) (van den Oord et al. 2017, section 4.1, with upsample-then-convolve in
+ * place of transposed convolutions).
+ */
+public final class ConvBernoulliDecoder implements Decoder {
+    private final UpsamplingNetwork network;
+    private final Shape dataShape;
+
+    ConvBernoulliDecoder(UpsamplingNetwork network, Shape dataShape) {
+        this.network = network;
+        this.dataShape = dataShape;
+    }
+
+    @Override
+    public Distribution decode(NDArray z, StepContext context) {
+        NDArray logits = network.forward(LatentGrid.fold(z), context);
+        return new Bernoulli(logits.reshape(LatentGrid.leading(z).addAll(dataShape)), dataShape.dimension());
+    }
+
+    @Override
+    public ParameterList parameters() {
+        return network.parameters();
+    }
+
+    /** Creates {@code conv-bernoulli} decoders. */
+    public static final class Factory implements DecoderFactory {
+        @Override
+        public String name() {
+            return "conv-bernoulli";
+        }
+
+        @Override
+        public String description() {
+            return "convolutions with nearest-neighbour upsampling from a latent grid to Bernoulli pixels (van den Oord et al. 2017)";
+        }
+
+        @Override
+        public List<Option<?>> options() {
+            return List.of(GridSizes.CHANNELS);
+        }
+
+        @Override
+        public Decoder create(Options options, BuildContext context) {
+            List<Integer> channels = options.get(GridSizes.CHANNELS);
+            long[][] sizes = LatentGrid.sizes(context, channels);
+            Shape data = context.dataShape();
+            UpsamplingNetwork network =
+                    new UpsamplingNetwork(
+                            context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
+            return new ConvBernoulliDecoder(network, data);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.genzoo.plugins.vqvae;
+
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.options.Option;
+import java.util.List;
+
+/**
+ * The spatial size of each level of the encoder: a 4x4 convolution with stride 2 and padding 1
+ * maps a side of n to floor(n / 2), so 28x28 images give 14x14 and then a 7x7 code grid (van den
+ * Oord et al. 2017, section 4.1). The decoder upsamples back through the same sizes.
+ */
+final class GridSizes {
+    /** The channels of the encoder's downsampling convolutions, mirrored by the decoder. */
+    static final Option<List<Integer>> CHANNELS =
+            Option.integers(
+                            "channels",
+                            List.of(32, 64),
+                            "channels of each stride-2 convolution (each halves the grid); the decoder mirrors them")
+                    .atLeast(1);
+
+    private GridSizes() {}
+
+    /**
+     * The sizes (height, width) of levels 0 (the data) to {@code levels} (the code grid).
+     *
+     * @throws GenzooException if the data are not images or too small for that many halvings
+     */
+    static long[][] of(Shape data, int levels) {
+        if (data.dimension() != 3) {
+            throw new GenzooException(
+                    "convolutional VQ-VAE components read images (channels, height, width), but data examples have shape "
+                            + data);
+        }
+        long[][] sizes = new long[levels + 1][];
+        sizes[0] = new long[] {data.get(1), data.get(2)};
+        for (int l = 1; l <= levels; l++) {
+            long h = sizes[l - 1][0];
+            long w = sizes[l - 1][1];
+            if (h < 2 || w < 2) {
+                throw new GenzooException(
+                        String.format(
+                                "images of %dx%d cannot be halved %d times; give fewer -P channels",
+                                data.get(1), data.get(2), levels));
+            }
+            sizes[l] = new long[] {h / 2, w / 2};
+        }
+        return sizes;
+    }
+}
