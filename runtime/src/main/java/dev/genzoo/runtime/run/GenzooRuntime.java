@@ -15,10 +15,8 @@ import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ConfigFile;
-import dev.genzoo.runtime.config.DataSettings;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.TrainingSettings;
-import dev.genzoo.runtime.data.Binarization;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.device.DeviceChoice;
@@ -41,6 +39,8 @@ import java.nio.file.Path;
 public final class GenzooRuntime {
     /** Samples drawn into samples.png at the end of training. */
     public static final int SAMPLES = 64;
+    /** Samples drawn into samples.png at the end of training on 2-D points, enough to see a density. */
+    public static final int POINT_SAMPLES = 1000;
     /** Test examples shown in reconstructions.png at the end of training. */
     public static final int RECONSTRUCTIONS = 32;
 
@@ -115,12 +115,10 @@ public final class GenzooRuntime {
         RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = binarization(config.data(), split);
-        ExperimentConfig resolved =
-                config.withData(new DataSettings(config.data().source(), binarization.word()));
         try (NDManager manager = NDManager.newBaseManager(device);
-                AssembledModel model = assembler.assemble(resolved, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
+                DeviceData data = place(split, config, model, manager)) {
+            ExperimentConfig resolved = config.withData(data.preparation().settings(config.data().source()));
             tryOneBatch(model, data);
             run.create();
             ConfigFile.write(run.config(), resolved);
@@ -156,10 +154,9 @@ public final class GenzooRuntime {
         }
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = Binarization.parse(config.data().binarize());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                DeviceData data = place(split, config, model, manager)) {
             run.sweepTemporaries();
             Adam adam = new Adam(model.parameters(), config.training().learningRate());
             Checkpoint.restore(run.checkpoint(), model, adam);
@@ -234,10 +231,9 @@ public final class GenzooRuntime {
         ExperimentConfig config = savedConfig(saved, run);
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = Binarization.parse(config.data().binarize());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                DeviceData data = place(split, config, model, manager)) {
             Checkpoint.restore(run.checkpoint(), model, null);
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(model, data, saved);
@@ -271,8 +267,10 @@ public final class GenzooRuntime {
     private static void finish(
             AssembledModel model, DeviceData data, RunDirectory run, MetricsTable table, EpochRecord last) {
         long step = last == null ? 0 : last.step();
-        Pictures.samples(model, data.exampleShape(), SAMPLES, data.test(), step, run.samples());
+        int samples = data.exampleShape().dimension() == 1 ? POINT_SAMPLES : SAMPLES;
+        Pictures.samples(model, data.exampleShape(), samples, data.test(), step, run.samples());
         Pictures.reconstructions(model, data.exampleShape(), data.test(), RECONSTRUCTIONS, step, run.reconstructions());
+        Pictures.density(model, data.exampleShape(), data.test(), step, run.density());
         Pictures.lossCurve(table, run.lossCurve());
     }
 
@@ -301,10 +299,11 @@ public final class GenzooRuntime {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static Binarization binarization(DataSettings data, DataSplit split) {
-        if (data.binarize().equals(DataSettings.AUTO)) {
-            return split.train().exampleShape().dimension() == 3 ? Binarization.DYNAMIC : Binarization.NONE;
-        }
-        return Binarization.parse(data.binarize());
+    /** The splits on the model's device, prepared as the config says ({@code auto} decided for this model). */
+    private static DeviceData place(DataSplit split, ExperimentConfig config, AssembledModel model, NDManager manager) {
+        DataPreparation preparation =
+                DataPreparation.resolve(
+                        config.data(), split.train().exampleShape(), model.model().encoder().kind());
+        return DeviceData.place(split, preparation, config.training().seed(), manager);
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A run's folder: {@code config.yaml}, {@code metrics.csv}, {@code checkpoint.zip}, {@code
- * samples.png}, {@code reconstructions.png} and {@code loss.png}. A new run never writes into a
+ * samples.png}, {@code reconstructions.png} (images), {@code density.png} (2-D points) and {@code
+ * loss.png}. A new run never writes into a
  * folder that already has files, so earlier runs are never touched.
  */
 public final class RunDirectory {
@@ -143,6 +144,11 @@ public final class RunDirectory {
     /** @return {@code reconstructions.png} */
     public Path reconstructions() {
         return root.resolve("reconstructions.png");
+    }
+
+    /** @return {@code density.png} */
+    public Path density() {
+        return root.resolve("density.png");
     }
 
     /** @return {@code loss.png} */
