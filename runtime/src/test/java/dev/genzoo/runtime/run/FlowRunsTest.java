@@ -64,7 +64,7 @@ final class FlowRunsTest {
     void aRealNvpOnMoonsPicksItsCompanionsDrawsItsDensityAndIntegratesToOne(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
         List<EpochRecord> epochs = new ArrayList<>();
-        ExperimentConfig config = moons(3, 500);
+        ExperimentConfig config = moons(4, 250);
         runtime.train(config, run, listener(epochs));
 
         String yaml = Files.readString(run.resolve("config.yaml"));

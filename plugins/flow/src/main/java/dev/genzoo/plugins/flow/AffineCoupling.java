@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class AffineCoupling implements FlowStep {
     private final NDArray kept;
-    private final NDArray changed;
+    private final NDArray changedTwice;
     private final Perceptron network;
     private final float scaleBound;
 
@@ -39,12 +39,13 @@ final class AffineCoupling implements FlowStep {
             float scaleBound) {
         int d = Math.toIntExact(event.size());
         float[] keep = alternatingMask(event, parity);
-        float[] change = new float[d];
+        float[] change = new float[2 * d];
         for (int i = 0; i < d; i++) {
             change[i] = 1f - keep[i];
+            change[d + i] = 1f - keep[i];
         }
         this.kept = manager.create(keep);
-        this.changed = manager.create(change);
+        this.changedTwice = manager.create(change);
         this.network = new Perceptron(manager, Perceptron.widths(d, hidden, 2L * d), null, activation, true);
         this.scaleBound = scaleBound;
     }
@@ -69,12 +70,13 @@ final class AffineCoupling implements FlowStep {
         return mask;
     }
 
-    /** s and t from the kept part of x (or of y: it is the same). */
+    /**
+     * s and t from the kept part of x (or of y: it is the same), both zero where b = 1: the
+     * network's outputs are masked once, before the bound, which keeps 0 at 0.
+     */
     private NDList scaleAndShift(NDArray x, StepContext context) {
-        NDList halves = network.forward(x.mul(kept), context).split(2, 1);
-        NDArray s = LogScale.bounded(halves.get(0), scaleBound).mul(changed);
-        NDArray t = halves.get(1).mul(changed);
-        return new NDList(s, t);
+        NDList halves = network.forward(x.mul(kept), context).mul(changedTwice).split(2, 1);
+        return new NDList(LogScale.bounded(halves.get(0), scaleBound), halves.get(1));
     }
 
     /** Where b = 1, s = t = 0, so x * exp(s) + t is x itself there: no second masking needed. */
@@ -82,7 +84,7 @@ final class AffineCoupling implements FlowStep {
     public Transformed forward(NDArray x, StepContext context) {
         NDList st = scaleAndShift(x, context);
         NDArray s = st.get(0);
-        return new Transformed(x.mul(s.exp()).add(st.get(1)), s.sum(new int[] {1}));
+        return Transformed.ofElements(x.mul(s.exp()).add(st.get(1)), s);
     }
 
     @Override

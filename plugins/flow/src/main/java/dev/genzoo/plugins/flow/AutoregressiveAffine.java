@@ -50,7 +50,7 @@ final class AutoregressiveAffine implements FlowStep {
     public Transformed forward(NDArray x, StepContext context) {
         NDList sm = scaleAndShift(x, context);
         NDArray s = sm.get(0);
-        return new Transformed(x.mul(s.exp()).add(sm.get(1)), s.sum(new int[] {1}));
+        return Transformed.ofElements(x.mul(s.exp()).add(sm.get(1)), s);
     }
 
     /**

@@ -55,16 +55,25 @@ final class Flow {
     Transformed forward(NDArray x, StepContext context) {
         Shape leading = leading(x);
         NDArray rows = x.reshape(-1, dimensions);
-        NDArray logDet = null;
+        NDArray terms = null;
+        NDArray perRow = null;
         for (FlowStep step : steps) {
             Transformed t = step.forward(rows, context);
             rows = t.value();
-            logDet = logDet == null ? t.logDet() : logDet.add(t.logDet());
+            if (t.terms() != null) {
+                terms = terms == null ? t.terms() : terms.add(t.terms());
+            } else {
+                perRow = perRow == null ? t.logDet() : perRow.add(t.logDet());
+            }
+        }
+        NDArray logDet = terms == null ? null : terms.sum(new int[] {1});
+        if (perRow != null) {
+            logDet = logDet == null ? perRow : logDet.add(perRow);
         }
         if (logDet == null) {
             logDet = rows.getManager().zeros(new Shape(rows.getShape().get(0)));
         }
-        return new Transformed(rows.reshape(x.getShape()), logDet.reshape(leading));
+        return Transformed.ofRows(rows.reshape(x.getShape()), logDet.reshape(leading));
     }
 
     /**

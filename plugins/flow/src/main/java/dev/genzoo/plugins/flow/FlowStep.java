@@ -16,7 +16,7 @@ interface FlowStep {
      *
      * @param x rows [N, D]
      * @param context the step being run (parameters are read through its store)
-     * @return y [N, D] and the log-determinant [N]
+     * @return y [N, D] and the log-determinant, per row [N] or as terms [N, D] that sum to it
      */
     Transformed forward(NDArray x, StepContext context);
 

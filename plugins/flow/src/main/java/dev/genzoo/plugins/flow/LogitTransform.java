@@ -35,7 +35,7 @@ final class LogitTransform implements FlowStep {
         NDArray logP = p.log();
         NDArray logQ = Scalars.plus(p.neg(), 1f).log();
         NDArray perElement = Scalars.plus(logP.add(logQ).neg(), logSlope);
-        return new Transformed(logP.sub(logQ), perElement.sum(new int[] {1}));
+        return Transformed.ofElements(logP.sub(logQ), perElement);
     }
 
     @Override

@@ -62,7 +62,7 @@ final class PlanarStep implements FlowStep {
         NDArray value = z.add(h.mul(uHat));
         NDArray slope = Scalars.plus(h.square().neg(), 1f); // 1 - tanh^2, [N, 1]
         NDArray logDet = Scalars.plus(slope.mul(ww.mul(uHat).sum()), 1f).abs().log();
-        return new Transformed(value, logDet.reshape(-1));
+        return Transformed.ofRows(value, logDet.reshape(-1));
     }
 
     @Override
