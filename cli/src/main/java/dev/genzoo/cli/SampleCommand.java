@@ -1,7 +1,6 @@
 package dev.genzoo.cli;
 
 import dev.genzoo.runtime.run.GenzooRuntime;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +28,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        GenzooRuntime runtime = Runtimes.start(err);
+        GenzooRuntime runtime = Runtimes.start(spec);
         Path target = out != null ? out : runDir.resolve("samples-seed" + seed + ".png");
         Path written = runtime.sample(runDir, count, seed, target);
         spec.commandLine().getOut().println(written);

@@ -85,7 +85,7 @@ public final class ModelAssembler {
             return type.cast(factory.create(options, context));
         } catch (GenzooException e) {
             throw new GenzooException(owner + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new GenzooException(
                     String.format(
                             "%s (plugin '%s') failed to build: %s",

@@ -61,7 +61,7 @@ final class PluginCatalogTest {
     }
 
     @Test
-    void aRepeatedNameIsRefusedNamingBothPlugins() {
+    void aRepeatedNameIsAFaultNamingBothPluginsAndTheFirstKeepsWorking() {
         GenzooPlugin copy = new GenzooPlugin() {
             @Override
             public String name() {
@@ -74,13 +74,23 @@ final class PluginCatalogTest {
             }
         };
         PluginCatalog catalog = PluginCatalog.of(new VaePlugin(), copy);
-        assertThat(catalog.faults()).singleElement()
-                .satisfies(f -> assertThat(f.reason()).contains("repeats the name of plugin 'vae'"));
-        assertThatThrownBy(() -> catalog.find(Role.ENCODER, "mlp-gaussian"))
-                .isInstanceOf(GenzooException.class)
-                .hasMessageContaining("plugin 'vae'")
-                .hasMessageContaining("plugin 'copycat'");
+        assertThat(catalog.faults()).singleElement().satisfies(f -> {
+            assertThat(f.plugin()).isEqualTo("copycat");
+            assertThat(f.reason()).isEqualTo(
+                    "encoder 'mlp-gaussian' repeats the name of plugin 'vae' (" + PluginCatalog.sourceOf(VaePlugin.class)
+                            + "); not loaded");
+        });
+        assertThat(catalog.find(Role.ENCODER, "mlp-gaussian").plugin()).isEqualTo("vae");
         assertThat(catalog.find(Role.DECODER, "mlp-bernoulli").plugin()).isEqualTo("vae");
+    }
+
+    @Test
+    void aRepeatedPluginNameIsSkippedSayingWhereTheFirstCameFrom() {
+        PluginCatalog catalog = PluginCatalog.of(new VaePlugin(), new VaePlugin());
+        assertThat(catalog.plugins()).containsExactly("vae");
+        assertThat(catalog.faults()).singleElement().satisfies(f -> assertThat(f.reason())
+                .isEqualTo("a plugin named 'vae' is already loaded from " + PluginCatalog.sourceOf(VaePlugin.class)
+                        + "; skipped"));
     }
 
     @Test

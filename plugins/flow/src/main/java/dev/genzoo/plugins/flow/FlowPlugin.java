@@ -1,5 +1,6 @@
 package dev.genzoo.plugins.flow;
 
+import dev.genzoo.api.ApiVersion;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.GenzooPlugin;
@@ -17,6 +18,11 @@ public final class FlowPlugin implements GenzooPlugin {
     @Override
     public String name() {
         return "flow";
+    }
+
+    @Override
+    public String apiVersion() {
+        return ApiVersion.CURRENT;
     }
 
     @Override
