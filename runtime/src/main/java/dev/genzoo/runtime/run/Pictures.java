@@ -126,7 +126,7 @@ final class Pictures {
     }
 
     /** A square region around the points, with a margin: xmin, xmax, ymin, ymax. */
-    static double[] bounds(float[] points) {
+    private static double[] bounds(float[] points) {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i + 1 < points.length; i += 2) {
             minX = Math.min(minX, points[i]);

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -109,10 +108,5 @@ final class Flow {
             steps.get(i).addParameters(list, names.get(i));
         }
         return list;
-    }
-
-    /** The steps, for tests. */
-    List<FlowStep> steps() {
-        return new ArrayList<>(steps);
     }
 }

@@ -9,6 +9,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.PointMass;
+import dev.genzoo.api.options.Options;
 
 /**
  * The generative direction of a flow density model, x = f^-1(z), as a point mass (Dinh et al.
@@ -44,7 +45,7 @@ final class FlowInverseDecoder implements Decoder {
         }
 
         @Override
-        public Decoder create(dev.genzoo.api.options.Options options, BuildContext context) {
+        public Decoder create(Options options, BuildContext context) {
             Encoder encoder = context.encoder().orElseThrow();
             if (!(encoder instanceof FlowEncoder flow)) {
                 throw new GenzooException(

@@ -31,10 +31,6 @@ final class Fixtures implements AutoCloseable {
         return StepContext.evaluation(0, manager, store);
     }
 
-    StepContext training(long step) {
-        return StepContext.training(step, 0, 1000, 1000, manager, store);
-    }
-
     /** Creates a component through its factory, as the runtime would. */
     <T extends Component> T create(
             ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {

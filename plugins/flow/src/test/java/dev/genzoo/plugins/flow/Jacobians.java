@@ -3,7 +3,6 @@ package dev.genzoo.plugins.flow;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
 
@@ -71,9 +70,5 @@ final class Jacobians {
             }
         }
         return logDet;
-    }
-
-    static Shape rows(int n, int d) {
-        return new Shape(n, d);
     }
 }
