@@ -53,8 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "SOURCE", description = "digits (default), moons, eight-gaussians, checkerboard, or a folder or file of IDX images.")
     String data;
 
-    @Option(names = "--binarize", paramLabel = "MODE", description = "none, static, dynamic (default: dynamic for images, none otherwise).")
+    @Option(names = "--binarize", paramLabel = "MODE", description = "none, static, dynamic (default: dynamic for images unless dequantized, none otherwise).")
     String binarize;
+
+    @Option(names = "--dequantize", paramLabel = "MODE", description = "none or uniform: discrete pixels k/(K-1) become (k+u)/K, u ~ U[0,1) (default: uniform for images under a flow encoder, none otherwise).")
+    String dequantize;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default 150).")
     Integer epochs;
@@ -112,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void refuseWithResume() {
         boolean other = encoder != null || decoder != null || prior != null || objective != null
-                || !params.isEmpty() || data != null || binarize != null || batchSize != null
+                || !params.isEmpty() || data != null || binarize != null || dequantize != null || batchSize != null
                 || learningRate != null || seed != null || config != null || runDir != null || device != null;
         if (other) {
             throw new GenzooException(
@@ -129,6 +132,7 @@ final class TrainCommand implements Callable<Integer> {
         draft.options.putAll(params);
         draft.data = data;
         draft.binarize = binarize;
+        draft.dequantize = dequantize;
         draft.epochs = epochs;
         draft.batchSize = batchSize;
         draft.learningRate = learningRate;
@@ -153,14 +157,18 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "train loss: %.4f%n", outcome.last().train().get("loss"));
             StringBuilder line = new StringBuilder();
             test.forEach((k, v) -> {
-                if (!k.equals(Evaluation.BOUND)) {
+                if (!k.equals(Evaluation.BOUND) && !k.equals(Evaluation.BITS_PER_DIMENSION)) {
                     line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f", k, v));
                 }
             });
             out.println("test: " + line);
             Double bound = test.get(Evaluation.BOUND);
             if (bound != null) {
-                out.printf(Locale.ROOT, "test bound on log p(x): %.4f nats per example%n", bound);
+                out.printf(
+                        Locale.ROOT,
+                        "test bound on log p(x): %.4f nats per example, %.4f bits per dimension%n",
+                        bound,
+                        test.get(Evaluation.BITS_PER_DIMENSION));
             }
         }
         out.flush();

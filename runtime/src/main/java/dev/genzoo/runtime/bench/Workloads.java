@@ -17,6 +17,7 @@ public final class Workloads {
         KNOWN.put("vae-mlp", Workloads::vaeMlp);
         KNOWN.put("iwae-k5", Workloads::iwaeK5);
         KNOWN.put("vqvae-conv", Workloads::vqvaeConv);
+        KNOWN.put("realnvp-2d", Workloads::realNvp2d);
     }
 
     private Workloads() {}
@@ -108,5 +109,26 @@ public final class Workloads {
         info.put("batch", 128);
         info.put("codes", 512);
         return new Workload("vqvae-conv", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info);
+    }
+
+    /**
+     * peer.py's realnvp-2d: 8 affine couplings with alternating masks, conditioners 2-64-64-4 ReLU
+     * with tanh-bounded log-scales, N(0, I) base, exact NLL, batch 1024 two-moons points.
+     */
+    private static Workload realNvp2d() {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "realnvp");
+        draft.components.put(Role.PRIOR, "standard-normal");
+        draft.components.put(Role.DECODER, "flow-inverse");
+        draft.components.put(Role.OBJECTIVE, "flow-nll");
+        draft.options.put("couplings", "8");
+        draft.options.put("hidden", "64,64");
+        draft.options.put("activation", "relu");
+        draft.options.put("scale-bound", "1");
+        draft.learningRate = 1e-3;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("batch", 1024);
+        info.put("couplings", 8);
+        return new Workload("realnvp-2d", draft, 1024, new Shape(2), Workload.BatchSource.TWO_MOONS, info);
     }
 }

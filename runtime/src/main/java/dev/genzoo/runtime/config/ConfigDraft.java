@@ -20,6 +20,8 @@ public final class ConfigDraft {
     public String data;
     /** The binarization. */
     public String binarize;
+    /** The dequantization. */
+    public String dequantize;
     /** Epochs. */
     public Integer epochs;
     /** Batch size. */
@@ -50,6 +52,7 @@ public final class ConfigDraft {
         merged.options.putAll(over.options);
         merged.data = over.data != null ? over.data : data;
         merged.binarize = over.binarize != null ? over.binarize : binarize;
+        merged.dequantize = over.dequantize != null ? over.dequantize : dequantize;
         merged.epochs = over.epochs != null ? over.epochs : epochs;
         merged.batchSize = over.batchSize != null ? over.batchSize : batchSize;
         merged.learningRate = over.learningRate != null ? over.learningRate : learningRate;

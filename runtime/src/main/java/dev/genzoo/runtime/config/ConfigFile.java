@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.representer.Representer;
 public final class ConfigFile {
     private static final Set<String> TOP =
             Set.of("encoder", "prior", "decoder", "objective", "options", "data", "training", "device");
-    private static final Set<String> DATA = Set.of("source", "binarize");
+    private static final Set<String> DATA = Set.of("source", "binarize", "dequantize");
     private static final Set<String> TRAINING = Set.of("epochs", "batch-size", "learning-rate", "seed");
 
     private ConfigFile() {}
@@ -113,6 +113,10 @@ public final class ConfigFile {
             draft.data = data.containsKey("source") ? scalar(data.get("source"), "data.source", file) : null;
             draft.binarize =
                     data.containsKey("binarize") ? scalar(data.get("binarize"), "data.binarize", file) : null;
+            draft.dequantize =
+                    data.containsKey("dequantize")
+                            ? scalar(data.get("dequantize"), "data.dequantize", file)
+                            : null;
         }
         if (top.containsKey("training")) {
             Map<String, Object> training = map(top.get("training"), "training", file);
@@ -159,6 +163,7 @@ public final class ConfigFile {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", config.data().source());
         data.put("binarize", config.data().binarize());
+        data.put("dequantize", config.data().dequantize());
         top.put("data", data);
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", config.training().epochs());

@@ -141,6 +141,7 @@ public final class ExperimentConfig {
         options.forEach((role, map) -> draft.roleOptions.put(role, new LinkedHashMap<>(map)));
         draft.data = data.source();
         draft.binarize = data.binarize();
+        draft.dequantize = data.dequantize();
         draft.epochs = training.epochs();
         draft.batchSize = training.batchSize();
         draft.learningRate = training.learningRate();

@@ -5,36 +5,50 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Scalars;
 import dev.genzoo.runtime.data.Binarization;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.data.Dataset;
+import dev.genzoo.runtime.data.Dequantization;
 
 /**
- * The train and test splits as arrays on the model's device, binarized as asked: the test split
- * once with a fixed seed (so every run is scored on the same binary images), the train split once
- * ({@code static}) or per batch ({@code dynamic}, Salakhutdinov and Murray 2008).
+ * The train and test splits as arrays on the model's device, binarized and dequantized as asked:
+ * the test split once with fixed seeds (so every run is scored on the same examples), the train
+ * split once ({@code static} binarization) or per batch ({@code dynamic} binarization,
+ * Salakhutdinov and Murray 2008; uniform dequantization, Theis et al. 2016).
  */
 final class DeviceData implements AutoCloseable {
     /** The seed of the test split's binarization: fixed, so all runs share one test set. */
     static final long TEST_BINARIZATION_SEED = 1234567L;
+    /** The seed of the test split's dequantization noise: fixed for the same reason. */
+    static final long TEST_DEQUANTIZATION_SEED = 7654321L;
 
     private final NDManager manager;
     private final NDArray train;
     private final NDArray test;
     private final Shape exampleShape;
-    private final Binarization binarization;
+    private final DataPreparation preparation;
+    private final int levels;
 
-    private DeviceData(NDManager manager, NDArray train, NDArray test, Shape exampleShape, Binarization b) {
+    private DeviceData(
+            NDManager manager,
+            NDArray train,
+            NDArray test,
+            Shape exampleShape,
+            DataPreparation preparation,
+            int levels) {
         this.manager = manager;
         this.train = train;
         this.test = test;
         this.exampleShape = exampleShape;
-        this.binarization = b;
+        this.preparation = preparation;
+        this.levels = levels;
     }
 
-    static DeviceData place(DataSplit split, Binarization binarization, long seed, NDManager parent) {
+    static DeviceData place(DataSplit split, DataPreparation preparation, long seed, NDManager parent) {
         Dataset train = split.train();
         Dataset test = split.test();
+        Binarization binarization = preparation.binarization();
         if (binarization != Binarization.NONE) {
             checkUnitInterval(train);
             test = Binarization.sample(test, TEST_BINARIZATION_SEED);
@@ -42,13 +56,19 @@ final class DeviceData implements AutoCloseable {
                 train = Binarization.sample(train, seed);
             }
         }
+        int levels = 0;
+        if (preparation.dequantization() == Dequantization.UNIFORM) {
+            levels = binarization != Binarization.NONE ? 2 : Dequantization.levels(train);
+            test = Dequantization.sample(test, levels, TEST_DEQUANTIZATION_SEED);
+        }
         NDManager manager = parent.newSubManager();
         return new DeviceData(
                 manager,
                 onDevice(train, manager),
                 onDevice(test, manager),
                 train.exampleShape(),
-                binarization);
+                preparation,
+                levels);
     }
 
     private static NDArray onDevice(Dataset data, NDManager manager) {
@@ -66,13 +86,35 @@ final class DeviceData implements AutoCloseable {
         }
     }
 
-    /** The batch as the model sees it: resampled binary pixels under dynamic binarization. */
+    /**
+     * The batch as the model sees it: resampled binary pixels under dynamic binarization, then
+     * x (K - 1) / K + U[0, 1 / K) under uniform dequantization.
+     */
     NDArray prepare(NDArray batch) {
-        if (binarization != Binarization.DYNAMIC) {
-            return batch;
+        NDArray x = batch;
+        if (preparation.binarization() == Binarization.DYNAMIC) {
+            NDArray u = x.getManager().randomUniform(0f, 1f, x.getShape());
+            x = u.lt(x).toType(DataType.FLOAT32, false);
         }
-        NDArray u = batch.getManager().randomUniform(0f, 1f, batch.getShape());
-        return u.lt(batch).toType(DataType.FLOAT32, false);
+        if (levels > 0) {
+            NDArray u = x.getManager().randomUniform(0f, 1f / levels, x.getShape());
+            x = Scalars.times(x, (levels - 1f) / levels).add(u);
+        }
+        return x;
+    }
+
+    /**
+     * What turns the model's bound on the density of dequantized data into a bound on the
+     * probability of the discrete data: log of a cell's volume, -D log K, or 0 without
+     * dequantization.
+     */
+    double logCellVolume() {
+        return levels > 0 ? -exampleShape.size() * Math.log(levels) : 0;
+    }
+
+    /** What is done to the data, every word decided. */
+    DataPreparation preparation() {
+        return preparation;
     }
 
     NDArray train() {

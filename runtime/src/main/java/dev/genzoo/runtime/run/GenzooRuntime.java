@@ -13,10 +13,8 @@ import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ConfigFile;
-import dev.genzoo.runtime.config.DataSettings;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.TrainingSettings;
-import dev.genzoo.runtime.data.Binarization;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.device.DeviceChoice;
@@ -48,6 +46,8 @@ import java.util.Map;
 public final class GenzooRuntime {
     /** Samples drawn into samples.png at the end of training. */
     public static final int SAMPLES = 64;
+    /** Samples drawn into samples.png at the end of training on 2-D points, enough to see a density. */
+    public static final int POINT_SAMPLES = 1000;
     /** Test examples shown in reconstructions.png at the end of training. */
     public static final int RECONSTRUCTIONS = 32;
 
@@ -122,12 +122,10 @@ public final class GenzooRuntime {
         RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = binarization(config.data(), split);
-        ExperimentConfig resolved =
-                config.withData(new DataSettings(config.data().source(), binarization.word()));
         try (NDManager manager = NDManager.newBaseManager(device);
-                AssembledModel model = assembler.assemble(resolved, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
+                DeviceData data = place(split, config, model, manager)) {
+            ExperimentConfig resolved = config.withData(data.preparation().settings(config.data().source()));
             FirstBatch.check(model, data);
             run.create();
             ConfigFile.write(run.config(), resolved);
@@ -135,7 +133,7 @@ public final class GenzooRuntime {
             MetricsTable table = MetricsTable.create(run.metrics());
             EpochRecord last =
                     new TrainingLoop(model, data, resolved, run.checkpoint(), listener).run(adam, 0, 0, table, 0);
-            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.lossCurve());
+            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
             return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
         }
     }
@@ -154,10 +152,9 @@ public final class GenzooRuntime {
         ExperimentConfig config = withEpochs(savedConfig(saved, run.checkpoint()), epochs, saved, runDir);
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = Binarization.parse(config.data().binarize());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                DeviceData data = place(split, config, model, manager)) {
             run.sweepTemporaries();
             Adam adam = new Adam(model.parameters(), config.training().learningRate());
             Checkpoint.restore(run.checkpoint(), model, adam);
@@ -166,7 +163,7 @@ public final class GenzooRuntime {
             EpochRecord last =
                     new TrainingLoop(model, data, config, run.checkpoint(), listener)
                             .run(adam, saved.epoch(), saved.step(), table, table.lastSeconds());
-            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.lossCurve());
+            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
             return new TrainingOutcome(run.root(), config, last, model.trainableSize());
         }
     }
@@ -338,10 +335,9 @@ public final class GenzooRuntime {
         ExperimentConfig config = savedConfig(saved, checkpoint);
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = Binarization.parse(config.data().binarize());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                DeviceData data = place(split, config, model, manager)) {
             Checkpoint.restore(checkpoint, model, null);
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(model, data, saved, config);
@@ -368,10 +364,11 @@ public final class GenzooRuntime {
         return config;
     }
 
-    private static Binarization binarization(DataSettings data, DataSplit split) {
-        if (data.binarize().equals(DataSettings.AUTO)) {
-            return split.train().exampleShape().dimension() == 3 ? Binarization.DYNAMIC : Binarization.NONE;
-        }
-        return Binarization.parse(data.binarize());
+    /** The splits on the model's device, prepared as the config says ({@code auto} decided for this model). */
+    static DeviceData place(DataSplit split, ExperimentConfig config, AssembledModel model, NDManager manager) {
+        DataPreparation preparation =
+                DataPreparation.resolve(
+                        config.data(), split.train().exampleShape(), model.model().encoder().kind());
+        return DeviceData.place(split, preparation, config.training().seed(), manager);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.image.HeatMap;
 import dev.genzoo.runtime.image.ImageGrid;
 import dev.genzoo.runtime.image.LineChart;
 import dev.genzoo.runtime.image.ScatterPlot;
@@ -16,9 +17,15 @@ import java.util.Optional;
 
 /**
  * The pictures of a run: samples from the prior, inputs beside their reconstructions (images as
- * grids, 2-D points as scatter plots over the data), and the loss curves.
+ * grids, 2-D points as scatter plots over the data), for 2-D points the model's density as a heat
+ * map, and the loss curves.
  */
 final class Pictures {
+    /** Cells per side of the density heat map. */
+    static final int DENSITY_CELLS = 160;
+    /** Pixels per cell of the density heat map. */
+    static final int DENSITY_SCALE = 3;
+
     private Pictures() {}
 
     /** Whether examples of this shape can be drawn: images (C, H, W) with 1 or 3 channels, or 2-D points. */
@@ -47,7 +54,7 @@ final class Pictures {
                 int columns = (int) Math.ceil(Math.sqrt(n));
                 ImageGrid.write(file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
             } else {
-                float[] data = reference.get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000))).toFloatArray();
+                float[] data = firstPoints(reference);
                 ScatterPlot.write(file, drawn, data, bounds(data), 480);
             }
             return true;
@@ -82,8 +89,8 @@ final class Pictures {
     }
 
     /**
-     * The pictures at the end of a training stage: samples, reconstructions (where a path is given
-     * and the model has them) and the loss curves.
+     * The pictures at the end of a training stage: samples, reconstructions and the density of 2-D
+     * data (where a path is given and the model has them) and the loss curves.
      */
     static void finish(
             AssembledModel model,
@@ -92,13 +99,44 @@ final class Pictures {
             EpochRecord last,
             Path samples,
             Path reconstructions,
+            Path density,
             Path lossCurve) {
         long step = last == null ? 0 : last.step();
-        samples(model, data.exampleShape(), GenzooRuntime.SAMPLES, data.test(), step, samples);
+        int count = isPoint(data.exampleShape()) ? GenzooRuntime.POINT_SAMPLES : GenzooRuntime.SAMPLES;
+        samples(model, data.exampleShape(), count, data.test(), step, samples);
         if (reconstructions != null) {
             reconstructions(model, data.exampleShape(), data.test(), GenzooRuntime.RECONSTRUCTIONS, step, reconstructions);
         }
+        if (density != null) {
+            density(model, data.exampleShape(), data.test(), step, density);
+        }
         lossCurve(table, lossCurve);
+    }
+
+    /**
+     * Writes exp(bound), the model's density for a flow, on a grid over the region the samples
+     * picture shows; returns false if the data are not 2-D points or the objective has no bound.
+     */
+    static boolean density(AssembledModel model, Shape example, NDArray reference, long step, Path file) {
+        if (!isPoint(example)) {
+            return false;
+        }
+        double[] bounds = bounds(firstPoints(reference));
+        Optional<double[]> logDensity = DensityGrid.logDensity(model, bounds, DENSITY_CELLS, DENSITY_CELLS, step);
+        if (logDensity.isEmpty()) {
+            return false;
+        }
+        double[] density = logDensity.get();
+        for (int i = 0; i < density.length; i++) {
+            density[i] = Math.exp(density[i]);
+        }
+        HeatMap.write(file, density, DENSITY_CELLS, DENSITY_CELLS, DENSITY_SCALE);
+        return true;
+    }
+
+    /** The first 2,000 points of a split, the reference the 2-D pictures are framed on. */
+    private static float[] firstPoints(NDArray reference) {
+        return reference.get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000))).toFloatArray();
     }
 
     /** Writes train and test loss per epoch. */
@@ -113,6 +151,7 @@ final class Pictures {
                 .write(file);
     }
 
+    /** A square region around the points, with a margin: xmin, xmax, ymin, ymax. */
     private static double[] bounds(float[] points) {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i + 1 < points.length; i += 2) {

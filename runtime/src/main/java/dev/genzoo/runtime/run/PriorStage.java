@@ -9,7 +9,6 @@ import dev.genzoo.api.Role;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.data.Binarization;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.device.DeviceChoice;
@@ -50,10 +49,9 @@ final class PriorStage {
     PriorOutcome fit(RunDirectory run, ExperimentConfig config, SavedState resumed, TrainingListener listener) {
         Device device = DeviceChoice.resolve(config.device());
         DataSplit split = DataSources.load(config.data().source());
-        Binarization binarization = Binarization.parse(config.data().binarize());
         try (NDManager manager = NDManager.newBaseManager(device);
                 AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = DeviceData.place(split, binarization, config.training().seed(), manager)) {
+                DeviceData data = GenzooRuntime.place(split, config, model, manager)) {
             Map<String, Parameter> owned = model.parametersOf(Role.PRIOR);
             Map<String, Parameter> trainable = new LinkedHashMap<>();
             owned.forEach((name, p) -> {
@@ -80,7 +78,7 @@ final class PriorStage {
             EpochRecord last =
                     new TrainingLoop(fitting, data, config, run.priorCheckpoint(), listener)
                             .run(adam, firstEpoch, firstStep, table, table.lastSeconds());
-            Pictures.finish(fitting, data, table, last, run.priorSamples(), null, run.priorLossCurve());
+            Pictures.finish(fitting, data, table, last, run.priorSamples(), null, null, run.priorLossCurve());
             long step = last == null ? firstStep : last.step();
             Map<String, Double> withPrior =
                     Evaluation.run(model, data.test(), TrainingLoop.EVALUATION_BATCH, step);

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A run's folder: {@code config.yaml}, {@code metrics.csv}, {@code checkpoint.zip}, {@code
- * samples.png}, {@code reconstructions.png} and {@code loss.png}; after {@code genzoo
- * train-prior}, also {@code prior.zip} (the model with its learned prior, in the checkpoint
+ * samples.png}, {@code reconstructions.png} (images), {@code density.png} (2-D points) and {@code
+ * loss.png}; after {@code genzoo train-prior}, also {@code prior.zip} (the model with its learned prior, in the checkpoint
  * format), {@code prior-metrics.csv}, {@code prior-samples.png} and {@code prior-loss.png}. A new
  * run never writes into a folder that already has files, so earlier runs are never touched.
  */
@@ -159,6 +159,11 @@ public final class RunDirectory {
             path = root.resolve("eval-" + i + ".json");
         }
         return path;
+    }
+
+    /** @return {@code density.png} */
+    public Path density() {
+        return root.resolve("density.png");
     }
 
     /** @return {@code loss.png} */

@@ -110,7 +110,7 @@ final class TrainingLoop {
             }
             Map<String, Double> train = new LinkedHashMap<>();
             sums.forEach((k, v) -> train.put(k, v / n));
-            Map<String, Double> test = Evaluation.run(model, data.test(), EVALUATION_BATCH, steps);
+            Map<String, Double> test = Evaluation.run(model, data.test(), EVALUATION_BATCH, steps, data.logCellVolume());
             double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
             last = new EpochRecord(epoch + 1, steps, seconds, train, test);
             table.append(last);

@@ -13,11 +13,14 @@ import java.util.Map;
 
 /**
  * The objective averaged over a whole split, without gradients: the loss, each term and, where
- * the objective has one, the mean per-example bound on log p(x) in nats ({@code bound}).
+ * the objective has one, the mean per-example bound on log p(x) in nats ({@code bound}) and the
+ * same in bits per dimension ({@code bits_per_dim}, -bound / (D ln 2)).
  */
 public final class Evaluation {
     /** The key of the mean bound on log p(x) in the result. */
     public static final String BOUND = "bound";
+    /** The key of the bound in bits per data dimension, -bound / (D ln 2), in the result. */
+    public static final String BITS_PER_DIMENSION = "bits_per_dim";
 
     private Evaluation() {}
 
@@ -31,6 +34,25 @@ public final class Evaluation {
      * @return the means over all N examples, by name
      */
     public static Map<String, Double> run(AssembledModel model, NDArray data, int batchSize, long step) {
+        return run(model, data, batchSize, step, 0);
+    }
+
+    /**
+     * Evaluates a split of dequantized data: the objective bounds the density of the continuous
+     * values, and adding the log-volume of a quantization cell, -D log K, makes it a bound on the
+     * probability of the discrete ones (Theis et al. 2016, section 3.1), which is what {@code bound}
+     * and {@code bits_per_dim} then report.
+     *
+     * @param model the model
+     * @param data the split on the model's device, [N, data...]
+     * @param batchSize examples per forward pass
+     * @param step the number of training steps taken, for the context
+     * @param logCellVolume added to every example's bound: -D log K, or 0 for data that was not
+     *     dequantized
+     * @return the means over all N examples, by name
+     */
+    public static Map<String, Double> run(
+            AssembledModel model, NDArray data, int batchSize, long step, double logCellVolume) {
         long n = data.getShape().get(0);
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         Map<String, Double> sums = new LinkedHashMap<>();
@@ -57,6 +79,13 @@ public final class Evaluation {
         }
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((name, sum) -> means.put(name, sum / n));
+        Double bound = means.get(BOUND);
+        if (bound != null) {
+            double discrete = bound + logCellVolume;
+            long dimensions = data.getShape().size() / n;
+            means.put(BOUND, discrete);
+            means.put(BITS_PER_DIMENSION, -discrete / (dimensions * Math.log(2)));
+        }
         return means;
     }
 }

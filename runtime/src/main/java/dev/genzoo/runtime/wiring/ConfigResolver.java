@@ -80,7 +80,8 @@ public final class ConfigResolver {
         DataSettings data =
                 new DataSettings(
                         draft.data == null ? DataSettings.DEFAULT_SOURCE : draft.data,
-                        draft.binarize == null ? DataSettings.AUTO : draft.binarize);
+                        draft.binarize == null ? DataSettings.AUTO : draft.binarize,
+                        draft.dequantize == null ? DataSettings.AUTO : draft.dequantize);
         String device = draft.device == null ? Defaults.DEVICE : draft.device;
         return new ExperimentConfig(names, resolved, data, training, device);
     }

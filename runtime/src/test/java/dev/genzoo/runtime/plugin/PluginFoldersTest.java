@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -95,6 +96,17 @@ final class PluginFoldersTest {
                 "com.example." + pkg + ".Plugin");
     }
 
+    /**
+     * The plugins on the class path (vae, and any other family the runtime's tests depend
+     * on), followed by the given ones from folders.
+     */
+    private static String[] bundledAnd(String... fromFolders) {
+        List<String> names = new ArrayList<>(PluginCatalog.fromClassPath().plugins());
+        assertThat(names).contains("vae");
+        names.addAll(List.of(fromFolders));
+        return names.toArray(new String[0]);
+    }
+
     private static PluginFault faultOf(PluginCatalog catalog, String file) {
         return catalog.faults().stream()
                 .filter(f -> f.source().endsWith(file))
@@ -107,7 +119,7 @@ final class PluginFoldersTest {
         Path jar = jar(folder, "good.jar", plugins, "good");
         PluginCatalog catalog = PluginCatalog.discover(List.of(folder));
         assertThat(catalog.faults()).isEmpty();
-        assertThat(catalog.plugins()).containsExactly("vae", "good");
+        assertThat(catalog.plugins()).containsExactly(bundledAnd("good"));
         Registered prior = catalog.find(Role.PRIOR, "good-prior");
         assertThat(prior.plugin()).isEqualTo("good");
         assertThat(prior.source()).isEqualTo(jar.toString());
@@ -219,7 +231,7 @@ final class PluginFoldersTest {
                 .isEqualTo("no jar here registers a plugin (it needs " + PluginArchive.SERVICES + ")");
         assertThat(catalog.faults()).hasSize(11);
 
-        assertThat(catalog.plugins()).containsExactly("vae", "clash", "good", "one");
+        assertThat(catalog.plugins()).containsExactly(bundledAnd("clash", "good", "one"));
         assertThat(catalog.find(Role.PRIOR, "good-prior").plugin()).isEqualTo("good");
         assertThat(catalog.find(Role.PRIOR, "standard-normal").plugin()).isEqualTo("vae");
         assertThat(catalog.find(Role.OBJECTIVE, "elbo").plugin()).isEqualTo("vae");
@@ -231,7 +243,7 @@ final class PluginFoldersTest {
         Path again = folder.resolve("../" + folder.getFileName());
         PluginCatalog catalog = PluginCatalog.discover(List.of(folder, again));
         assertThat(catalog.faults()).isEmpty();
-        assertThat(catalog.plugins()).containsExactly("vae", "good");
+        assertThat(catalog.plugins()).containsExactly(bundledAnd("good"));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package dev.genzoo.plugins.flow;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RealNVP (Dinh et al. 2017): affine coupling layers with alternating masks (a checkerboard on
+ * images), each conditioned by its own perceptron, soft-bounded log-scales.
+ */
+final class RealNvpRecipe implements FlowRecipe {
+    static final Option<Integer> COUPLINGS =
+            Option.integer("couplings", 8, "affine coupling layers, masks alternating").atLeast(1);
+
+    @Override
+    public String name() {
+        return "realnvp";
+    }
+
+    @Override
+    public String description() {
+        return "RealNVP affine couplings with alternating masks (Dinh et al. 2017)";
+    }
+
+    @Override
+    public List<Option<?>> options(boolean onData) {
+        List<Option<?>> options =
+                new ArrayList<>(
+                        List.of(COUPLINGS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
+        if (onData) {
+            options.add(LogitTransform.ALPHA);
+        }
+        return options;
+    }
+
+    @Override
+    public Flow build(Options options, Shape event, NDManager manager, boolean onData) {
+        List<FlowStep> steps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (onData && options.get(LogitTransform.ALPHA) > 0) {
+            steps.add(new LogitTransform(options.get(LogitTransform.ALPHA).floatValue()));
+            names.add("logit");
+        }
+        int couplings = options.get(COUPLINGS);
+        for (int i = 0; i < couplings; i++) {
+            steps.add(
+                    new AffineCoupling(
+                            manager,
+                            event,
+                            i % 2,
+                            options.get(Perceptron.HIDDEN),
+                            options.get(Perceptron.ACTIVATION),
+                            options.get(LogScale.BOUND).floatValue()));
+            names.add("coupling" + i);
+        }
+        return new Flow(event, steps, names);
+    }
+}

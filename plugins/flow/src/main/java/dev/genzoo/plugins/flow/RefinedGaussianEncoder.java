@@ -1,0 +1,143 @@
+package dev.genzoo.plugins.flow;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.BuildContext;
+import dev.genzoo.api.Encoder;
+import dev.genzoo.api.EncoderFactory;
+import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.Encoding;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Normal;
+import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An inference network q(z|x) that is an MLP diagonal Gaussian refined by K flow steps: planar
+ * flows (Rezende and Mohamed 2015, section 4.1) or inverse autoregressive flows (Kingma et al.
+ * 2016, section 4). The steps' parameters are learned, shared by all x.
+ */
+final class RefinedGaussianEncoder implements Encoder {
+    static final Option<List<Integer>> HIDDEN =
+            Option.integers("hidden", List.of(400), "hidden widths of the Gaussian's MLP").atLeast(1);
+    static final Option<Integer> LATENT = Option.integer("latent", 20, "latent dimensions").atLeast(1);
+    static final Option<Integer> FLOWS =
+            Option.integer("flows", 4, "flow steps K after the Gaussian").atLeast(1);
+    static final Option<List<Integer>> FLOW_HIDDEN =
+            Option.integers("flow-hidden", List.of(64, 64), "hidden widths of each IAF step's MADE")
+                    .atLeast(1);
+
+    private final Perceptron network;
+    private final Flow flow;
+    private final int latent;
+
+    RefinedGaussianEncoder(Perceptron network, Flow flow, int latent) {
+        this.network = network;
+        this.flow = flow;
+        this.latent = latent;
+    }
+
+    @Override
+    public EncoderKind kind() {
+        return EncoderKind.DENSITY;
+    }
+
+    @Override
+    public Shape latentShape() {
+        return new Shape(latent);
+    }
+
+    @Override
+    public Encoding encode(NDArray x, StepContext context) {
+        NDArray rows = x.reshape(x.getShape().get(0), -1);
+        NDList halves = network.forward(rows, context).split(2, 1);
+        Normal base = Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
+        return Encoding.density(new RefinedPosterior(base, flow, context));
+    }
+
+    @Override
+    public ParameterList parameters() {
+        ParameterList list = new ParameterList();
+        network.addParameters(list, "gaussian");
+        flow.parameters().forEach(pair -> list.add(pair.getKey(), pair.getValue()));
+        return list;
+    }
+
+    /** Creates {@code mlp-planar} or {@code mlp-iaf} encoders. */
+    static final class Factory implements EncoderFactory {
+        private final boolean autoregressive;
+
+        /**
+         * A factory for one kind of step.
+         *
+         * @param autoregressive IAF steps if true, planar steps if false
+         */
+        Factory(boolean autoregressive) {
+            this.autoregressive = autoregressive;
+        }
+
+        @Override
+        public String name() {
+            return autoregressive ? "mlp-iaf" : "mlp-planar";
+        }
+
+        @Override
+        public String description() {
+            return autoregressive
+                    ? "MLP Gaussian q(z|x) refined by K inverse autoregressive flows (Kingma et al. 2016)"
+                    : "MLP Gaussian q(z|x) refined by K planar flows (Rezende and Mohamed 2015)";
+        }
+
+        @Override
+        public List<Option<?>> options() {
+            List<Option<?>> options = new ArrayList<>(List.of(HIDDEN, LATENT, Perceptron.ACTIVATION, FLOWS));
+            if (autoregressive) {
+                options.add(FLOW_HIDDEN);
+                options.add(LogScale.BOUND);
+            }
+            return options;
+        }
+
+        @Override
+        public Encoder create(Options options, BuildContext context) {
+            int latent = options.get(LATENT);
+            NDManager manager = context.manager();
+            String activation = options.get(Perceptron.ACTIVATION);
+            Perceptron network =
+                    new Perceptron(
+                            manager,
+                            Perceptron.widths(context.dataShape().size(), options.get(HIDDEN), 2L * latent),
+                            null,
+                            activation,
+                            false);
+            List<FlowStep> steps = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < options.get(FLOWS); k++) {
+                if (autoregressive) {
+                    if (latent < 2) {
+                        throw new GenzooException("inverse autoregressive flows need latent >= 2");
+                    }
+                    steps.add(
+                            new AutoregressiveAffine(
+                                    manager,
+                                    latent,
+                                    options.get(FLOW_HIDDEN),
+                                    activation,
+                                    k % 2 == 1,
+                                    options.get(LogScale.BOUND).floatValue()));
+                    names.add("iaf" + k);
+                } else {
+                    steps.add(new PlanarStep(manager, latent));
+                    names.add("planar" + k);
+                }
+            }
+            return new RefinedGaussianEncoder(network, new Flow(new Shape(latent), steps, names), latent);
+        }
+    }
+}
