@@ -21,13 +21,17 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
- * Every plugin found with {@link ServiceLoader}, its factories by role and name, and the faults
- * met on the way. A provider that fails to load, or a name that repeats one already registered,
+ * Every plugin found with {@link ServiceLoader}, its factories by role and name, its samplers by
+ * name, and the faults met on the way. A provider that fails to load, or a name that repeats one already registered,
  * becomes a {@link PluginFault}; the other plugins still load.
  */
 public final class PluginCatalog {
+    /** The word for samplers in messages; they fill no role of the model. */
+    static final String SAMPLER = "sampler";
+
     private final List<String> plugins = new ArrayList<>();
     private final Map<Role, Map<String, Registered>> factories = new EnumMap<>(Role.class);
+    private final Map<String, Registered> samplers = new LinkedHashMap<>();
     private final Map<String, List<Registered>> clashes = new LinkedHashMap<>();
     private final List<PluginFault> faults = new ArrayList<>();
     private final String searched;
@@ -109,14 +113,16 @@ public final class PluginCatalog {
             return;
         }
         plugins.add(name);
-        register(Role.ENCODER, plugin::encoders, name, source);
-        register(Role.PRIOR, plugin::priors, name, source);
-        register(Role.DECODER, plugin::decoders, name, source);
-        register(Role.OBJECTIVE, plugin::objectives, name, source);
+        register(Role.ENCODER.word(), factories.get(Role.ENCODER), plugin::encoders, name, source);
+        register(Role.PRIOR.word(), factories.get(Role.PRIOR), plugin::priors, name, source);
+        register(Role.DECODER.word(), factories.get(Role.DECODER), plugin::decoders, name, source);
+        register(Role.OBJECTIVE.word(), factories.get(Role.OBJECTIVE), plugin::objectives, name, source);
+        register(SAMPLER, samplers, plugin::samplers, name, source);
     }
 
     private void register(
-            Role role,
+            String kind,
+            Map<String, Registered> into,
             Supplier<? extends List<? extends ComponentFactory<?>>> supplier,
             String plugin,
             String source) {
@@ -124,7 +130,7 @@ public final class PluginCatalog {
         try {
             list = supplier.get();
         } catch (RuntimeException | LinkageError e) {
-            faults.add(new PluginFault(source, plugin, "its " + role.word() + "s failed to load: " + reason(e)));
+            faults.add(new PluginFault(source, plugin, "its " + kind + "s failed to load: " + reason(e)));
             return;
         }
         for (ComponentFactory<?> factory : list) {
@@ -133,23 +139,23 @@ public final class PluginCatalog {
                 name = factory.name();
                 factory.options();
             } catch (RuntimeException | LinkageError e) {
-                faults.add(new PluginFault(source, plugin, "a " + role.word() + " failed to load: " + reason(e)));
+                faults.add(new PluginFault(source, plugin, "a " + kind + " failed to load: " + reason(e)));
                 continue;
             }
-            Registered entry = new Registered(role, factory, plugin, source);
-            Registered first = factories.get(role).get(name);
+            Registered entry = new Registered(kind, factory, plugin, source);
+            Registered first = into.get(name);
             if (first != null) {
-                clashes.computeIfAbsent(key(role, name), k -> new ArrayList<>(List.of(first))).add(entry);
+                clashes.computeIfAbsent(key(kind, name), k -> new ArrayList<>(List.of(first))).add(entry);
                 faults.add(
                         new PluginFault(
                                 source,
                                 plugin,
                                 String.format(
                                         "%s '%s' repeats the name of plugin '%s' (%s); not loaded",
-                                        role.word(), name, first.plugin(), first.source())));
+                                        kind, name, first.plugin(), first.source())));
                 continue;
             }
-            factories.get(role).put(name, entry);
+            into.put(name, entry);
         }
     }
 
@@ -163,7 +169,23 @@ public final class PluginCatalog {
      *     claim the name
      */
     public Registered find(Role role, String name) {
-        List<Registered> clash = clashes.get(key(role, name));
+        return find(role.word(), factories.get(role), name);
+    }
+
+    /**
+     * The sampler registered under a name.
+     *
+     * @param name the name the user gave
+     * @return the registration, whose factory is a {@link dev.genzoo.api.SamplerFactory}
+     * @throws GenzooException if no such sampler exists (naming the nearest), or if two plugins
+     *     claim the name
+     */
+    public Registered findSampler(String name) {
+        return find(SAMPLER, samplers, name);
+    }
+
+    private Registered find(String kind, Map<String, Registered> known, String name) {
+        List<Registered> clash = clashes.get(key(kind, name));
         if (clash != null) {
             List<String> who = new ArrayList<>();
             for (Registered r : clash) {
@@ -172,17 +194,16 @@ public final class PluginCatalog {
             throw new GenzooException(
                     String.format(
                             "%s '%s' is provided by more than one plugin: %s; remove one of them",
-                            role.word(), name, String.join(" and ", who)));
+                            kind, name, String.join(" and ", who)));
         }
-        Registered found = factories.get(role).get(name);
+        Registered found = known.get(name);
         if (found == null) {
-            Map<String, Registered> known = factories.get(role);
             String hint =
                     known.isEmpty()
-                            ? "; no " + role.word() + " is installed (searched " + searched + ")"
+                            ? "; no " + kind + " is installed (searched " + searched + ")"
                             : NearestName.suggestion(name, known.keySet())
                                     + " (known: " + String.join(", ", known.keySet()) + ")";
-            throw new GenzooException("unknown " + role.word() + " '" + name + "'" + hint);
+            throw new GenzooException("unknown " + kind + " '" + name + "'" + hint);
         }
         return found;
     }
@@ -195,6 +216,15 @@ public final class PluginCatalog {
      */
     public Map<String, Registered> factories(Role role) {
         return Collections.unmodifiableMap(factories.get(role));
+    }
+
+    /**
+     * The samplers, by name, in discovery order.
+     *
+     * @return an unmodifiable view
+     */
+    public Map<String, Registered> samplers() {
+        return Collections.unmodifiableMap(samplers);
     }
 
     /**
@@ -224,8 +254,8 @@ public final class PluginCatalog {
         return searched;
     }
 
-    private static String key(Role role, String name) {
-        return role + ":" + name;
+    private static String key(String kind, String name) {
+        return kind + ":" + name;
     }
 
     private static String reason(Throwable e) {

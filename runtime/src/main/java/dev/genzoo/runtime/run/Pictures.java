@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Sampler;
+import dev.genzoo.api.SamplingProgress;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.image.ImageGrid;
 import dev.genzoo.runtime.image.LineChart;
@@ -11,13 +13,19 @@ import dev.genzoo.runtime.image.ScatterPlot;
 import dev.genzoo.runtime.train.MetricsTable;
 import dev.genzoo.runtime.wiring.AssembledModel;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The pictures of a run: samples from the prior, inputs beside their reconstructions (images as
- * grids, 2-D points as scatter plots over the data), and the loss curves.
+ * The pictures of a run: samples from the prior or a sampler, the frames of a sampling chain, inputs
+ * beside their reconstructions (images as grids, 2-D points as scatter plots over the data), and
+ * the loss curves.
  */
 final class Pictures {
+    private static final int SCATTER_SIZE = 480;
+    private static final int STRIP_PANEL = 240;
+
     private Pictures() {}
 
     /** Whether examples of this shape can be drawn: images (C, H, W) with 1 or 3 channels, or 2-D points. */
@@ -35,22 +43,61 @@ final class Pictures {
 
     /** Writes n samples to {@code file}; returns false if the data cannot be drawn. */
     static boolean samples(AssembledModel model, Shape example, int n, NDArray reference, long step, Path file) {
+        return samples(model, null, SamplingProgress.NONE, example, n, reference, step, file);
+    }
+
+    /**
+     * Writes n samples drawn by a sampler (or by prior and decoder when it is null) to {@code file};
+     * returns false if the data cannot be drawn.
+     */
+    static boolean samples(AssembledModel model, Sampler sampler, SamplingProgress progress, Shape example, int n,
+            NDArray reference, long step, Path file) {
         if (!drawable(example)) {
             return false;
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
-            float[] drawn = Generation.sample(model.model(), n, context).toFloatArray();
+            StepContext context =
+                    StepContext.evaluation(step, model.manager(), model.parameterStore()).withProgress(progress);
+            float[] drawn = Generation.sample(model.model(), sampler, n, context).toFloatArray();
             if (isImage(example)) {
                 int columns = (int) Math.ceil(Math.sqrt(n));
                 ImageGrid.write(file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
             } else {
-                float[] data = reference.get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000))).toFloatArray();
-                ScatterPlot.write(file, drawn, data, bounds(data), 480);
+                float[] data = someOf(reference);
+                ScatterPlot.write(file, drawn, data, bounds(data), SCATTER_SIZE);
             }
             return true;
         }
+    }
+
+    /**
+     * Writes the frames of a sampling chain as one strip: for images, one row per example and one
+     * column per frame; for 2-D points, one scatter plot per frame over the data.
+     */
+    static void strip(ChainStrip strip, Shape example, NDArray reference, Path file) {
+        List<float[]> frames = strip.frames();
+        if (isImage(example)) {
+            int rows = strip.examples();
+            int size = (int) example.size();
+            float[] cells = new float[rows * frames.size() * size];
+            for (int r = 0; r < rows; r++) {
+                for (int f = 0; f < frames.size(); f++) {
+                    System.arraycopy(frames.get(f), r * size, cells, (r * frames.size() + f) * size, size);
+                }
+            }
+            ImageGrid.write(file, cells, rows * frames.size(), (int) example.get(0), (int) example.get(1),
+                    (int) example.get(2), frames.size());
+        } else {
+            float[] data = someOf(reference);
+            float[] both = Arrays.copyOf(data, data.length + frames.get(0).length);
+            System.arraycopy(frames.get(0), 0, both, data.length, frames.get(0).length);
+            ScatterPlot.writeStrip(file, frames, data, bounds(both), STRIP_PANEL);
+        }
+    }
+
+    private static float[] someOf(NDArray reference) {
+        return reference.get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000))).toFloatArray();
     }
 
     /** Writes the first n examples of data beside their reconstructions; false if not possible. */
