@@ -2,6 +2,7 @@ package dev.genzoo.plugins.ddpm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.Scalars;
 import dev.genzoo.api.distribution.Distribution;
@@ -49,20 +50,23 @@ final class DiscretizedGaussian implements Distribution {
         return Scalars.plus(Scalars.times(index, 2 * halfBin), -1f);
     }
 
-    /** log P(x) summed over the event axes, for x on the L values. */
+    /**
+     * log P(x) summed over the event axes, for x on the L values. The normal CDF is taken in
+     * double precision, so that bins far in a tail (mass down to about 1e-14) keep their mass.
+     */
     @Override
     public NDArray logProb(NDArray x) {
         NDArray centred = x.sub(gaussian.loc());
         NDArray precision = Scalars.times(gaussian.logVariance(), -0.5f).exp();
-        NDArray upper = Scalars.plus(centred, halfBin).mul(precision);
-        NDArray lower = Scalars.plus(centred, -halfBin).mul(precision);
+        NDArray upper = Scalars.plus(centred, halfBin).mul(precision).toType(DataType.FLOAT64, false);
+        NDArray lower = Scalars.plus(centred, -halfBin).mul(precision).toType(DataType.FLOAT64, false);
         NDArray below = log(cdf(upper));
         NDArray above = log(cdf(lower.neg()));
         NDArray inside = log(cdf(upper).sub(cdf(lower)));
         NDArray first = x.lt(Scalars.constant(x, -1f + halfBin));
         NDArray last = x.gt(Scalars.constant(x, 1f - halfBin));
         NDArray perValue = NDArrays.where(first, below, NDArrays.where(last, above, inside));
-        return perValue.sum(eventAxes(perValue));
+        return perValue.sum(eventAxes(perValue)).toType(DataType.FLOAT32, false);
     }
 
     @Override

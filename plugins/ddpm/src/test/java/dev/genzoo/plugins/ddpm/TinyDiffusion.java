@@ -17,6 +17,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.StandardNormal;
 import dev.genzoo.api.options.Options;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A diffusion built through the plugin's factories, as the runtime would build it, with the
@@ -33,6 +34,10 @@ final class TinyDiffusion implements AutoCloseable {
 
     TinyDiffusion(Shape data, Map<String, String> encoderOptions, ComponentFactory<Decoder> decoderFactory,
             Map<String, String> decoderOptions, int seed) {
+        this(data, encoderOptions, context -> create(decoderFactory, decoderOptions, context), seed);
+    }
+
+    TinyDiffusion(Shape data, Map<String, String> encoderOptions, Function<BuildContext, Decoder> decoder, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         this.manager = NDManager.newBaseManager();
         this.store = new ParameterStore(manager, false);
@@ -43,8 +48,8 @@ final class TinyDiffusion implements AutoCloseable {
         Shape latent = encoder.latentShape();
         this.prior = c -> new StandardNormal(c.manager(), latent);
         context = context.withPrior(prior);
-        this.decoder = create(decoderFactory, decoderOptions, context);
-        this.model = new GenerativeModel(encoder, prior, decoder);
+        this.decoder = decoder.apply(context);
+        this.model = new GenerativeModel(encoder, prior, this.decoder);
     }
 
     /** 2-D points, an MLP with two hidden layers of 32 units, T steps of the given schedule. */
