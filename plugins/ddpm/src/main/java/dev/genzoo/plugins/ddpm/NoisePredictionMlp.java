@@ -2,6 +2,7 @@ package dev.genzoo.plugins.ddpm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
@@ -17,7 +18,6 @@ import java.util.List;
  */
 final class NoisePredictionMlp implements NoisePredictor {
     private final long width;
-    private final int embeddingWidth;
     private final NDArray embeddings;
     private final List<Parameter> weights = new ArrayList<>();
     private final List<Parameter> biases = new ArrayList<>();
@@ -25,7 +25,6 @@ final class NoisePredictionMlp implements NoisePredictor {
 
     NoisePredictionMlp(NDManager manager, long width, List<Integer> hidden, int embeddingWidth, int steps) {
         this.width = width;
-        this.embeddingWidth = embeddingWidth;
         this.embeddings = SinusoidalEmbedding.table(manager, steps, embeddingWidth);
         Weights created = new Weights(manager);
         long fanIn = width + embeddingWidth;
@@ -40,21 +39,30 @@ final class NoisePredictionMlp implements NoisePredictor {
         this.parameters = created.list();
     }
 
+    /**
+     * The network at x_t. With one step shared by the whole batch (a sampling chain), the first
+     * layer is split as W [x; e] + b = W_x x + (W_e e + b), so that the embedding's part is computed
+     * once instead of once per example.
+     */
     @Override
     public NDArray predict(NDArray xt, NDArray t, StepContext context) {
         long batch = xt.getShape().get(0);
+        NDArray rows = xt.reshape(batch, width);
         NDArray embedded = Tables.at(embeddings, t, 1);
-        if (embedded.getShape().get(0) != batch) {
-            embedded = embedded.broadcast(new Shape(batch, embeddingWidth));
+        NDArray w = Weights.read(weights.get(0), rows, context);
+        NDArray b = Weights.read(biases.get(0), rows, context);
+        NDArray h;
+        if (embedded.getShape().get(0) == batch) {
+            h = Linear.linear(rows.concat(embedded, 1), w, b).singletonOrThrow();
+        } else {
+            NDArray shared = Linear.linear(embedded, w.get(new NDIndex(":, {}:", width)), b).singletonOrThrow();
+            h = Linear.linear(rows, w.get(new NDIndex(":, :{}", width))).singletonOrThrow().add(shared);
         }
-        NDArray h = xt.reshape(batch, width).concat(embedded, 1);
         int last = weights.size() - 1;
-        for (int i = 0; i <= last; i++) {
+        for (int i = 1; i <= last; i++) {
+            h = h.mul(h.getNDArrayInternal().sigmoid());
             h = Linear.linear(h, Weights.read(weights.get(i), h, context), Weights.read(biases.get(i), h, context))
                     .singletonOrThrow();
-            if (i < last) {
-                h = h.mul(h.getNDArrayInternal().sigmoid());
-            }
         }
         return h.reshape(xt.getShape());
     }
