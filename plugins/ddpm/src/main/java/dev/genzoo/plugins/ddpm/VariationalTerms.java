@@ -55,7 +55,10 @@ final class VariationalTerms {
         return prior.add(denoising).add(decoder);
     }
 
-    /** ||eps - eps_theta(x_t, t)||^2 / D averaged over every step drawn: the simplified loss. */
+    /**
+     * ||eps - eps_theta(x_t, t)||^2 / D, each step weighted by its stratum's share of 1..T: an
+     * estimate of the simplified loss with t uniform, as in training.
+     */
     NDArray meanSquaredError() {
         return squaredError;
     }
@@ -108,7 +111,8 @@ final class VariationalTerms {
         NDArray noise = manager.randomNormal(start.getShape());
         NDArray xt = repeated.noised(t, noise);
         NDArray eps = denoiser.predictNoise(xt, t, context);
-        NDArray squared = eps.sub(noise).square().mean();
+        NDArray squared = eps.sub(noise).square().reshape(k * batch, -1).mean(new int[] {1});
+        NDArray uniform = weighted(squared, sizes, k, batch).mean().div(manager.full(new Shape(), (float) steps));
 
         Normal reverse = diffusion.reverse(xt, t, eps);
         NDArray kl = repeated.posterior(xt, t.maximum(2L)).klDivergence(reverse).orElseThrow();
@@ -121,7 +125,7 @@ final class VariationalTerms {
                 priorTerm(process, model.prior().distribution(context), steps, manager, batch),
                 weighted(klRows, sizes, k, batch),
                 weighted(decoderRows, sizes, k, batch),
-                squared);
+                uniform);
     }
 
     /** -log p(x_0 | x_1): discretized for pixels, the Gaussian density otherwise. */
