@@ -138,6 +138,25 @@ final class SamplerTest {
         }
     }
 
+    /** Each reverse step runs in its own scope and updates x in place: nothing piles up. */
+    @Test
+    void aLongChainHoldsNoMoreArraysAtItsEndThanAtItsStart() {
+        try (TinyDiffusion d = TinyDiffusion.points(200, "linear", 6); NDManager scope = d.manager.newSubManager()) {
+            int[] counts = new int[2];
+            StepContext context = d.evaluation(scope).withProgress((done, total, state) -> {
+                if (done == 10) {
+                    counts[0] = scope.getManagedArrays().size();
+                } else if (done == 190) {
+                    counts[1] = scope.getManagedArrays().size();
+                }
+            });
+            d.sampler(new AncestralSampling.Factory(), Map.of()).sample(16, context);
+
+            assertThat(counts[0]).isPositive();
+            assertThat(counts[1]).isEqualTo(counts[0]);
+        }
+    }
+
     @Test
     void decodingRunsTheWholeAncestralChainAndKeepsTheCallersArray() {
         try (TinyDiffusion d = TinyDiffusion.points(50, "linear", 8); NDManager scope = d.manager.newSubManager()) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * beta_t^2 Var(eps | x_t) / (alpha_t b_t^2 sigma^2)); L_0 = 0.5 log(2 pi sigma_1^2) + beta_1
  * Var(eps | x_1) / (2 alpha_1 sigma_1^2). The estimates are Monte Carlo over x_0 and x_t: each
  * mean must lie within 4.5 standard errors (the sample standard deviation over sqrt(N)) of its
- * expectation.
+ * expectation. Being a bound, it must also stay above -log p(x_0) of the data's own Gaussian.
  */
 final class VariationalBoundTest {
     private static final int T = 100;
@@ -45,6 +45,13 @@ final class VariationalBoundTest {
                 assertWithinStandardErrors(softly, terms.decoder(), expected.decoder, "L_0");
                 assertWithinStandardErrors(softly, terms.total(), expected.total(), "the bound");
             });
+            // and it is a bound: -log p(x_0) of the data's own Gaussian is its entropy, below L
+            double entropy = 0;
+            for (double s : DEVIATION) {
+                entropy += 0.5 * Math.log(2 * Math.PI * Math.E * s * s);
+            }
+            assertThat(expected.total()).isGreaterThan(entropy);
+            assertThat(mean(terms.total())).isGreaterThan(entropy);
         }
     }
 
@@ -128,6 +135,14 @@ final class VariationalBoundTest {
             decoder += 0.5 * Math.log(2 * Math.PI * sigma2) + beta1 * o.residual(1, d) / (2 * (1 - beta1) * sigma2);
         }
         return new Expected(prior, denoising, decoder);
+    }
+
+    private static double mean(NDArray perExample) {
+        double sum = 0;
+        for (float v : perExample.toFloatArray()) {
+            sum += v;
+        }
+        return sum / perExample.size();
     }
 
     private static void assertWithinStandardErrors(NDArray perExample, double expected, String what) {
