@@ -21,6 +21,27 @@ public interface GenzooPlugin {
     String name();
 
     /**
+     * The genzoo api version this plugin was built for, "MAJOR.MINOR". Declare it with exactly
+     * this body, which the compiler turns into the version of the api you compile against:
+     *
+     * <pre>
+     * &#64;Override
+     * public String apiVersion() {
+     *     return ApiVersion.CURRENT;
+     * }
+     * </pre>
+     *
+     * <p>genzoo refuses a plugin built for an api it cannot run (see {@link
+     * ApiVersion#canRun(ApiVersion)}), naming both versions. A plugin loaded from a plugins folder
+     * must declare its version; plugins bundled with genzoo, built with it, may leave the default.
+     *
+     * @return the version built for, or an empty string (the default) when the plugin does not say
+     */
+    default String apiVersion() {
+        return "";
+    }
+
+    /**
      * Factories for encoders q(z|x).
      *
      * @return this plugin's encoder factories, empty by default

@@ -1,7 +1,13 @@
 package dev.genzoo.api;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Arithmetic with constants that autograd can differentiate safely: use these instead of DJL's
@@ -17,8 +23,18 @@ import ai.djl.ndarray.types.Shape;
  * data type, so a float32 computation stays float32 (a Java double would promote 0-dim results to
  * float64). ({@code add(Number)} and {@code sub(Number)} keep no factor for backward, so they are
  * safe, but {@link #plus} is here for the data type.)
+ *
+ * <p>The arithmetic methods reuse engine constants: the first few hundred distinct (device, data
+ * type, value) constants are kept for the life of the process, so a training step pays for one
+ * native call per operation. Thread-safe.
  */
 public final class Scalars {
+    private static final int CACHE_LIMIT = 512;
+    private static final Map<Key, NDArray> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Device, NDManager> OWNERS = new ConcurrentHashMap<>();
+
+    private record Key(Device device, DataType type, int bits) {}
+
     private Scalars() {}
 
     /**
@@ -26,10 +42,39 @@ public final class Scalars {
      *
      * @param like the array whose manager, device and data type the constant takes
      * @param value the constant
-     * @return a 0-dim array, registered in the current scope
+     * @return a new 0-dim array, registered in the current scope
      */
     public static NDArray constant(NDArray like, float value) {
         return like.getManager().full(new Shape(), value, like.getDataType());
+    }
+
+    /** A kept engine constant, or null when the cache is full (the caller makes a temporary one). */
+    private static NDArray kept(NDArray like, float value) {
+        Key key = new Key(like.getDevice(), like.getDataType(), Float.floatToIntBits(value));
+        NDArray found = CACHE.get(key);
+        if (found != null || CACHE.size() >= CACHE_LIMIT) {
+            return found;
+        }
+        return CACHE.computeIfAbsent(key, k -> {
+            NDManager owner = OWNERS.computeIfAbsent(k.device(), NDManager::newBaseManager);
+            NDArray created = owner.full(new Shape(), value, k.type());
+            NDScope.unregister(created);
+            return created;
+        });
+    }
+
+    private interface Op {
+        NDArray apply(NDArray array, NDArray constant);
+    }
+
+    private static NDArray with(NDArray array, float value, Op op) {
+        NDArray constant = kept(array, value);
+        if (constant != null) {
+            return op.apply(array, constant);
+        }
+        try (NDArray temporary = constant(array, value)) {
+            return op.apply(array, temporary);
+        }
     }
 
     /**
@@ -40,9 +85,7 @@ public final class Scalars {
      * @return the product
      */
     public static NDArray times(NDArray array, float factor) {
-        try (NDArray constant = constant(array, factor)) {
-            return array.mul(constant);
-        }
+        return with(array, factor, NDArray::mul);
     }
 
     /**
@@ -53,9 +96,7 @@ public final class Scalars {
      * @return the quotient
      */
     public static NDArray dividedBy(NDArray array, float divisor) {
-        try (NDArray constant = constant(array, divisor)) {
-            return array.div(constant);
-        }
+        return with(array, divisor, NDArray::div);
     }
 
     /**
@@ -66,9 +107,7 @@ public final class Scalars {
      * @return the sum
      */
     public static NDArray plus(NDArray array, float addend) {
-        try (NDArray constant = constant(array, addend)) {
-            return array.add(constant);
-        }
+        return with(array, addend, NDArray::add);
     }
 
     /**
@@ -79,9 +118,7 @@ public final class Scalars {
      * @return the power
      */
     public static NDArray power(NDArray array, float exponent) {
-        try (NDArray constant = constant(array, exponent)) {
-            return array.pow(constant);
-        }
+        return with(array, exponent, NDArray::pow);
     }
 
     /**
@@ -92,8 +129,6 @@ public final class Scalars {
      * @return the maximum
      */
     public static NDArray maximum(NDArray array, float floor) {
-        try (NDArray constant = constant(array, floor)) {
-            return array.maximum(constant);
-        }
+        return with(array, floor, NDArray::maximum);
     }
 }

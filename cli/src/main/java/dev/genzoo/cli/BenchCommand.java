@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         var chosen = Workloads.get(workload);
-        GenzooRuntime runtime = Runtimes.start(spec.commandLine().getErr());
+        GenzooRuntime runtime = Runtimes.start(spec);
         Benchmark.Result result =
                 Benchmark.run(runtime, chosen, steps, warmup != null ? warmup : chosen.warmup(), n, mnist);
         PrintWriter out = spec.commandLine().getOut();

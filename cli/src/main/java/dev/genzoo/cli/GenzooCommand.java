@@ -1,6 +1,10 @@
 package dev.genzoo.cli;
 
+import dev.genzoo.api.ApiVersion;
 import dev.genzoo.runtime.GenzooVersion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +34,16 @@ public final class GenzooCommand implements Runnable {
             description = "Show stack traces and the engine's log.")
     boolean verbose;
 
+    @Option(
+            names = "--plugins",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
+            description = {
+                "Also load the plugins in this folder (repeatable): each jar, or each sub-folder of jars,"
+                        + " is one plugin. GENZOO_PLUGINS may list more folders, separated by ':'."
+            })
+    List<Path> plugins = new ArrayList<>();
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -41,6 +55,7 @@ public final class GenzooCommand implements Runnable {
         public String[] getVersion() {
             return new String[] {
                 "genzoo " + GenzooVersion.get(),
+                "plugin api " + ApiVersion.provided(),
                 "engine: DJL 0.35.1 with PyTorch 2.7.1, Java " + System.getProperty("java.version")
             };
         }

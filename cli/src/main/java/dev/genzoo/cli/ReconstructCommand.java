@@ -25,7 +25,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenzooRuntime runtime = Runtimes.start(spec.commandLine().getErr());
+        GenzooRuntime runtime = Runtimes.start(spec);
         Path target = out != null ? out : runDir.resolve("reconstructions-n" + count + ".png");
         Path written = runtime.reconstruct(runDir, count, target);
         spec.commandLine().getOut().println(written);

@@ -58,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        GenzooRuntime runtime = Runtimes.start(err);
+        GenzooRuntime runtime = Runtimes.start(spec);
         Map<String, String> options = new LinkedHashMap<>(params);
         if (steps != null) {
             options.put("steps", String.valueOf(steps));

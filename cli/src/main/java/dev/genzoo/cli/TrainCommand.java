@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenzooRuntime runtime = Runtimes.start(err);
+        GenzooRuntime runtime = Runtimes.start(spec);
         ProgressBar progress = ProgressBar.forConsole(err);
         TrainingOutcome outcome;
         if (resume != null) {

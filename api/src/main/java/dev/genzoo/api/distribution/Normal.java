@@ -137,17 +137,31 @@ public final class Normal implements Distribution {
     @Override
     public Optional<NDArray> klDivergence(Distribution other) {
         if (other instanceof StandardNormal p && p.eventShape().dimension() == eventDims) {
-            NDArray perAxis = loc.square().add(logVar.exp()).sub(logVar).sub(1);
-            return Optional.of(
-                    Scalars.times(EventAxes.sum(perAxis.broadcast(loc.getShape()), eventDims), 0.5f));
+            // 0.5 * (sum(mu^2 + var - logVar) - D): the constant enters once per example
+            NDArray perAxis = full(loc.square().add(logVar.exp()).sub(logVar), loc.getShape());
+            return Optional.of(halfMinus(EventAxes.sum(perAxis, eventDims), eventSize(loc.getShape())));
         }
         if (other instanceof Normal p && p.eventDims == eventDims) {
             NDArray ratio = logVar.exp().add(loc.sub(p.loc).square()).mul(p.logVar.neg().exp());
-            NDArray perAxis = p.logVar.sub(logVar).add(ratio).sub(1);
-            Shape full = broadcastShape(loc.getShape(), p.loc.getShape());
-            return Optional.of(Scalars.times(EventAxes.sum(perAxis.broadcast(full), eventDims), 0.5f));
+            Shape shape = broadcastShape(loc.getShape(), p.loc.getShape());
+            NDArray perAxis = full(p.logVar.sub(logVar).add(ratio), shape);
+            return Optional.of(halfMinus(EventAxes.sum(perAxis, eventDims), eventSize(shape)));
         }
         return Optional.empty();
+    }
+
+    /** 0.5 * (sum - d), with engine constants. */
+    private static NDArray halfMinus(NDArray sum, long d) {
+        return Scalars.times(Scalars.plus(sum, -d), 0.5f);
+    }
+
+    /** The array broadcast to a shape, without an op when it already has it. */
+    private static NDArray full(NDArray array, Shape shape) {
+        return array.getShape().equals(shape) ? array : array.broadcast(shape);
+    }
+
+    private long eventSize(Shape shape) {
+        return EventAxes.event(shape, eventDims).size();
     }
 
     private static Shape broadcastShape(Shape a, Shape b) {

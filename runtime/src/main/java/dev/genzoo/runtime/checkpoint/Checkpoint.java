@@ -130,7 +130,11 @@ public final class Checkpoint {
                     state.get("adamSteps").getAsLong(),
                     new String(entries.get(CONFIG), StandardCharsets.UTF_8),
                     state.get("genzoo").getAsString());
-        } catch (JsonParseException | NullPointerException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (JsonParseException
+                | NullPointerException
+                | IllegalStateException
+                | UnsupportedOperationException
+                | NumberFormatException e) {
             throw new GenzooException("checkpoint " + file + " has a malformed state.json", e);
         }
     }
@@ -164,7 +168,8 @@ public final class Checkpoint {
                 byName.put(array.getName(), array);
             }
             return byName;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException | IllegalStateException | IndexOutOfBoundsException e) {
+            // DJL's numpy reader: a malformed header, a shape whose size overflows, data cut short
             throw new GenzooException("checkpoint " + file + " holds arrays that do not decode", e);
         }
     }

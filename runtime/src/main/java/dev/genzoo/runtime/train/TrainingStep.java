@@ -10,7 +10,6 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.wiring.AssembledModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step of stochastic gradient descent on the objective: forward, backward, Adam update. The
@@ -40,31 +39,35 @@ public final class TrainingStep {
      * @return the loss and terms before the update
      */
     public StepValues run(NDArray batch, StepContext context) {
-        NDArray packed;
+        ObjectiveValue value;
         StepLeaves leaves = model.parameterStore();
         try {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
+                value = model.objective().evaluate(batch, model.model(), context);
                 collector.backward(value.loss());
-                packed = pack(value);
             }
             adam.step(leaves);
         } finally {
             leaves.endStep();
         }
-        return new StepValues(names, toDoubles(packed));
+        // read after the collector has closed: no graph is recorded, so no stopGradient is needed
+        return new StepValues(names(value), toDoubles(pack(value)));
     }
 
-    private NDArray pack(ObjectiveValue value) {
+    private List<String> names(ObjectiveValue value) {
         if (names == null) {
             List<String> list = new ArrayList<>();
             list.add("loss");
             list.addAll(value.terms().keySet());
             names = List.copyOf(list);
         }
-        NDList scalars = new NDList(value.loss().stopGradient());
-        for (Map.Entry<String, NDArray> term : value.terms().entrySet()) {
-            scalars.add(term.getValue().stopGradient());
+        return names;
+    }
+
+    private static NDArray pack(ObjectiveValue value) {
+        NDList scalars = new NDList(value.loss());
+        for (NDArray term : value.terms().values()) {
+            scalars.add(term);
         }
         return scalars.size() == 1 ? scalars.get(0).reshape(1) : NDArrays.stack(scalars);
     }

@@ -116,7 +116,7 @@ public final class ModelAssembler {
             return creation.get();
         } catch (GenzooException e) {
             throw new GenzooException(owner + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new GenzooException(
                     String.format("%s (plugin '%s') failed to build: %s", owner, plugin.get(), e), e);
         }

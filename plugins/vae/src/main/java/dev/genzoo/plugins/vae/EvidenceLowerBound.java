@@ -88,7 +88,8 @@ public final class EvidenceLowerBound implements Objective {
         }
         NDArray elbo = reconstruction.sub(kl);
         double weight = beta * warmup(context);
-        NDArray loss = Scalars.times(kl, (float) weight).sub(reconstruction).mean();
+        NDArray weighted = weight == 1 ? kl : Scalars.times(kl, (float) weight);
+        NDArray loss = weighted.sub(reconstruction).mean();
 
         ObjectiveValue.Builder value =
                 ObjectiveValue.of(loss)

@@ -81,6 +81,19 @@ final class Mlp {
         }
     }
 
+    /**
+     * Applies the network to the last axis of [..., in] (one batched call for any leading axes,
+     * such as [K, B, latent] importance samples) and returns [..., out].
+     */
+    NDArray forwardLast(NDArray input, StepContext context) {
+        Shape shape = input.getShape();
+        if (shape.dimension() == 2) {
+            return forward(input, context);
+        }
+        NDArray rows = forward(input.reshape(-1, shape.tail()), context);
+        return rows.reshape(shape.slice(0, shape.dimension() - 1).add(rows.getShape().tail()));
+    }
+
     /** Applies the network to [N, in] rows. */
     NDArray forward(NDArray rows, StepContext context) {
         return block.forward(context.parameterStore(), new NDList(rows), context.training())

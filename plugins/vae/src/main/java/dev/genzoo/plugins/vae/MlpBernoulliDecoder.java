@@ -26,7 +26,7 @@ public final class MlpBernoulliDecoder implements Decoder {
     @Override
     public Distribution decode(NDArray z, StepContext context) {
         Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
-        NDArray logits = network.forward(z.reshape(-1, z.getShape().tail()), context);
+        NDArray logits = network.forwardLast(z, context);
         return new Bernoulli(logits.reshape(leading.addAll(dataShape)), dataShape.dimension());
     }
 

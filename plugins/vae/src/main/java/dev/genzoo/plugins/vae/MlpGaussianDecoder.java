@@ -47,9 +47,7 @@ public final class MlpGaussianDecoder implements Decoder {
     @Override
     public Distribution decode(NDArray z, StepContext context) {
         Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
-        NDArray mean =
-                network.forward(z.reshape(-1, z.getShape().tail()), context)
-                        .reshape(leading.addAll(dataShape));
+        NDArray mean = network.forwardLast(z, context).reshape(leading.addAll(dataShape));
         NDArray logVar =
                 logVariance == null
                         ? context.manager().full(new Shape(), fixedLogVariance)
