@@ -3,6 +3,7 @@ package dev.genzoo.plugins.ddpm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.Denoiser;
@@ -12,6 +13,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,9 @@ import java.util.Optional;
  * Every estimate is unbiased.
  */
 final class VariationalTerms {
+    /** The most rows (steps drawn times examples) one evaluation pass sends through the denoiser. */
+    static final long CHUNK_ROWS = 32_768;
+
     private final NDArray prior;
     private final NDArray denoising;
     private final NDArray decoder;
@@ -64,7 +69,9 @@ final class VariationalTerms {
     }
 
     /**
-     * Estimates the terms on a batch.
+     * Estimates the terms on a batch. Every step drawn is one row through the denoiser; in
+     * evaluation the rows go through in chunks of at most {@value #CHUNK_ROWS}, each in its own
+     * scope, so that {@code strata = T} stays within memory.
      *
      * @param x the batch, [B, data...]
      * @param model a model whose encoder is a {@link GaussianDiffusion} and decoder a {@link Denoiser}
@@ -74,30 +81,66 @@ final class VariationalTerms {
      */
     static VariationalTerms estimate(NDArray x, GenerativeModel model, StepContext context, int strata) {
         GaussianDiffusion diffusion = (GaussianDiffusion) model.encoder();
-        Denoiser denoiser = (Denoiser) model.decoder();
         GaussianForwardProcess process =
                 (GaussianForwardProcess) ((Encoding.Process) diffusion.encode(x, context)).process();
         NDManager manager = context.manager();
         int steps = process.steps();
         int k = Math.min(strata, steps);
         long batch = x.getShape().get(0);
-        int rank = diffusion.dataShape().dimension();
 
         float[] low = new float[k];
         float[] size = new float[k];
-        if (k == 1) {
-            low[0] = 1;
-            size[0] = steps;
-        } else {
-            low[0] = 1;
-            size[0] = 1;
-            for (int i = 1; i < k; i++) {
-                long from = 2 + (long) (i - 1) * (steps - 1) / (k - 1);
-                long to = 1 + (long) i * (steps - 1) / (k - 1);
-                low[i] = from;
-                size[i] = to - from + 1;
+        low[0] = 1;
+        size[0] = k == 1 ? steps : 1;
+        for (int i = 1; i < k; i++) {
+            long from = 2 + (long) (i - 1) * (steps - 1) / (k - 1);
+            low[i] = from;
+            size[i] = 1 + (long) i * (steps - 1) / (k - 1) - from + 1;
+        }
+        int perChunk = context.training() ? k : (int) Math.max(1, Math.min(k, CHUNK_ROWS / batch));
+        NDArray[] sums = null;
+        for (int first = 0; first < k; first += perChunk) {
+            int count = Math.min(perChunk, k - first);
+            float[] chunkLow = Arrays.copyOfRange(low, first, first + count);
+            float[] chunkSize = Arrays.copyOfRange(size, first, first + count);
+            if (count == k) {
+                sums = rows(diffusion, model, context, process, chunkLow, chunkSize);
+                break;
+            }
+            NDArray[] part;
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                part = rows(diffusion, model, context, process, chunkLow, chunkSize);
+                NDScope.unregister(part);
+            }
+            if (sums == null) {
+                sums = part;
+                for (NDArray sum : sums) {
+                    NDScope.register(sum);
+                }
+            } else {
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = sums[i].add(part[i]);
+                    part[i].close();
+                }
             }
         }
+        return new VariationalTerms(
+                priorTerm(process, model.prior().distribution(context), steps, manager, batch),
+                sums[0],
+                sums[1],
+                sums[2].mean().div(manager.full(new Shape(), (float) steps)));
+    }
+
+    /**
+     * One draw of t from each of the given strata for every example: the strata's size-weighted
+     * sums per example of the KL terms, of L_0, and of the squared error per dimension.
+     */
+    private static NDArray[] rows(GaussianDiffusion diffusion, GenerativeModel model, StepContext context,
+            GaussianForwardProcess process, float[] low, float[] size) {
+        NDManager manager = context.manager();
+        int k = low.length;
+        long batch = process.start().getShape().get(0);
         NDArray sizes = manager.create(size, new Shape(k, 1));
         NDArray t = manager.randomUniform(0f, 1f, new Shape(k, batch))
                 .mul(sizes)
@@ -110,9 +153,8 @@ final class VariationalTerms {
         NDArray start = repeated.start();
         NDArray noise = manager.randomNormal(start.getShape());
         NDArray xt = repeated.noised(t, noise);
-        NDArray eps = denoiser.predictNoise(xt, t, context);
+        NDArray eps = ((Denoiser) model.decoder()).predictNoise(xt, t, context);
         NDArray squared = eps.sub(noise).square().reshape(k * batch, -1).mean(new int[] {1});
-        NDArray uniform = weighted(squared, sizes, k, batch).mean().div(manager.full(new Shape(), (float) steps));
 
         Normal reverse = diffusion.reverse(xt, t, eps);
         NDArray kl = repeated.posterior(xt, t.maximum(2L)).klDivergence(reverse).orElseThrow();
@@ -120,12 +162,9 @@ final class VariationalTerms {
         NDArray zero = kl.zerosLike();
         NDArray decoderRows = NDArrays.where(first, decoderLoss(diffusion, reverse, start), zero);
         NDArray klRows = NDArrays.where(first, zero, kl);
-
-        return new VariationalTerms(
-                priorTerm(process, model.prior().distribution(context), steps, manager, batch),
-                weighted(klRows, sizes, k, batch),
-                weighted(decoderRows, sizes, k, batch),
-                uniform);
+        return new NDArray[] {
+            weighted(klRows, sizes, k, batch), weighted(decoderRows, sizes, k, batch), weighted(squared, sizes, k, batch)
+        };
     }
 
     /** -log p(x_0 | x_1): discretized for pixels, the Gaussian density otherwise. */
