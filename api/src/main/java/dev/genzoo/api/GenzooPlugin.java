@@ -76,4 +76,14 @@ public interface GenzooPlugin {
     default List<ObjectiveFactory> objectives() {
         return List.of();
     }
+
+    /**
+     * Factories for samplers: other ways than the prior and decoder to draw from a trained model,
+     * chosen by name when sampling (a diffusion's DDIM, say).
+     *
+     * @return this plugin's sampler factories, empty by default
+     */
+    default List<SamplerFactory> samplers() {
+        return List.of();
+    }
 }

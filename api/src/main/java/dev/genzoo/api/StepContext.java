@@ -20,6 +20,7 @@ public final class StepContext {
     private final boolean training;
     private final NDManager manager;
     private final ParameterStore parameterStore;
+    private final SamplingProgress progress;
 
     private StepContext(
             long step,
@@ -28,7 +29,8 @@ public final class StepContext {
             long stepsPerEpoch,
             boolean training,
             NDManager manager,
-            ParameterStore parameterStore) {
+            ParameterStore parameterStore,
+            SamplingProgress progress) {
         if (step < 0 || epoch < 0 || totalSteps < 0 || stepsPerEpoch < 1) {
             throw new IllegalArgumentException(
                     "step, epoch and totalSteps must be >= 0 and stepsPerEpoch >= 1");
@@ -40,6 +42,7 @@ public final class StepContext {
         this.training = training;
         this.manager = Objects.requireNonNull(manager, "manager");
         this.parameterStore = Objects.requireNonNull(parameterStore, "parameterStore");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /**
@@ -61,7 +64,14 @@ public final class StepContext {
             NDManager manager,
             ParameterStore parameterStore) {
         return new StepContext(
-                step, epoch, totalSteps, stepsPerEpoch, true, manager, parameterStore);
+                step,
+                epoch,
+                totalSteps,
+                stepsPerEpoch,
+                true,
+                manager,
+                parameterStore,
+                SamplingProgress.NONE);
     }
 
     /**
@@ -74,7 +84,27 @@ public final class StepContext {
      */
     public static StepContext evaluation(
             long step, NDManager manager, ParameterStore parameterStore) {
-        return new StepContext(step, 0, step, 1, false, manager, parameterStore);
+        return new StepContext(
+                step, 0, step, 1, false, manager, parameterStore, SamplingProgress.NONE);
+    }
+
+    /**
+     * This context with a listener for the steps of sampling chains run in it (a diffusion
+     * decoder's reverse process, a {@link Sampler}).
+     *
+     * @param listener hears each step
+     * @return a new context, otherwise the same
+     */
+    public StepContext withProgress(SamplingProgress listener) {
+        return new StepContext(
+                step,
+                epoch,
+                totalSteps,
+                stepsPerEpoch,
+                training,
+                manager,
+                parameterStore,
+                listener);
     }
 
     /**
@@ -149,5 +179,14 @@ public final class StepContext {
      */
     public ParameterStore parameterStore() {
         return parameterStore;
+    }
+
+    /**
+     * Who hears the steps of a sampling chain run in this pass.
+     *
+     * @return the listener, {@link SamplingProgress#NONE} unless one was given
+     */
+    public SamplingProgress progress() {
+        return progress;
     }
 }

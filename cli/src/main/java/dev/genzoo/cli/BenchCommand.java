@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "WORKLOAD", description = "vae-mlp, ...")
+    @Parameters(paramLabel = "WORKLOAD", description = "vae-mlp, ddpm-2d, ddpm-2d-sample, ...")
     String workload;
 
     @Option(names = "--json", description = "Print one JSON line, as peer.py does.")
@@ -34,8 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "Timed steps (default: about 3 s worth).")
     long steps;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed steps first (default as peer.py: 20 training steps, or 2 sampling chains).")
+    Integer warmup;
 
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads (default: BENCH_THREADS, else 2, as peer.py).")
     Integer threads;
@@ -51,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         var chosen = Workloads.get(workload);
         GenzooRuntime runtime = Runtimes.start(spec);
-        Benchmark.Result result = Benchmark.run(runtime, chosen, steps, warmup, n, mnist);
+        Benchmark.Result result =
+                Benchmark.run(runtime, chosen, steps, warmup != null ? warmup : chosen.warmup(), n, mnist);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(result.json());

@@ -8,18 +8,19 @@ import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.plugin.PluginFault;
 import dev.genzoo.runtime.plugin.Registered;
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code genzoo plugins}: every installed plugin and component, its jar, options and defaults, and what failed to load. */
+/** {@code genzoo plugins}: every installed plugin, component and sampler, its jar, options and defaults, and what failed to load. */
 @Command(
         name = "plugins",
         mixinStandardHelpOptions = true,
         description = {
             "Lists every plugin found, with its jar and the api version it was built for, then every encoder,"
-                    + " prior, decoder and objective with its options, then the plugins that failed to load and why.",
+                    + " prior, decoder, objective and sampler with its options, then the plugins that failed to load and why.",
             "Plugins come from genzoo's own jars, the distribution's plugins/ folder, GENZOO_PLUGINS and --plugins."
         })
 final class PluginsCommand implements Callable<Integer> {
@@ -40,17 +41,9 @@ final class PluginsCommand implements Callable<Integer> {
             out.println("searched: " + catalog.searched());
         }
         for (Role role : Role.values()) {
-            out.println();
-            out.println(role.word() + "s:");
-            for (Registered r : catalog.factories(role).values()) {
-                out.printf("  %-20s %s%n", r.name(), r.factory().description());
-                out.printf("  %-20s plugin %s (%s)%n", "", r.plugin(), r.source());
-                for (Option<?> option : r.factory().options()) {
-                    out.printf("      %-24s %s [%s]%n", option.name() + "=" + option.defaultText(),
-                            option.description(), option.accepted());
-                }
-            }
+            list(out, role.word() + "s:", catalog.factories(role).values());
         }
+        list(out, "samplers (genzoo sample --sampler NAME):", catalog.samplers().values());
         if (!catalog.faults().isEmpty()) {
             out.println();
             out.println("not loaded:");
@@ -60,5 +53,18 @@ final class PluginsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void list(PrintWriter out, String heading, Collection<Registered> registered) {
+        out.println();
+        out.println(heading);
+        for (Registered r : registered) {
+            out.printf("  %-20s %s%n", r.name(), r.factory().description());
+            out.printf("  %-20s plugin %s (%s)%n", "", r.plugin(), r.source());
+            for (Option<?> option : r.factory().options()) {
+                out.printf("      %-24s %s [%s]%n", option.name() + "=" + option.defaultText(),
+                        option.description(), option.accepted());
+            }
+        }
     }
 }

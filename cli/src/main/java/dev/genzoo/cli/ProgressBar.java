@@ -1,16 +1,20 @@
 package dev.genzoo.cli;
 
+import ai.djl.ndarray.NDArray;
+import dev.genzoo.api.SamplingProgress;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
 import dev.genzoo.runtime.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Training progress on stderr: a bar redrawn in place on a terminal (epoch, loss, steps/s, time
- * left), or, when output is not a terminal, a plain line every few epochs.
+ * Progress on stderr: a bar redrawn in place on a terminal (epoch, loss, steps/s, time left while
+ * training; step, steps/s, time left while a sampling chain runs), or, when output is not a
+ * terminal, a plain line every few epochs and one when a chain ends.
  */
-final class ProgressBar implements TrainingListener {
+final class ProgressBar implements TrainingListener, SamplingProgress {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int WIDTH = 24;
     private static final int PLAIN_LINES = 20;
@@ -64,13 +68,23 @@ final class ProgressBar implements TrainingListener {
             return;
         }
         lastDraw = now;
-        double done = totalSteps == 0 ? 1 : (double) step / totalSteps;
         double rate = rate(step, now);
         double left = rate > 0 ? (totalSteps - step) / rate : 0;
-        String line = String.format(
+        draw(String.format(
                 Locale.ROOT,
-                "epoch %d/%d %s %3.0f%% loss %.4f | %.0f steps/s | %s left",
-                epoch, epochs, bar(done), 100 * done, loss, rate, clock(left));
+                "epoch %d/%d %s loss %.4f | %.0f steps/s | %s left",
+                epoch, epochs, bar(step, totalSteps), loss, rate, clock(left)));
+    }
+
+    /** The bar and percentage of done out of total: [######..........]  25%. */
+    private static String bar(long done, long total) {
+        double fraction = total == 0 ? 1 : (double) done / total;
+        int filled = (int) Math.round(fraction * WIDTH);
+        return String.format(Locale.ROOT, "[%s%s] %3.0f%%", "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * fraction);
+    }
+
+    /** Redraws the line in place, blanking what is left of a longer previous one. */
+    private void draw(String line) {
         err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         drawnWidth = line.length();
         err.flush();
@@ -95,6 +109,35 @@ final class ProgressBar implements TrainingListener {
         line.append(String.format(Locale.ROOT, "  %.0f steps/s", rate(record.step(), System.nanoTime())));
         err.println(line);
         err.flush();
+    }
+
+    @Override
+    public void stepped(int done, int total, Supplier<NDArray> state) {
+        long now = System.nanoTime();
+        if (done == 0) {
+            started(0, total, 0);
+            return;
+        }
+        if (!terminal) {
+            if (done == total) {
+                err.printf(Locale.ROOT, "sampled %d steps in %.1f s%n", total, (now - startedAt) / 1e9);
+                err.flush();
+            }
+            return;
+        }
+        if (now - lastDraw < REDRAW_NANOS && done < total) {
+            return;
+        }
+        lastDraw = now;
+        double rate = rate(done, now);
+        draw(String.format(
+                Locale.ROOT,
+                "sampling step %d/%d %s | %.0f steps/s | %s left",
+                done, total, bar(done, total), rate, clock(rate > 0 ? (total - done) / rate : 0)));
+        if (done == total) {
+            finished();
+            drawnWidth = 0;
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.genzoo.cli;
 
 import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.run.SampleRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code genzoo sample}: draws new examples from a trained run's prior and decoder. */
+/** {@code genzoo sample}: draws new examples from a trained run, with its decoder or a named sampler. */
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
-        description = "Draws samples from a run into a PNG grid: from its learned prior (prior.zip, see train-prior) where it has one.")
+        description = {
+            "Draws samples from a run's checkpoint into a PNG grid (a scatter plot for 2-D points).",
+            "Without --sampler: the prior, then the decoder; the learned prior (prior.zip, see"
+                    + " train-prior) where the run has one. --sampler NAME picks another algorithm"
+                    + " (genzoo plugins lists them with their options)."
+        })
 final class SampleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -28,23 +36,51 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the draws (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The PNG to write (default RUN_DIR/samples-seed<N>.png).")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The PNG to write (default RUN_DIR/samples-seed<N>.png, or samples-<sampler>-seed<N>.png).")
     Path out;
 
     @Option(names = "--training-prior", description = "Draw from the prior the run was trained with, even where it has a learned one.")
     boolean trainingPrior;
 
+    @Option(names = "--sampler", paramLabel = "NAME", description = "A sampler, e.g. ddim or ancestral for a diffusion (default: prior and decoder).")
+    String sampler;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Sampling steps: the same as -P steps=N.")
+    Integer steps;
+
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "KEY=VALUE",
+            description = "A sampler option, e.g. -P eta=0.5 (see 'genzoo plugins').")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--strip", paramLabel = "FILE", description = "Also write the chain's intermediate x_t as a PNG strip (one column per frame).")
+    Path strip;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "10", description = "Frames in the strip, first and last included (default ${DEFAULT-VALUE}).")
+    int frames;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         GenzooRuntime runtime = Runtimes.start(spec);
-        Path target = out != null ? out : runDir.resolve("samples-seed" + seed + ".png");
+        Map<String, String> options = new LinkedHashMap<>(params);
+        if (steps != null) {
+            options.put("steps", String.valueOf(steps));
+        }
+        String name = sampler == null ? "" : "-" + sampler;
+        Path target = out != null ? out : runDir.resolve("samples" + name + "-seed" + seed + ".png");
         if (!trainingPrior && Files.isRegularFile(runDir.resolve("prior.zip"))) {
             err.println("genzoo: drawing from the learned prior in " + runDir.resolve("prior.zip"));
             err.flush();
         }
-        Path written = runtime.sample(runDir, count, seed, target, trainingPrior);
+        ProgressBar progress = ProgressBar.forConsole(err);
+        Path written = runtime.sample(
+                runDir, new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior));
         spec.commandLine().getOut().println(written);
+        if (strip != null) {
+            spec.commandLine().getOut().println(strip);
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
+import dev.genzoo.api.Sampler;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.data.DataSources;
@@ -20,8 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Times a workload's training step the way peer.py does: {@code warmup} steps, then about three
- * seconds' worth (or {@code steps}) of steady-state steps, wall time per step.
+ * Times a workload's step the way peer.py does: {@code warmup} steps, then about three seconds'
+ * worth (or {@code steps}) of steady-state steps, wall time per step. A step is a training step,
+ * or for a sampling workload a whole sampling chain without gradients.
  */
 public final class Benchmark {
     private static final double CALIBRATION_SECONDS = 3.0;
@@ -63,12 +65,13 @@ public final class Benchmark {
     }
 
     /**
-     * Builds and times a workload on the CPU.
+     * Builds and times a workload on the CPU. A sampling workload times the untrained model, as
+     * peer.py does.
      *
      * @param runtime the runtime whose plugins build the model
      * @param workload the workload
      * @param steps timed steps, or 0 to calibrate to about three seconds
-     * @param warmup untimed steps first
+     * @param warmup untimed steps first (see {@link Workload#warmup()})
      * @param threads the intra-op thread count the engine was started with
      * @param mnist a folder with MNIST's IDX files, or null for a fixed random batch
      * @return the timing
@@ -79,19 +82,10 @@ public final class Benchmark {
         Engine.getInstance().setRandomSeed(0);
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel model = runtime.assemble(config, manager, workload.example())) {
-            NDArray batch = batch(workload, manager, mnist);
-            Adam adam = new Adam(model.parameters(), config.training().learningRate(), workload.adamEpsilon());
-            TrainingStep step = new TrainingStep(model, adam);
-            long[] counter = {0};
             Runnable once =
-                    () -> {
-                        try (NDScope scope = new NDScope()) {
-                            scope.suppressNotUsedWarning();
-                            StepContext context =
-                                    StepContext.training(counter[0]++, 0, 1_000_000, 1, model.manager(), model.parameterStore());
-                            step.run(batch, context);
-                        }
-                    };
+                    workload.sampling() == null
+                            ? trainingStep(model, config, workload, batch(workload, manager, mnist))
+                            : samplingChain(runtime, model, workload);
             for (int i = 0; i < warmup; i++) {
                 once.run();
             }
@@ -111,6 +105,35 @@ public final class Benchmark {
             info.put("params", model.trainableSize());
             return new Result(workload.name(), threads, timed, ms, info);
         }
+    }
+
+    /** One step of training, as {@code genzoo train} takes it. */
+    private static Runnable trainingStep(
+            AssembledModel model, ExperimentConfig config, Workload workload, NDArray batch) {
+        Adam adam = new Adam(model.parameters(), config.training().learningRate(), workload.adamEpsilon());
+        TrainingStep step = new TrainingStep(model, adam);
+        long[] counter = {0};
+        return () -> {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                StepContext context =
+                        StepContext.training(counter[0]++, 0, 1_000_000, 1, model.manager(), model.parameterStore());
+                step.run(batch, context);
+            }
+        };
+    }
+
+    /** One whole sampling chain, as {@code genzoo sample --sampler} runs it, without gradients. */
+    private static Runnable samplingChain(GenzooRuntime runtime, AssembledModel model, Workload workload) {
+        Workload.Sampling sampling = workload.sampling();
+        Sampler sampler = runtime.sampler(sampling.sampler(), sampling.options(), model, workload.example());
+        return () -> {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
+                sampler.sample(workload.batch(), context);
+            }
+        };
     }
 
     private static NDArray batch(Workload workload, NDManager manager, Path mnist) {

@@ -18,6 +18,8 @@ public final class Workloads {
         KNOWN.put("iwae-k5", Workloads::iwaeK5);
         KNOWN.put("vqvae-conv", Workloads::vqvaeConv);
         KNOWN.put("realnvp-2d", Workloads::realNvp2d);
+        KNOWN.put("ddpm-2d", Workloads::ddpm2d);
+        KNOWN.put("ddpm-2d-sample", Workloads::ddpm2dSample);
     }
 
     private Workloads() {}
@@ -130,5 +132,45 @@ public final class Workloads {
         info.put("batch", 1024);
         info.put("couplings", 8);
         return new Workload("realnvp-2d", draft, 1024, new Shape(2), Workload.BatchSource.TWO_MOONS, info);
+    }
+
+    /** peer.py's ddpm-2d model: eps-MLP (2 + 32-dim embedding, 3 x 128 SiLU), T = 1000 linear betas, L_simple. */
+    private static ConfigDraft ddpmDraft() {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "diffusion");
+        draft.components.put(Role.PRIOR, "standard-normal");
+        draft.components.put(Role.DECODER, "ddpm-mlp");
+        draft.components.put(Role.OBJECTIVE, "ddpm-simple");
+        draft.options.put("timesteps", "1000");
+        draft.options.put("schedule", "linear");
+        draft.options.put("variance", "beta");
+        draft.options.put("hidden", "128,128,128");
+        draft.options.put("embedding", "32");
+        draft.learningRate = 1e-3;
+        return draft;
+    }
+
+    /** peer.py's ddpm-2d: one training step on 1024 two-moons points. */
+    private static Workload ddpm2d() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("batch", 1024);
+        info.put("T", 1000);
+        return new Workload("ddpm-2d", ddpmDraft(), 1024, new Shape(2), Workload.BatchSource.TWO_MOONS, info);
+    }
+
+    /** peer.py's ddpm-2d-sample: the whole 1000-step ancestral chain for 1000 points, no gradients. */
+    private static Workload ddpm2dSample() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("points", 1000);
+        info.put("T", 1000);
+        info.put("unit", "ms per full chain");
+        return new Workload(
+                "ddpm-2d-sample",
+                ddpmDraft(),
+                1000,
+                new Shape(2),
+                Workload.BatchSource.TWO_MOONS,
+                info,
+                new Workload.Sampling("ancestral", Map.of()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.genzoo.runtime.image;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Points in the plane (samples from a 2-D model) as a scatter plot PNG.
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  */
 public final class ScatterPlot {
     private static final int DOT = 3;
+    private static final int GAP = 2;
 
     private ScatterPlot() {}
 
@@ -28,36 +30,63 @@ public final class ScatterPlot {
      * @throws dev.genzoo.api.GenzooException naming the file, if it cannot be written
      */
     public static void write(Path file, float[] points, float[] otherPointsOrNull, double[] bounds, int size) {
+        writeStrip(file, List.of(points), otherPointsOrNull, bounds, size);
+    }
+
+    /**
+     * Writes scatter plots side by side, one panel per set of points (the frames of a sampling
+     * chain, say), all over the same bounds and the same second set, separated by a 2-pixel
+     * mid-grey line. The strip is {@code frames * size + 2 * (frames - 1)} pixels wide and
+     * {@code size} tall; each panel is drawn as {@link #write} draws one plot.
+     *
+     * @param file the PNG file; its folder must exist
+     * @param frames the sets of points, at least one, each {@code n * 2} values as in {@link #write}
+     * @param otherPointsOrNull a second set drawn under every panel, or null for none
+     * @param bounds xmin, xmax, ymin, ymax, finite with xmin &lt; xmax and ymin &lt; ymax
+     * @param size the side of each panel in pixels, at least 8
+     * @throws IllegalArgumentException if the bounds or size are unusable, there are no frames or a
+     *     set has odd length
+     * @throws dev.genzoo.api.GenzooException naming the file, if it cannot be written
+     */
+    public static void writeStrip(
+            Path file, List<float[]> frames, float[] otherPointsOrNull, double[] bounds, int size) {
         checkBounds(bounds);
         if (size < 8) {
             throw new IllegalArgumentException("A scatter plot needs at least 8 x 8 pixels, not " + size + ".");
         }
-        Canvas canvas = new Canvas(size, size, Colours.PAPER);
-        int zeroColumn = column(0, bounds, size);
-        int zeroRow = row(0, bounds, size);
-        if (bounds[0] <= 0 && 0 <= bounds[1]) {
-            canvas.fill(zeroColumn, 0, 1, size, Colours.GRID);
+        Checks.positive("number of frames", frames.size());
+        Canvas canvas = new Canvas(frames.size() * (size + GAP) - GAP, size, Colours.SEPARATOR);
+        for (int f = 0; f < frames.size(); f++) {
+            panel(canvas, f * (size + GAP), frames.get(f), otherPointsOrNull, bounds, size);
         }
-        if (bounds[2] <= 0 && 0 <= bounds[3]) {
-            canvas.fill(0, zeroRow, size, 1, Colours.GRID);
-        }
-        if (otherPointsOrNull != null) {
-            draw(canvas, otherPointsOrNull, bounds, Colours.series(1));
-        }
-        draw(canvas, points, bounds, Colours.series(0));
         canvas.write(file);
     }
 
-    private static void draw(Canvas canvas, float[] points, double[] bounds, int rgb) {
+    private static void panel(Canvas canvas, int left, float[] points, float[] other, double[] bounds, int size) {
+        canvas.fill(left, 0, size, size, Colours.PAPER);
+        int zeroColumn = column(0, bounds, size);
+        int zeroRow = row(0, bounds, size);
+        if (bounds[0] <= 0 && 0 <= bounds[1]) {
+            canvas.fill(left + zeroColumn, 0, 1, size, Colours.GRID);
+        }
+        if (bounds[2] <= 0 && 0 <= bounds[3]) {
+            canvas.fill(left, zeroRow, size, 1, Colours.GRID);
+        }
+        if (other != null) {
+            draw(canvas, left, other, bounds, size, Colours.series(1));
+        }
+        draw(canvas, left, points, bounds, size, Colours.series(0));
+    }
+
+    private static void draw(Canvas canvas, int left, float[] points, double[] bounds, int size, int rgb) {
         if (points.length % 2 != 0) {
             throw new IllegalArgumentException("Points come as (x, y) pairs, but " + points.length + " values were given.");
         }
-        int size = canvas.width();
         for (int i = 0; i < points.length; i += 2) {
             double x = points[i];
             double y = points[i + 1];
             if (x >= bounds[0] && x <= bounds[1] && y >= bounds[2] && y <= bounds[3]) {
-                canvas.fill(column(x, bounds, size) - DOT / 2, row(y, bounds, size) - DOT / 2, DOT, DOT, rgb);
+                canvas.fill(left + column(x, bounds, size) - DOT / 2, row(y, bounds, size) - DOT / 2, DOT, DOT, rgb);
             }
         }
     }

@@ -29,18 +29,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every plugin found with {@link ServiceLoader}, its factories by role and name, and the faults
- * met on the way. Plugins bundled with genzoo come from its own class path; plugins in plugins
+ * Every plugin found with {@link ServiceLoader}, its factories by role and name, its samplers by
+ * name, and the faults met on the way. Plugins bundled with genzoo come from its own class path; plugins in plugins
  * folders load one class loader each, seeing only genzoo's api and DJL's (see {@link
  * ApiClassLoader}), and must declare an {@link ApiVersion} this genzoo can run. A jar that does
  * not read, a provider that fails to load, an incompatible version, or a name that repeats one
  * already registered becomes a {@link PluginFault}; the other plugins still load.
  */
 public final class PluginCatalog {
+    /** The word for samplers in messages; they fill no role of the model. */
+    static final String SAMPLER = "sampler";
     private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
 
     private final List<LoadedPlugin> plugins = new ArrayList<>();
     private final Map<Role, Map<String, Registered>> factories = new EnumMap<>(Role.class);
+    private final Map<String, Registered> samplers = new LinkedHashMap<>();
     private final List<PluginFault> faults = new ArrayList<>();
     private final String searched;
 
@@ -242,10 +245,11 @@ public final class PluginCatalog {
             }
         }
         plugins.add(new LoadedPlugin(name, source, declaredVersion(plugin)));
-        register(Role.ENCODER, plugin::encoders, name, source);
-        register(Role.PRIOR, plugin::priors, name, source);
-        register(Role.DECODER, plugin::decoders, name, source);
-        register(Role.OBJECTIVE, plugin::objectives, name, source);
+        register(Role.ENCODER.word(), factories.get(Role.ENCODER), plugin::encoders, name, source);
+        register(Role.PRIOR.word(), factories.get(Role.PRIOR), plugin::priors, name, source);
+        register(Role.DECODER.word(), factories.get(Role.DECODER), plugin::decoders, name, source);
+        register(Role.OBJECTIVE.word(), factories.get(Role.OBJECTIVE), plugin::objectives, name, source);
+        register(SAMPLER, samplers, plugin::samplers, name, source);
         return true;
     }
 
@@ -267,7 +271,8 @@ public final class PluginCatalog {
     }
 
     private void register(
-            Role role,
+            String kind,
+            Map<String, Registered> into,
             Supplier<? extends List<? extends ComponentFactory<?>>> supplier,
             String plugin,
             String source) {
@@ -275,7 +280,7 @@ public final class PluginCatalog {
         try {
             list = List.copyOf(supplier.get());
         } catch (RuntimeException | LinkageError e) {
-            faults.add(new PluginFault(source, plugin, "its " + role.word() + "s failed to load: " + reason(e)));
+            faults.add(new PluginFault(source, plugin, "its " + kind + "s failed to load: " + reason(e)));
             return;
         }
         for (ComponentFactory<?> factory : list) {
@@ -283,7 +288,7 @@ public final class PluginCatalog {
             try {
                 name = factory.name();
             } catch (RuntimeException | LinkageError e) {
-                faults.add(new PluginFault(source, plugin, "a " + role.word() + " failed to load: " + reason(e)));
+                faults.add(new PluginFault(source, plugin, "a " + kind + " failed to load: " + reason(e)));
                 continue;
             }
             try {
@@ -291,10 +296,10 @@ public final class PluginCatalog {
                 factory.options();
             } catch (RuntimeException | LinkageError e) {
                 faults.add(new PluginFault(
-                        source, plugin, role.word() + " '" + name + "' failed to load: " + reason(e)));
+                        source, plugin, kind + " '" + name + "' failed to load: " + reason(e)));
                 continue;
             }
-            Registered first = factories.get(role).get(name);
+            Registered first = into.get(name);
             if (first != null) {
                 faults.add(
                         new PluginFault(
@@ -302,10 +307,10 @@ public final class PluginCatalog {
                                 plugin,
                                 String.format(
                                         "%s '%s' repeats the name of plugin '%s' (%s); not loaded",
-                                        role.word(), name, first.plugin(), first.source())));
+                                        kind, name, first.plugin(), first.source())));
                 continue;
             }
-            factories.get(role).put(name, new Registered(role, factory, plugin, source));
+            into.put(name, new Registered(kind, factory, plugin, source));
         }
     }
 
@@ -319,15 +324,30 @@ public final class PluginCatalog {
      * @throws GenzooException if no such factory exists, naming the nearest
      */
     public Registered find(Role role, String name) {
-        Registered found = factories.get(role).get(name);
+        return find(role.word(), factories.get(role), name);
+    }
+
+    /**
+     * The sampler registered under a name.
+     *
+     * @param name the name the user gave
+     * @return the registration, whose factory is a {@link dev.genzoo.api.SamplerFactory} (where two
+     *     plugins give the name, the first one found; the other is a fault)
+     * @throws GenzooException if no such sampler exists, naming the nearest
+     */
+    public Registered findSampler(String name) {
+        return find(SAMPLER, samplers, name);
+    }
+
+    private Registered find(String kind, Map<String, Registered> known, String name) {
+        Registered found = known.get(name);
         if (found == null) {
-            Map<String, Registered> known = factories.get(role);
             String hint =
                     known.isEmpty()
-                            ? "; no " + role.word() + " is installed (searched " + searched + ")"
+                            ? "; no " + kind + " is installed (searched " + searched + ")"
                             : NearestName.suggestion(name, known.keySet())
                                     + " (known: " + String.join(", ", known.keySet()) + ")";
-            throw new GenzooException("unknown " + role.word() + " '" + name + "'" + hint);
+            throw new GenzooException("unknown " + kind + " '" + name + "'" + hint);
         }
         return found;
     }
@@ -340,6 +360,15 @@ public final class PluginCatalog {
      */
     public Map<String, Registered> factories(Role role) {
         return Collections.unmodifiableMap(factories.get(role));
+    }
+
+    /**
+     * The samplers, by name, in discovery order.
+     *
+     * @return an unmodifiable view
+     */
+    public Map<String, Registered> samplers() {
+        return Collections.unmodifiableMap(samplers);
     }
 
     /**

@@ -1,17 +1,16 @@
 package dev.genzoo.runtime.plugin;
 
 import dev.genzoo.api.ComponentFactory;
-import dev.genzoo.api.Role;
 
 /**
- * A factory as discovered: its role, the plugin that provides it and the jar it came from.
+ * A factory as discovered: what it makes, the plugin that provides it and the jar it came from.
  *
- * @param role the role the factory fills
+ * @param kind what the factory makes, in words: a role's word ({@code encoder}, ...) or {@code sampler}
  * @param factory the factory
  * @param plugin the providing plugin's name
  * @param source the jar or folder the plugin was loaded from
  */
-public record Registered(Role role, ComponentFactory<?> factory, String plugin, String source) {
+public record Registered(String kind, ComponentFactory<?> factory, String plugin, String source) {
 
     /**
      * The factory's name.

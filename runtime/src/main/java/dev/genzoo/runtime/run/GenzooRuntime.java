@@ -3,10 +3,12 @@ package dev.genzoo.runtime.run;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
+import dev.genzoo.api.Sampler;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.GenzooVersion;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
@@ -50,6 +52,8 @@ public final class GenzooRuntime {
     public static final int POINT_SAMPLES = 1000;
     /** Test examples shown in reconstructions.png at the end of training. */
     public static final int RECONSTRUCTIONS = 32;
+    /** Examples (rows) in the strip of a chain's intermediate images. */
+    public static final int STRIP_ROWS = 8;
 
     static {
         System.setProperty("ai.djl.offline", "true");
@@ -105,8 +109,22 @@ public final class GenzooRuntime {
      * @param dataShape one example's shape
      * @return the model; close it to free its parameters
      */
-    public AssembledModel assemble(ExperimentConfig config, NDManager manager, ai.djl.ndarray.types.Shape dataShape) {
+    public AssembledModel assemble(ExperimentConfig config, NDManager manager, Shape dataShape) {
         return assembler.assemble(config, manager, dataShape);
+    }
+
+    /**
+     * Creates a sampler by name for an assembled model (for benchmarks and embedding; {@link
+     * #sample(Path, SampleRequest)} does this for a run).
+     *
+     * @param name the sampler's name
+     * @param options its options as {@code key=value} texts
+     * @param model the model
+     * @param dataShape one example's shape
+     * @return the sampler
+     */
+    public Sampler sampler(String name, Map<String, String> options, AssembledModel model, Shape dataShape) {
+        return assembler.sampler(name, options, model, dataShape);
     }
 
     /**
@@ -229,7 +247,8 @@ public final class GenzooRuntime {
     }
 
     /**
-     * Draws samples from a run into a PNG, from its learned prior where it has one.
+     * Draws samples from a run into a PNG with its prior and decoder: its learned prior where it has
+     * one.
      *
      * @param runDir the run's folder
      * @param n how many
@@ -238,35 +257,60 @@ public final class GenzooRuntime {
      * @return the file written
      */
     public Path sample(Path runDir, int n, long seed, Path out) {
-        return sample(runDir, n, seed, out, false);
+        return sample(runDir, SampleRequest.of(n, seed, out));
     }
 
     /**
-     * Draws samples from a run into a PNG: from its learned prior ({@code prior.zip}, written by
-     * {@link #trainPrior}) where it has one and {@code trainingPrior} is false, else from the prior
-     * it was trained with ({@code checkpoint.zip}).
+     * Draws samples from a run into a PNG, with a named sampler or the prior and decoder, and
+     * optionally a strip of the sampling chain's intermediate states. The model is the run's
+     * learned prior ({@code prior.zip}, written by {@link #trainPrior}) where it has one and the
+     * request does not ask for the training prior, else its checkpoint.
      *
      * @param runDir the run's folder
-     * @param n how many
-     * @param seed the seed of the draws
-     * @param out the PNG to write
-     * @param trainingPrior whether to use the training prior even where a learned one exists
-     * @return the file written
+     * @param request what to draw and where
+     * @return the samples' file
      */
-    public Path sample(Path runDir, int n, long seed, Path out, boolean trainingPrior) {
+    public Path sample(Path runDir, SampleRequest request) {
+        int n = request.count();
         if (n < 1) {
             throw new GenzooException("-n must be at least 1, got " + n);
         }
+        if (request.sampler() == null && !request.options().isEmpty()) {
+            throw new GenzooException(
+                    "sampler options were given without a sampler; name one with --sampler (genzoo plugins lists them)");
+        }
+        if (request.strip() != null && request.frames() < 2) {
+            throw new GenzooException("a strip needs at least 2 frames, got " + request.frames());
+        }
         RunDirectory run = RunDirectory.existing(runDir);
         return withCheckpoint(
-                run.hasLearnedPrior() && !trainingPrior ? run.priorCheckpoint() : run.checkpoint(),
-                seed,
+                run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint(),
+                request.seed(),
                 (model, data, state, config) -> {
-                    if (!Pictures.samples(model, data.exampleShape(), n, data.test(), state.step(), out)) {
-                        throw new GenzooException(
-                                "samples of shape " + data.exampleShape() + " cannot be drawn as a picture");
+                    Shape example = data.exampleShape();
+                    if (!Pictures.drawable(example)) {
+                        throw new GenzooException("samples of shape " + example + " cannot be drawn as a picture");
                     }
-                    return out;
+                    Sampler sampler =
+                            request.sampler() == null
+                                    ? null
+                                    : sampler(request.sampler(), request.options(), model, example);
+                    ChainStrip strip =
+                            request.strip() == null
+                                    ? null
+                                    : new ChainStrip(request.frames(), example.dimension() == 1 ? n : STRIP_ROWS,
+                                            request.progress());
+                    Pictures.samples(model, sampler, strip == null ? request.progress() : strip, example, n,
+                            data.test(), state.step(), request.out());
+                    if (strip != null) {
+                        if (strip.frames().size() < 2) {
+                            throw new GenzooException(
+                                    "this model's sampling is not a chain of steps, so it has no intermediate states"
+                                            + " to draw; leave out --strip");
+                        }
+                        Pictures.strip(strip, example, data.test(), request.strip());
+                    }
+                    return request.out();
                 });
     }
 

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Sampler;
+import dev.genzoo.api.SamplingProgress;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.image.HeatMap;
 import dev.genzoo.runtime.image.ImageGrid;
@@ -13,18 +15,22 @@ import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.MetricsTable;
 import dev.genzoo.runtime.wiring.AssembledModel;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The pictures of a run: samples from the prior, inputs beside their reconstructions (images as
- * grids, 2-D points as scatter plots over the data), for 2-D points the model's density as a heat
- * map, and the loss curves.
+ * The pictures of a run: samples from the prior or a sampler, the frames of a sampling chain, inputs
+ * beside their reconstructions (images as grids, 2-D points as scatter plots over the data), for
+ * 2-D points the model's density as a heat map, and the loss curves.
  */
 final class Pictures {
     /** Cells per side of the density heat map. */
     static final int DENSITY_CELLS = 160;
     /** Pixels per cell of the density heat map. */
     static final int DENSITY_SCALE = 3;
+    private static final int SCATTER_SIZE = 480;
+    private static final int STRIP_PANEL = 240;
 
     private Pictures() {}
 
@@ -43,19 +49,29 @@ final class Pictures {
 
     /** Writes n samples to {@code file}; returns false if the data cannot be drawn. */
     static boolean samples(AssembledModel model, Shape example, int n, NDArray reference, long step, Path file) {
+        return samples(model, null, SamplingProgress.NONE, example, n, reference, step, file);
+    }
+
+    /**
+     * Writes n samples drawn by a sampler (or by prior and decoder when it is null) to {@code file};
+     * returns false if the data cannot be drawn.
+     */
+    static boolean samples(AssembledModel model, Sampler sampler, SamplingProgress progress, Shape example, int n,
+            NDArray reference, long step, Path file) {
         if (!drawable(example)) {
             return false;
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
-            float[] drawn = Generation.sample(model.model(), n, context).toFloatArray();
+            StepContext context =
+                    StepContext.evaluation(step, model.manager(), model.parameterStore()).withProgress(progress);
+            float[] drawn = Generation.sample(model.model(), sampler, n, context).toFloatArray();
             if (isImage(example)) {
                 int columns = (int) Math.ceil(Math.sqrt(n));
                 ImageGrid.write(file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
             } else {
                 float[] data = firstPoints(reference);
-                ScatterPlot.write(file, drawn, data, bounds(data), 480);
+                ScatterPlot.write(file, drawn, data, bounds(data), SCATTER_SIZE);
             }
             return true;
         }

@@ -6,6 +6,7 @@ import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.PriorFactory;
 import dev.genzoo.api.Role;
+import dev.genzoo.api.SamplerFactory;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -82,6 +83,17 @@ public final class ChosenFactories {
     }
 
     /**
+     * The sampler factory of a name.
+     *
+     * @param name the sampler's name
+     * @return the factory
+     * @throws dev.genzoo.api.GenzooException if there is none, naming the nearest
+     */
+    public SamplerFactory sampler(String name) {
+        return (SamplerFactory) catalog.findSampler(name).factory();
+    }
+
+    /**
      * The plugin that provides a factory, for messages.
      *
      * @param role the role
@@ -90,5 +102,15 @@ public final class ChosenFactories {
      */
     public String pluginOf(Role role, String name) {
         return catalog.find(role, name).plugin();
+    }
+
+    /**
+     * The plugin that provides a sampler, for messages.
+     *
+     * @param name the sampler's name
+     * @return the plugin's name
+     */
+    public String samplerPlugin(String name) {
+        return catalog.findSampler(name).plugin();
     }
 }

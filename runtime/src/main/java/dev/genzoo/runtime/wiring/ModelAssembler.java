@@ -13,10 +13,13 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.Role;
+import dev.genzoo.api.Sampler;
+import dev.genzoo.api.SamplerFactory;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the components a config names, in the order encoder, prior, decoder, objective, on a
@@ -66,22 +69,47 @@ public final class ModelAssembler {
         }
     }
 
+    /**
+     * Creates a sampler by name for an assembled model, its options validated.
+     *
+     * @param name the sampler's name
+     * @param given its options as {@code key=value} texts
+     * @param model the model, built and restored
+     * @param dataShape one example's shape
+     * @return the sampler
+     * @throws GenzooException for an unknown name or option, or a model the sampler cannot run
+     */
+    public Sampler sampler(String name, Map<String, String> given, AssembledModel model, Shape dataShape) {
+        SamplerFactory factory = factories.sampler(name);
+        String owner = "sampler '" + name + "'";
+        Options options = Options.resolve(owner, factory.options(), given);
+        GenerativeModel parts = model.model();
+        BuildContext context =
+                BuildContext.of(model.manager(), dataShape)
+                        .withEncoder(parts.encoder())
+                        .withPrior(parts.prior())
+                        .withDecoder(parts.decoder());
+        return create(owner, () -> factory.create(options, context), () -> factories.samplerPlugin(name));
+    }
+
     private <T extends Component> T build(
             Role role, ExperimentConfig config, BuildContext context, Class<T> type) {
         String name = config.component(role);
         ComponentFactory<?> factory = factories.get(role, name);
         String owner = ConfigResolver.owner(role, name);
         Options options = Options.resolve(owner, factory.options(), config.options(role));
+        return type.cast(create(owner, () -> factory.create(options, context), () -> factories.pluginOf(role, name)));
+    }
+
+    /** Runs a factory, prefixing its sentence with the owner; a plugin's bug names the plugin. */
+    private static <T> T create(String owner, Supplier<T> creation, Supplier<String> plugin) {
         try {
-            return type.cast(factory.create(options, context));
+            return creation.get();
         } catch (GenzooException e) {
             throw new GenzooException(owner + ": " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
             throw new GenzooException(
-                    String.format(
-                            "%s (plugin '%s') failed to build: %s",
-                            owner, factories.pluginOf(role, name), e),
-                    e);
+                    String.format("%s (plugin '%s') failed to build: %s", owner, plugin.get(), e), e);
         }
     }
 

@@ -57,4 +57,23 @@ final class ScatterPlotTest {
         assertThatThrownBy(() -> ScatterPlot.write(file, new float[2], null, SQUARE, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 x 8");
     }
+
+    @Test
+    void aStripDrawsOnePanelPerFrameOverTheSameBounds() {
+        Path file = dir.resolve("strip.png");
+        ScatterPlot.writeStrip(file, java.util.List.of(new float[] {0, 0}, new float[] {0.5f, 0.5f}, new float[] {-1, -1}),
+                new float[] {0.5f, -0.5f}, SQUARE, 21);
+        BufferedImage image = Pictures.read(file);
+        assertThat(image.getWidth()).isEqualTo(3 * 21 + 2 * 2);
+        assertThat(image.getHeight()).isEqualTo(21);
+        assertThat(Pictures.rgb(image, 10, 10)).isEqualTo(Colours.series(0));
+        assertThat(Pictures.rgb(image, 23 + 15, 5)).isEqualTo(Colours.series(0));
+        assertThat(Pictures.rgb(image, 46, 20)).isEqualTo(Colours.series(0));
+        assertThat(Pictures.rgb(image, 21, 10)).isEqualTo(Colours.SEPARATOR);
+        for (int panel = 0; panel < 3; panel++) {
+            assertThat(Pictures.count(image, Colours.series(1), panel * 23, 0, panel * 23 + 21, 21)).as("panel %d", panel).isPositive();
+        }
+        assertThatThrownBy(() -> ScatterPlot.writeStrip(file, java.util.List.of(), null, SQUARE, 21))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

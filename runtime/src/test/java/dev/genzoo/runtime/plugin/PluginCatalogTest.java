@@ -3,10 +3,14 @@ package dev.genzoo.runtime.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.GenzooPlugin;
 import dev.genzoo.api.Role;
+import dev.genzoo.api.Sampler;
+import dev.genzoo.api.SamplerFactory;
+import dev.genzoo.api.options.Options;
 import dev.genzoo.plugins.vae.MlpGaussianEncoder;
 import dev.genzoo.plugins.vae.VaePlugin;
 import java.io.IOException;
@@ -115,5 +119,55 @@ final class PluginCatalogTest {
         assertThat(catalog.faults()).singleElement()
                 .satisfies(f -> assertThat(f.reason()).contains("com.example.Missing"));
         assertThat(catalog.plugins()).contains("vae");
+    }
+
+    @Test
+    void samplersAreFoundByNameAndARepeatedNameStaysWithTheFirst() {
+        GenzooPlugin one = samplerPlugin("one", "ddim");
+        GenzooPlugin two = samplerPlugin("two", "ddim");
+        PluginCatalog catalog = PluginCatalog.of(one, two, samplerPlugin("three", "ancestral"));
+
+        assertThat(catalog.samplers()).containsOnlyKeys("ddim", "ancestral");
+        assertThat(catalog.faults()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).isEqualTo(
+                        "sampler 'ddim' repeats the name of plugin 'one' (" + catalog.samplers().get("ddim").source()
+                                + "); not loaded"));
+        assertThat(catalog.findSampler("ancestral").plugin()).isEqualTo("three");
+        assertThat(catalog.findSampler("ddim").plugin()).isEqualTo("one");
+        assertThatThrownBy(() -> catalog.findSampler("dim"))
+                .isInstanceOf(GenzooException.class)
+                .hasMessage("unknown sampler 'dim'; did you mean 'ddim'? (known: ddim, ancestral)");
+        assertThatThrownBy(() -> PluginCatalog.of(new VaePlugin()).findSampler("ddim"))
+                .isInstanceOf(GenzooException.class)
+                .hasMessage("unknown sampler 'ddim'; no sampler is installed (searched the given plugins)");
+    }
+
+    private static GenzooPlugin samplerPlugin(String name, String sampler) {
+        return new GenzooPlugin() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<SamplerFactory> samplers() {
+                return List.of(new SamplerFactory() {
+                    @Override
+                    public String name() {
+                        return sampler;
+                    }
+
+                    @Override
+                    public String description() {
+                        return "a sampler that draws nothing";
+                    }
+
+                    @Override
+                    public Sampler create(Options options, BuildContext context) {
+                        throw new UnsupportedOperationException();
+                    }
+                });
+            }
+        };
     }
 }

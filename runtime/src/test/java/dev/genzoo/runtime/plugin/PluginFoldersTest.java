@@ -214,7 +214,7 @@ final class PluginFoldersTest {
         assertThat(faultOf(catalog, "newer.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("newer");
             assertThat(f.reason()).isEqualTo("it was built for genzoo api 1.99, and this genzoo provides api "
-                    + ApiVersion.CURRENT + ", which runs plugins built for api " + ApiVersion.CURRENT + " only");
+                    + ApiVersion.CURRENT + ", which runs plugins built for api 1.0 to " + ApiVersion.CURRENT + " only");
         });
         assertThat(faultOf(catalog, "newer.jar").toString()).startsWith(folder.resolve("newer.jar")
                 + ": plugin 'newer': it was built for genzoo api 1.99");

@@ -116,7 +116,7 @@ final class PriorStageTest {
         byte[] before = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("before.png")));
         runtime.trainPrior(run, fit("learned-normal", 3), TrainingListener.NONE);
         byte[] learned = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("learned.png")));
-        byte[] training = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("training.png"), true));
+        byte[] training = Files.readAllBytes(runtime.sample(run, SampleRequest.of(50, 3, dir.resolve("training.png")).withTrainingPrior(true)));
         assertThat(training).isEqualTo(before);
         assertThat(learned).isNotEqualTo(before);
     }

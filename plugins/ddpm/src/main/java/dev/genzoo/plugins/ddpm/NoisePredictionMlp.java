@@ -1,0 +1,74 @@
+package dev.genzoo.plugins.ddpm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.nn.core.Linear;
+import dev.genzoo.api.StepContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An MLP eps_theta(x_t, t) for 2-D points and flattened data: the input is x_t beside the
+ * sinusoidal embedding of t, then hidden layers with SiLU (Elfwing et al. 2018), then a linear
+ * layer to the data's width; the common toy-data denoiser of diffusion tutorials.
+ */
+final class NoisePredictionMlp implements NoisePredictor {
+    private final long width;
+    private final NDArray embeddings;
+    private final List<Parameter> weights = new ArrayList<>();
+    private final List<Parameter> biases = new ArrayList<>();
+    private final ParameterList parameters;
+
+    NoisePredictionMlp(NDManager manager, long width, List<Integer> hidden, int embeddingWidth, int steps) {
+        this.width = width;
+        this.embeddings = SinusoidalEmbedding.table(manager, steps, embeddingWidth);
+        Weights created = new Weights(manager);
+        long fanIn = width + embeddingWidth;
+        List<Integer> outs = new ArrayList<>(hidden);
+        outs.add((int) width);
+        for (int i = 0; i < outs.size(); i++) {
+            long out = outs.get(i);
+            weights.add(created.uniform("layer" + i + ".weight", new Shape(out, fanIn), fanIn));
+            biases.add(created.uniform("layer" + i + ".bias", new Shape(out), fanIn));
+            fanIn = out;
+        }
+        this.parameters = created.list();
+    }
+
+    /**
+     * The network at x_t. With one step shared by the whole batch (a sampling chain), the first
+     * layer is split as W [x; e] + b = W_x x + (W_e e + b), so that the embedding's part is computed
+     * once instead of once per example.
+     */
+    @Override
+    public NDArray predict(NDArray xt, NDArray t, StepContext context) {
+        long batch = xt.getShape().get(0);
+        NDArray rows = xt.reshape(batch, width);
+        NDArray embedded = Tables.at(embeddings, t, 1);
+        NDArray w = Weights.read(weights.get(0), rows, context);
+        NDArray b = Weights.read(biases.get(0), rows, context);
+        NDArray h;
+        if (embedded.getShape().get(0) == batch) {
+            h = Linear.linear(rows.concat(embedded, 1), w, b).singletonOrThrow();
+        } else {
+            NDArray shared = Linear.linear(embedded, w.get(new NDIndex(":, {}:", width)), b).singletonOrThrow();
+            h = Linear.linear(rows, w.get(new NDIndex(":, :{}", width))).singletonOrThrow().add(shared);
+        }
+        int last = weights.size() - 1;
+        for (int i = 1; i <= last; i++) {
+            h = h.mul(h.getNDArrayInternal().sigmoid());
+            h = Linear.linear(h, Weights.read(weights.get(i), h, context), Weights.read(biases.get(i), h, context))
+                    .singletonOrThrow();
+        }
+        return h.reshape(xt.getShape());
+    }
+
+    @Override
+    public ParameterList parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.genzoo.runtime.run;
+
+import dev.genzoo.api.SamplingProgress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code genzoo sample} asks for.
+ *
+ * @param count how many samples, at least 1
+ * @param seed the seed of the draws
+ * @param out the PNG to write
+ * @param sampler a sampler's name, or null for the prior and decoder
+ * @param options the sampler's options as {@code key=value} texts
+ * @param strip a PNG for the frames of the sampling chain, or null for none
+ * @param frames frames in the strip, at least 2
+ * @param progress hears each step of a sampling chain
+ * @param trainingPrior whether to draw from the prior the run was trained with even where it has a
+ *     learned one ({@code prior.zip})
+ */
+public record SampleRequest(
+        int count,
+        long seed,
+        Path out,
+        String sampler,
+        Map<String, String> options,
+        Path strip,
+        int frames,
+        SamplingProgress progress,
+        boolean trainingPrior) {
+
+    /** Frames in a strip unless asked otherwise. */
+    public static final int DEFAULT_FRAMES = 10;
+
+    /** Copies the options and checks nothing is missing. */
+    public SampleRequest {
+        Objects.requireNonNull(out, "out");
+        options = Map.copyOf(options);
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Plain samples from the prior and decoder, no strip, no progress.
+     *
+     * @param count how many
+     * @param seed the seed
+     * @param out the PNG
+     * @return the request
+     */
+    public static SampleRequest of(int count, long seed, Path out) {
+        return new SampleRequest(count, seed, out, null, Map.of(), null, DEFAULT_FRAMES, SamplingProgress.NONE, false);
+    }
+
+    /**
+     * The same request, from the training prior or not.
+     *
+     * @param training whether to draw from the prior the run was trained with
+     * @return the request
+     */
+    public SampleRequest withTrainingPrior(boolean training) {
+        return new SampleRequest(count, seed, out, sampler, options, strip, frames, progress, training);
+    }
+}
