@@ -63,7 +63,7 @@ final class TrainPriorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenzooRuntime runtime = Runtimes.start(err);
+        GenzooRuntime runtime = Runtimes.start(spec);
         ProgressBar progress = ProgressBar.forConsole(err);
         PriorOutcome outcome;
         if (resume) {

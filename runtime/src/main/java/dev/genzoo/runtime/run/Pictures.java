@@ -77,6 +77,31 @@ final class Pictures {
         }
     }
 
+    /**
+     * Writes the frames of a sampling chain as one strip: for images, one row per example and one
+     * column per frame; for 2-D points, one scatter plot per frame over the data.
+     */
+    static void strip(ChainStrip strip, Shape example, NDArray reference, Path file) {
+        List<float[]> frames = strip.frames();
+        if (isImage(example)) {
+            int rows = strip.examples();
+            int size = (int) example.size();
+            float[] cells = new float[rows * frames.size() * size];
+            for (int r = 0; r < rows; r++) {
+                for (int f = 0; f < frames.size(); f++) {
+                    System.arraycopy(frames.get(f), r * size, cells, (r * frames.size() + f) * size, size);
+                }
+            }
+            ImageGrid.write(file, cells, rows * frames.size(), (int) example.get(0), (int) example.get(1),
+                    (int) example.get(2), frames.size());
+        } else {
+            float[] data = firstPoints(reference);
+            float[] both = Arrays.copyOf(data, data.length + frames.get(0).length);
+            System.arraycopy(frames.get(0), 0, both, data.length, frames.get(0).length);
+            ScatterPlot.writeStrip(file, frames, data, bounds(both), STRIP_PANEL);
+        }
+    }
+
     /** Writes the first n examples of data beside their reconstructions; false if not possible. */
     static boolean reconstructions(AssembledModel model, Shape example, NDArray data, int n, long step, Path file) {
         if (!isImage(example)) {

@@ -18,6 +18,7 @@ import dev.genzoo.api.SamplerFactory;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
