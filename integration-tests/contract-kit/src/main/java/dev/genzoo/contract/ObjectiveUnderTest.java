@@ -120,7 +120,9 @@ public final class ObjectiveUnderTest implements AutoCloseable {
     }
 
     /**
-     * One evaluation pass over a batch, its loss and bound copied out.
+     * One pass over a batch, its loss and bound copied out. A training pass may update state in
+     * place (moving averages such as a VQ-VAE's EMA codebook); every parameter is put back as it
+     * was afterwards, so that passes with the same seed start from the same model.
      *
      * @param examples flattened examples, one batch
      * @param seed the engine's seed
@@ -132,10 +134,13 @@ public final class ObjectiveUnderTest implements AutoCloseable {
         int n = examples.length / Math.toIntExact(exact.dataShape().size());
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            Map<Parameter, NDArray> saved = new LinkedHashMap<>();
+            assembled.parameters().values().forEach(p -> saved.put(p, p.getArray().duplicate()));
             ObjectiveValue value = objective.evaluate(array(examples, 0, n), exact.model(), context(0, 1, training));
             float[] bound = value.bound().map(NDArray::toFloatArray).orElse(new float[0]);
             float[] out = Arrays.copyOf(new float[] {value.loss().getFloat()}, 1 + bound.length);
             System.arraycopy(bound, 0, out, 1, bound.length);
+            saved.forEach((p, array) -> array.copyTo(p.getArray()));
             return out;
         }
     }
