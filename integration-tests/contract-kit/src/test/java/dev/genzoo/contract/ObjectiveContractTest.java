@@ -33,9 +33,12 @@ final class ObjectiveContractTest {
 
     @Test
     void aReconstructionThatIsNoBoundFailsTheBoundCheck() {
-        assertThatThrownBy(() -> contractFor(TestObjectives.Flaw.NO_BOUND).theBoundIsAtMostTheExactLogLikelihood())
+        // with the poor starting encoder the reconstruction is low enough; at the exact posterior it is not
+        assertThatThrownBy(
+                        () -> contractFor(TestObjectives.Flaw.NO_BOUND)
+                                .theBoundIsAtMostTheExactLogLikelihoodAtTheExactPosterior())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("bound - exact log p(x)")
+                .hasMessageContaining("bound - exact log p(x), with the exact posterior")
                 .hasMessageContaining("expected a mean of at most 0");
     }
 
