@@ -1,6 +1,5 @@
 package dev.genzoo.runtime.run;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -17,9 +16,6 @@ import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.TrainingSettings;
-import dev.genzoo.runtime.data.DataSources;
-import dev.genzoo.runtime.data.DataSplit;
-import dev.genzoo.runtime.device.DeviceChoice;
 import dev.genzoo.runtime.engine.NativeAllocator;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
@@ -138,11 +134,9 @@ public final class GenzooRuntime {
      */
     public TrainingOutcome train(ExperimentConfig config, Path runDir, TrainingListener listener) {
         RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
-        Device device = DeviceChoice.resolve(config.device());
-        DataSplit split = DataSources.load(config.data().source());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = place(split, config, model, manager)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+            AssembledModel model = opened.model();
+            DeviceData data = opened.data();
             ExperimentConfig resolved = config.withData(data.preparation().settings(config.data().source()));
             FirstBatch.check(model, data);
             run.create();
@@ -168,11 +162,9 @@ public final class GenzooRuntime {
         RunDirectory run = RunDirectory.existing(runDir);
         SavedState saved = Checkpoint.read(run.checkpoint());
         ExperimentConfig config = withEpochs(savedConfig(saved, run.checkpoint()), epochs, saved, runDir);
-        Device device = DeviceChoice.resolve(config.device());
-        DataSplit split = DataSources.load(config.data().source());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = place(split, config, model, manager)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+            AssembledModel model = opened.model();
+            DeviceData data = opened.data();
             run.sweepTemporaries();
             Adam adam = new Adam(model.parameters(), config.training().learningRate());
             Checkpoint.restore(run.checkpoint(), model, adam);
@@ -377,11 +369,9 @@ public final class GenzooRuntime {
     private <T> T withCheckpoint(Path checkpoint, long seed, CheckpointUse<T> use) {
         SavedState saved = Checkpoint.read(checkpoint);
         ExperimentConfig config = savedConfig(saved, checkpoint);
-        Device device = DeviceChoice.resolve(config.device());
-        DataSplit split = DataSources.load(config.data().source());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = place(split, config, model, manager)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+            AssembledModel model = opened.model();
+            DeviceData data = opened.data();
             Checkpoint.restore(checkpoint, model, null);
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(model, data, saved, config);
@@ -406,13 +396,5 @@ public final class GenzooRuntime {
                             runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
         }
         return config;
-    }
-
-    /** The splits on the model's device, prepared as the config says ({@code auto} decided for this model). */
-    static DeviceData place(DataSplit split, ExperimentConfig config, AssembledModel model, NDManager manager) {
-        DataPreparation preparation =
-                DataPreparation.resolve(
-                        config.data(), split.train().exampleShape(), model.model().encoder().kind());
-        return DeviceData.place(split, preparation, config.training().seed(), manager);
     }
 }

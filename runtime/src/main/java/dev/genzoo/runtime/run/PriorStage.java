@@ -1,7 +1,5 @@
 package dev.genzoo.runtime.run;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.GenzooException;
@@ -9,9 +7,6 @@ import dev.genzoo.api.Role;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.data.DataSources;
-import dev.genzoo.runtime.data.DataSplit;
-import dev.genzoo.runtime.device.DeviceChoice;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
@@ -47,11 +42,9 @@ final class PriorStage {
      * @param resumed where {@code prior.zip} stood, or null for a fresh fit
      */
     PriorOutcome fit(RunDirectory run, ExperimentConfig config, SavedState resumed, TrainingListener listener) {
-        Device device = DeviceChoice.resolve(config.device());
-        DataSplit split = DataSources.load(config.data().source());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                AssembledModel model = assembler.assemble(config, manager, split.train().exampleShape());
-                DeviceData data = GenzooRuntime.place(split, config, model, manager)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+            AssembledModel model = opened.model();
+            DeviceData data = opened.data();
             Map<String, Parameter> owned = model.parametersOf(Role.PRIOR);
             Map<String, Parameter> trainable = new LinkedHashMap<>();
             owned.forEach((name, p) -> {
