@@ -1,5 +1,6 @@
 package dev.genzoo.plugins.vqvae;
 
+import dev.genzoo.api.ApiVersion;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.GenzooPlugin;
@@ -13,6 +14,11 @@ public final class VqVaePlugin implements GenzooPlugin {
     @Override
     public String name() {
         return "vqvae";
+    }
+
+    @Override
+    public String apiVersion() {
+        return ApiVersion.CURRENT;
     }
 
     @Override
