@@ -8,7 +8,6 @@ import com.google.inject.Injector;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
 import dev.genzoo.api.Sampler;
-import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.GenzooVersion;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
@@ -344,8 +343,9 @@ public final class GenzooRuntime {
      * @return the report and the file it was written to
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
+        RunDirectory run = RunDirectory.existing(runDir);
         return withCheckpoint(
-                RunDirectory.existing(runDir).checkpoint(),
+                run.checkpoint(),
                 settings.seed(),
                 (model, data, state, config) -> {
                     EvaluationReport report =
@@ -356,7 +356,7 @@ public final class GenzooRuntime {
                     provenance.put("epoch", state.epoch());
                     provenance.put("step", state.step());
                     provenance.put("genzoo", GenzooVersion.get());
-                    Path file = out != null ? out : RunDirectory.existing(runDir).nextEvaluation();
+                    Path file = out != null ? out : run.nextEvaluation();
                     AtomicFiles.write(file, report.toJson(provenance).getBytes(StandardCharsets.UTF_8));
                     return new EvaluationOutcome(report, file);
                 });
