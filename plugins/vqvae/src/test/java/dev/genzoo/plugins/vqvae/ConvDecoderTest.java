@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decoders: nearest-neighbour upsampling copies each source pixel (PyTorch's rule, source =
- * floor(i * in / out)), the output has the data's shape for even and odd sizes, leading sample
+ * floor(i * in / out)) and hands each source the sum of its copies' gradients, the output has the data's shape for even and odd sizes, leading sample
  * axes are folded into the batch, the Gaussian's log-density is the closed form, weights start in
  * PyTorch's range, and a decoder whose levels do not match the encoder's grid is refused.
  */
@@ -41,6 +43,30 @@ final class ConvDecoderTest {
                         int si = (int) Math.floor(i * 2.0 / size[0]);
                         int sj = (int) Math.floor(j * 3.0 / size[1]);
                         assertThat(up[(int) (i * size[1] + j)]).isEqualTo(source[si * 3 + sj]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void upsamplingPassesEachOutputPixelsGradientToItsSource() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomNormal(new Shape(2, 3, 4, 5));
+            x.setRequiresGradient(true);
+            NDArray weights = manager.randomNormal(new Shape(2, 3, 8, 10));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(UpsamplingNetwork.nearest(x, new long[] {8, 10}).mul(weights).sum());
+            }
+            // d/dx of sum(w * up(x)) is, for each source pixel, the sum of w over its 2x2 block
+            float[] w = weights.toFloatArray();
+            float[] gradient = x.getGradient().toFloatArray();
+            for (int map = 0; map < 6; map++) {
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 5; j++) {
+                        int top = map * 80 + 2 * i * 10 + 2 * j;
+                        float expected = w[top] + w[top + 1] + w[top + 10] + w[top + 11];
+                        assertThat(gradient[map * 20 + i * 5 + j]).isCloseTo(expected, within(1e-5f));
                     }
                 }
             }
