@@ -53,7 +53,10 @@ public final class Bernoulli implements Distribution {
 
     @Override
     public NDArray logProb(NDArray value) {
-        return EventAxes.sum(value.mul(logits).sub(Activation.softPlus(logits)), eventDims);
+        // The two sums are taken apart and subtracted per event: the subtraction, and in backward
+        // its negation, then run over one number per event instead of every pixel.
+        NDArray agreement = EventAxes.sum(value.mul(logits), eventDims);
+        return agreement.sub(EventAxes.sum(Activation.softPlus(logits), eventDims));
     }
 
     @Override
