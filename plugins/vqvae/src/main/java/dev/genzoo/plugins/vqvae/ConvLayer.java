@@ -48,6 +48,13 @@ final class ConvLayer {
         return Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
     }
 
+    /** For a 3x3 layer with padding 1: convolves the nearest-neighbour doubling of [N, in, H, W] to [N, out, 2H, 2W]. */
+    NDArray forwardDoubled(NDArray x, SubPixelConvolution subPixel, StepContext context) {
+        NDArray w = context.parameterStore().getValue(weight, x.getDevice(), context.training());
+        NDArray b = context.parameterStore().getValue(bias, x.getDevice(), context.training());
+        return subPixel.apply(x, w, b);
+    }
+
     /** Adds this layer's weight and bias to a list, under their names. */
     void addTo(ParameterList list) {
         list.add(weight.getName(), weight);

@@ -19,6 +19,7 @@ import java.util.List;
 final class UpsamplingNetwork {
     private final List<ConvLayer> layers = new ArrayList<>();
     private final long[][] sizes;
+    private final SubPixelConvolution subPixel;
 
     /**
      * @param sizes the encoder's sizes, level 0 (the data) to L (the code grid), from {@link
@@ -26,6 +27,7 @@ final class UpsamplingNetwork {
      */
     UpsamplingNetwork(NDManager manager, long codeDim, List<Integer> channels, long outChannels, long[][] sizes) {
         this.sizes = sizes;
+        this.subPixel = new SubPixelConvolution(manager);
         int levels = channels.size();
         layers.add(new ConvLayer(manager, "from_code", codeDim, channels.get(levels - 1), 3, 1, 1));
         for (int l = levels - 1; l >= 1; l--) {
@@ -40,8 +42,12 @@ final class UpsamplingNetwork {
         int levels = sizes.length - 1;
         for (int i = 1; i < layers.size(); i++) {
             long[] size = sizes[levels - i];
-            h = nearest(h, size);
-            h = layers.get(i).forward(h, context);
+            Shape s = h.getShape();
+            if (size[0] == 2 * s.get(2) && size[1] == 2 * s.get(3)) {
+                h = layers.get(i).forwardDoubled(h, subPixel, context);
+            } else {
+                h = layers.get(i).forward(nearest(h, size), context);
+            }
             if (i < layers.size() - 1) {
                 h = Activation.relu(h);
             }
