@@ -48,8 +48,11 @@ final class ConvLayer {
         return Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
     }
 
-    /** For a 3x3 layer with padding 1: convolves the nearest-neighbour doubling of [N, in, H, W] to [N, out, 2H, 2W]. */
+    /** For a 3x3 layer with stride 1 and padding 1: convolves the nearest doubling of [N, in, H, W] to [N, out, 2H, 2W]. */
     NDArray forwardDoubled(NDArray x, SubPixelConvolution subPixel, StepContext context) {
+        if (weight.getArray().getShape().get(2) != 3 || stride.get(0) != 1 || padding.get(0) != 1) {
+            throw new IllegalStateException("the sub-pixel form is for 3x3 convolutions with stride 1 and padding 1");
+        }
         NDArray w = context.parameterStore().getValue(weight, x.getDevice(), context.training());
         NDArray b = context.parameterStore().getValue(bias, x.getDevice(), context.training());
         return subPixel.apply(x, w, b);

@@ -57,10 +57,8 @@ final class UpsamplingNetwork {
 
     /**
      * Nearest-neighbour upsampling of [N, C, H, W] to [N, C, size], source pixel floor(i * in /
-     * out): the engine's own kernel (PyTorch's {@code upsample_nearest2d}) and its backward. For
-     * the doubling of peer.py's vqvae-conv workload this took about 150 ms a training step against
-     * about 180 ms for a broadcast over two new unit axes (whose gradient is a sum over an innermost
-     * axis of length 2) and about 165 ms for products with 0/1 matrices (2 cores, medians of 5 runs).
+     * out), by the engine's own kernel (PyTorch's {@code upsample_nearest2d}) and its backward: for
+     * levels that do not exactly double (odd sizes). Doublings take {@link SubPixelConvolution}.
      */
     static NDArray nearest(NDArray h, long[] size) {
         return h.getNDArrayInternal().interpolation(size, 0, false);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decoders: nearest-neighbour upsampling copies each source pixel (PyTorch's rule, source =
- * floor(i * in / out)) and hands each source the sum of its copies' gradients, the output has the data's shape for even and odd sizes, leading sample
- * axes are folded into the batch, the Gaussian's log-density is the closed form, weights start in
+ * floor(i * in / out)) and hands each source the sum of its copies' gradients, the output has the
+ * data's shape for even and odd sizes, leading sample axes are folded into the batch, the Gaussian's log-density is the closed form, weights start in
  * PyTorch's range, and a decoder whose levels do not match the encoder's grid is refused.
  */
 final class ConvDecoderTest {
