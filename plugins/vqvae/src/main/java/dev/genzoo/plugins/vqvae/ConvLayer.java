@@ -20,6 +20,8 @@ final class ConvLayer {
     private final Parameter bias;
     private final Shape stride;
     private final Shape padding;
+    /** 3x3 with stride 1 and padding 1: the layers {@link SubPixelConvolution} can serve. */
+    private final boolean samePadded3x3;
 
     ConvLayer(NDManager manager, String name, long in, long out, int kernel, int stride, int padding) {
         float bound = (float) (1 / Math.sqrt((double) in * kernel * kernel));
@@ -27,6 +29,7 @@ final class ConvLayer {
         this.bias = parameter(manager, name + "_bias", new Shape(out), bound);
         this.stride = new Shape(stride, stride);
         this.padding = new Shape(padding, padding);
+        this.samePadded3x3 = kernel == 3 && stride == 1 && padding == 1;
     }
 
     private static Parameter parameter(NDManager manager, String name, Shape shape, float bound) {
@@ -50,7 +53,7 @@ final class ConvLayer {
 
     /** For a 3x3 layer with stride 1 and padding 1: convolves the nearest doubling of [N, in, H, W] to [N, out, 2H, 2W]. */
     NDArray forwardDoubled(NDArray x, SubPixelConvolution subPixel, StepContext context) {
-        if (weight.getArray().getShape().get(2) != 3 || stride.get(0) != 1 || padding.get(0) != 1) {
+        if (!samePadded3x3) {
             throw new IllegalStateException("the sub-pixel form is for 3x3 convolutions with stride 1 and padding 1");
         }
         NDArray w = context.parameterStore().getValue(weight, x.getDevice(), context.training());
