@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * that autograd keeps alive for as long as it needs it. The constants here also take the array's
  * data type, so a float32 computation stays float32 (a Java double would promote 0-dim results to
  * float64). ({@code add(Number)} and {@code sub(Number)} keep no factor for backward, so they are
- * safe, but {@link #plus} is here for the data type.)
+ * safe, but {@link #plus} is here for the data type, and it is cheaper: DJL wraps the number in a
+ * new array on every call, ~30 us against ~12 us for a [5, 128, 50] array on the CPU.)
  *
  * <p>The arithmetic methods reuse engine constants: the first few hundred distinct (device, data
  * type, value) constants are kept for the life of the process, so a training step pays for one

@@ -111,7 +111,7 @@ public final class Normal implements Distribution {
     public Draw rsampleWithLogProb(Shape sampleShape) {
         NDArray eps = noise(sampleShape);
         NDArray value = loc.add(scale().mul(eps));
-        NDArray perAxis = Scalars.times(eps.square().add(logVar).add(LOG_2PI), -0.5f);
+        NDArray perAxis = Scalars.times(Scalars.plus(eps.square().add(logVar), LOG_2PI), -0.5f);
         return new Draw(value, EventAxes.sum(perAxis, eventDims));
     }
 
@@ -122,7 +122,7 @@ public final class Normal implements Distribution {
     @Override
     public NDArray logProb(NDArray value) {
         NDArray squared = value.sub(loc).square().mul(logVar.neg().exp());
-        return EventAxes.sum(Scalars.times(squared.add(logVar).add(LOG_2PI), -0.5f), eventDims);
+        return EventAxes.sum(Scalars.times(Scalars.plus(squared.add(logVar), LOG_2PI), -0.5f), eventDims);
     }
 
     @Override

@@ -149,7 +149,7 @@ public final class MixtureOfGaussians implements Distribution {
 
     /** log N(z; mu, sigma^2) from u = (z - mu) / sigma and log sigma^2. */
     private static NDArray logNormal(NDArray standardized, NDArray logVariance) {
-        return Scalars.times(standardized.square().add(logVariance).add(LOG_2PI), -0.5f);
+        return Scalars.times(Scalars.plus(standardized.square().add(logVariance), LOG_2PI), -0.5f);
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class MixtureOfGaussians implements Distribution {
         NDArray v = value.expandDims(rank - 1);
         NDArray squared = v.sub(loc).square().mul(logVar.neg().exp());
         NDArray perComponent =
-                Scalars.times(squared.add(logVar).add(LOG_2PI), -0.5f).sum(new int[] {rank});
+                Scalars.times(Scalars.plus(squared.add(logVar), LOG_2PI), -0.5f).sum(new int[] {rank});
         NDArray joint = perComponent.add(logits.logSoftmax(-1));
         return LogSumExp.over(joint, joint.getShape().dimension() - 1);
     }
