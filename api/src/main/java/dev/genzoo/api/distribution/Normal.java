@@ -122,7 +122,8 @@ public final class Normal implements Distribution {
     @Override
     public NDArray logProb(NDArray value) {
         NDArray squared = value.sub(loc).square().mul(logVar.neg().exp());
-        return EventAxes.sum(Scalars.times(Scalars.plus(squared.add(logVar), LOG_2PI), -0.5f), eventDims);
+        NDArray perAxis = Scalars.times(Scalars.plus(squared.add(logVar), LOG_2PI), -0.5f);
+        return EventAxes.sum(perAxis, eventDims);
     }
 
     @Override

@@ -157,8 +157,8 @@ public final class MixtureOfGaussians implements Distribution {
         int rank = value.getShape().dimension();
         NDArray v = value.expandDims(rank - 1);
         NDArray squared = v.sub(loc).square().mul(logVar.neg().exp());
-        NDArray perComponent =
-                Scalars.times(Scalars.plus(squared.add(logVar), LOG_2PI), -0.5f).sum(new int[] {rank});
+        NDArray perAxis = Scalars.times(Scalars.plus(squared.add(logVar), LOG_2PI), -0.5f);
+        NDArray perComponent = perAxis.sum(new int[] {rank});
         NDArray joint = perComponent.add(logits.logSoftmax(-1));
         return LogSumExp.over(joint, joint.getShape().dimension() - 1);
     }
