@@ -33,10 +33,7 @@ public record ApiVersion(int major, int minor) {
     public ApiVersion {
         if (major < 1 || minor < 0) {
             throw new IllegalArgumentException(
-                    "an api version is MAJOR.MINOR with MAJOR >= 1 and MINOR >= 0, got "
-                            + major
-                            + "."
-                            + minor);
+                    "an api version is MAJOR.MINOR with MAJOR >= 1 and MINOR >= 0, got " + major + "." + minor);
         }
     }
 

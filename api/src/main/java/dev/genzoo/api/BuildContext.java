@@ -18,8 +18,7 @@ public final class BuildContext {
     private final Prior prior;
     private final Decoder decoder;
 
-    private BuildContext(
-            NDManager manager, Shape dataShape, Encoder encoder, Prior prior, Decoder decoder) {
+    private BuildContext(NDManager manager, Shape dataShape, Encoder encoder, Prior prior, Decoder decoder) {
         this.manager = Objects.requireNonNull(manager, "manager");
         this.dataShape = Objects.requireNonNull(dataShape, "dataShape");
         this.encoder = encoder;

@@ -12,8 +12,7 @@ import java.util.Optional;
  * What an {@link Encoder} returns for a batch: one of four kinds, one class each (see {@link
  * EncoderKind}). Objectives read the kind they accept and never the encoder's class.
  */
-public sealed interface Encoding
-        permits Encoding.Density, Encoding.PointMass, Encoding.Bijection, Encoding.Process {
+public sealed interface Encoding permits Encoding.Density, Encoding.PointMass, Encoding.Bijection, Encoding.Process {
 
     /**
      * The kind of this encoding.

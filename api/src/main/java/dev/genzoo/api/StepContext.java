@@ -32,8 +32,7 @@ public final class StepContext {
             ParameterStore parameterStore,
             SamplingProgress progress) {
         if (step < 0 || epoch < 0 || totalSteps < 0 || stepsPerEpoch < 1) {
-            throw new IllegalArgumentException(
-                    "step, epoch and totalSteps must be >= 0 and stepsPerEpoch >= 1");
+            throw new IllegalArgumentException("step, epoch and totalSteps must be >= 0 and stepsPerEpoch >= 1");
         }
         this.step = step;
         this.epoch = epoch;
@@ -64,14 +63,7 @@ public final class StepContext {
             NDManager manager,
             ParameterStore parameterStore) {
         return new StepContext(
-                step,
-                epoch,
-                totalSteps,
-                stepsPerEpoch,
-                true,
-                manager,
-                parameterStore,
-                SamplingProgress.NONE);
+                step, epoch, totalSteps, stepsPerEpoch, true, manager, parameterStore, SamplingProgress.NONE);
     }
 
     /**
@@ -82,10 +74,8 @@ public final class StepContext {
      * @param parameterStore the store parameters are read from
      * @return the context
      */
-    public static StepContext evaluation(
-            long step, NDManager manager, ParameterStore parameterStore) {
-        return new StepContext(
-                step, 0, step, 1, false, manager, parameterStore, SamplingProgress.NONE);
+    public static StepContext evaluation(long step, NDManager manager, ParameterStore parameterStore) {
+        return new StepContext(step, 0, step, 1, false, manager, parameterStore, SamplingProgress.NONE);
     }
 
     /**
@@ -96,15 +86,7 @@ public final class StepContext {
      * @return a new context, otherwise the same
      */
     public StepContext withProgress(SamplingProgress listener) {
-        return new StepContext(
-                step,
-                epoch,
-                totalSteps,
-                stepsPerEpoch,
-                training,
-                manager,
-                parameterStore,
-                listener);
+        return new StepContext(step, epoch, totalSteps, stepsPerEpoch, training, manager, parameterStore, listener);
     }
 
     /**

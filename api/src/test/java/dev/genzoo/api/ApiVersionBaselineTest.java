@@ -31,21 +31,27 @@ final class ApiVersionBaselineTest {
 
     @Test
     void anApiWithAdditionsCarriesANewerVersionThanItsBaseline() throws Exception {
-        assertThat(BASELINE).as("the baseline jar, read from the api module's folder").isRegularFile();
-        try (URLClassLoader baseline = new BaselineLoader(BASELINE.toUri().toURL(), getClass().getClassLoader())) {
+        assertThat(BASELINE)
+                .as("the baseline jar, read from the api module's folder")
+                .isRegularFile();
+        try (URLClassLoader baseline =
+                new BaselineLoader(BASELINE.toUri().toURL(), getClass().getClassLoader())) {
             Set<String> before = surface(baseline);
             Set<String> now = surface(getClass().getClassLoader());
             List<String> added = new ArrayList<>(now);
             added.removeAll(before);
-            ApiVersion then = ApiVersion.parse(
-                    (String) baseline.loadClass(ApiVersion.class.getName()).getField("CURRENT").get(null));
+            ApiVersion then = ApiVersion.parse((String) baseline.loadClass(ApiVersion.class.getName())
+                    .getField("CURRENT")
+                    .get(null));
             ApiVersion current = ApiVersion.provided();
             assertThat(before).as("the baseline is read").contains("class " + GenzooPlugin.class.getName());
-            assertThat(current.canRun(then)).as("api %s keeps running plugins built for the baseline's %s", current, then)
+            assertThat(current.canRun(then))
+                    .as("api %s keeps running plugins built for the baseline's %s", current, then)
                     .isTrue();
             if (!added.isEmpty()) {
                 assertThat(current)
-                        .as("the api gained %s since its baseline %s: raise ApiVersion.CURRENT to %d.%d",
+                        .as(
+                                "the api gained %s since its baseline %s: raise ApiVersion.CURRENT to %d.%d",
                                 added, then, then.major(), then.minor() + 1)
                         .isNotEqualTo(then);
             }
@@ -71,7 +77,8 @@ final class ApiVersionBaselineTest {
             Collections.addAll(members, type.getDeclaredMethods());
             Collections.addAll(members, type.getDeclaredFields());
             for (Member member : members) {
-                boolean visible = Modifier.isPublic(member.getModifiers()) || Modifier.isProtected(member.getModifiers());
+                boolean visible =
+                        Modifier.isPublic(member.getModifiers()) || Modifier.isProtected(member.getModifiers());
                 if (visible && !member.isSynthetic()) {
                     out.add(member.toString());
                 }
@@ -84,8 +91,11 @@ final class ApiVersionBaselineTest {
     private static List<String> apiClassNames() throws IOException {
         List<String> names = new ArrayList<>();
         try (JarFile jar = new JarFile(BASELINE.toFile())) {
-            jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).forEach(
-                    n -> names.add(n.substring(0, n.length() - ".class".length()).replace('/', '.')));
+            jar.stream()
+                    .map(JarEntry::getName)
+                    .filter(n -> n.endsWith(".class"))
+                    .forEach(n -> names.add(
+                            n.substring(0, n.length() - ".class".length()).replace('/', '.')));
         }
         names.removeIf(n -> n.endsWith("package-info"));
         names.addAll(currentOnly(names));
@@ -113,7 +123,11 @@ final class ApiVersionBaselineTest {
 
     private static Path classesRoot() {
         try {
-            Path location = Path.of(ApiVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(ApiVersion.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return Files.isDirectory(location) ? location : null;
         } catch (java.net.URISyntaxException e) {
             return null;

@@ -20,17 +20,19 @@ final class ApiVersionTest {
         ApiVersion genzoo = new ApiVersion(1, 2);
         assertThat(genzoo.canRun(new ApiVersion(1, 0))).isTrue();
         assertThat(genzoo.canRun(new ApiVersion(1, 2))).isTrue();
-        assertThat(genzoo.canRun(new ApiVersion(1, 3))).as("built on additions this genzoo lacks").isFalse();
+        assertThat(genzoo.canRun(new ApiVersion(1, 3)))
+                .as("built on additions this genzoo lacks")
+                .isFalse();
         assertThat(genzoo.canRun(new ApiVersion(2, 0))).isFalse();
-        assertThat(new ApiVersion(2, 5).canRun(new ApiVersion(1, 0))).as("a new major version broke it").isFalse();
+        assertThat(new ApiVersion(2, 5).canRun(new ApiVersion(1, 0)))
+                .as("a new major version broke it")
+                .isFalse();
     }
 
     @Test
     void malformedVersionsAreRefused() {
         for (String text : new String[] {"", "1", "1.0.0", "v1.0", "1.x", "-1.0", "1.-2", "0.5", "1..0"}) {
-            assertThatThrownBy(() -> ApiVersion.parse(text))
-                    .as(text)
-                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ApiVersion.parse(text)).as(text).isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Times one reference workload of shared/bench/peer.py, built with genzoo's plugins and training step.")
+        description =
+                "Times one reference workload of shared/bench/peer.py, built with genzoo's plugins and training step.")
 final class BenchCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "WORKLOAD", description = "vae-mlp, ddpm-2d, ddpm-2d-sample, ...")
     String workload;
@@ -28,16 +30,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line, as peer.py does.")
     boolean json;
 
-    @Option(names = "--mnist", paramLabel = "DIR", description = "A folder with MNIST's train-images-idx3-ubyte[.gz]; default: a fixed random batch.")
+    @Option(
+            names = "--mnist",
+            paramLabel = "DIR",
+            description = "A folder with MNIST's train-images-idx3-ubyte[.gz]; default: a fixed random batch.")
     Path mnist;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "Timed steps (default: about 3 s worth).")
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Timed steps (default: about 3 s worth).")
     long steps;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Untimed steps first (default as peer.py: 20 training steps, or 2 sampling chains).")
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            description = "Untimed steps first (default as peer.py: 20 training steps, or 2 sampling chains).")
     Integer warmup;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads (default: BENCH_THREADS, else 2, as peer.py).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Intra-op threads (default: BENCH_THREADS, else 2, as peer.py).")
     Integer threads;
 
     @Override
@@ -57,8 +72,13 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             out.println(result.json());
         } else {
-            out.printf(Locale.ROOT, "%s: %.3f ms per step over %d steps (%d threads)%n",
-                    result.workload(), result.msPerStep(), result.steps(), result.threads());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %.3f ms per step over %d steps (%d threads)%n",
+                    result.workload(),
+                    result.msPerStep(),
+                    result.steps(),
+                    result.threads());
         }
         out.flush();
         return 0;

@@ -26,24 +26,45 @@ import picocli.CommandLine.Spec;
                     + " the NLL in nats and bits per dimension. Written to RUN_DIR/eval.json too."
         })
 final class EvalCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "RUN_DIR", description = "A run directory with a checkpoint.")
     Path runDir;
 
-    @Option(names = "--k", paramLabel = "K,K,...", split = ",", description = "Importance samples, increasing (default 1,10,100,1000,5000).")
+    @Option(
+            names = "--k",
+            paramLabel = "K,K,...",
+            split = ",",
+            description = "Importance samples, increasing (default 1,10,100,1000,5000).")
     List<Integer> ks = EvaluationSettings.DEFAULT_KS;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the draws (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Seed of the draws (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Test examples per forward pass (default ${DEFAULT-VALUE}); samples are chunked to bound memory whatever K.")
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "100",
+            description =
+                    "Test examples per forward pass (default ${DEFAULT-VALUE}); samples are chunked to bound memory whatever K.")
     int batch;
 
-    @Option(names = "--examples", paramLabel = "N", defaultValue = "0", description = "Score only the first N test examples (default: all).")
+    @Option(
+            names = "--examples",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Score only the first N test examples (default: all).")
     int examples;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The JSON file to write (default RUN_DIR/eval.json, or eval-2.json, ... if taken).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "The JSON file to write (default RUN_DIR/eval.json, or eval-2.json, ... if taken).")
     Path out;
 
     @Override
@@ -54,13 +75,22 @@ final class EvalCommand implements Callable<Integer> {
         EvaluationOutcome outcome = runtime.evaluate(runDir, settings, out, EvaluationProgress.forConsole(err));
         EvaluationReport report = outcome.report();
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "test examples: %d (seed %d), %s, %.1f s%n",
-                report.examples(), report.seed(), report.estimator(), report.seconds());
+        o.printf(
+                Locale.ROOT,
+                "test examples: %d (seed %d), %s, %.1f s%n",
+                report.examples(),
+                report.seed(),
+                report.estimator(),
+                report.seconds());
         for (Estimate e : report.estimates()) {
             o.printf(Locale.ROOT, "%-16s %12.4f nats  (standard error %.4f)%n", e.label(), e.mean(), e.standardError());
         }
-        o.printf(Locale.ROOT, "NLL (%s): %.4f nats, %.5f bits/dim%n",
-                report.tightest().label(), report.nllNats(), report.nllBitsPerDimension());
+        o.printf(
+                Locale.ROOT,
+                "NLL (%s): %.4f nats, %.5f bits/dim%n",
+                report.tightest().label(),
+                report.nllNats(),
+                report.nllBitsPerDimension());
         o.println("written: " + outcome.file());
         o.flush();
         return 0;

@@ -54,7 +54,12 @@ final class EvaluationProgress implements EvaluationListener {
             }
             lastDraw = now;
             String line = String.format(
-                    Locale.ROOT, "%s %s %3.0f%% | %s left", what, ProgressBar.bar(done), 100 * done, ProgressBar.clock(left));
+                    Locale.ROOT,
+                    "%s %s %3.0f%% | %s left",
+                    what,
+                    ProgressBar.bar(done),
+                    100 * done,
+                    ProgressBar.clock(left));
             err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             drawnWidth = line.length();
         } else {
@@ -63,8 +68,12 @@ final class EvaluationProgress implements EvaluationListener {
                 return;
             }
             lastPlain = tenth;
-            err.printf(Locale.ROOT, "evaluated %3.0f%%  %s elapsed, %s left%n",
-                    100 * done, ProgressBar.clock(seconds), ProgressBar.clock(left));
+            err.printf(
+                    Locale.ROOT,
+                    "evaluated %3.0f%%  %s elapsed, %s left%n",
+                    100 * done,
+                    ProgressBar.clock(seconds),
+                    ProgressBar.clock(left));
         }
         err.flush();
     }

@@ -28,12 +28,10 @@ import picocli.CommandLine.Spec;
             BenchCommand.class
         })
 public final class GenzooCommand implements Runnable {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(
-            names = "--verbose",
-            scope = ScopeType.INHERIT,
-            description = "Show stack traces and the engine's log.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and the engine's log.")
     boolean verbose;
 
     @Option(

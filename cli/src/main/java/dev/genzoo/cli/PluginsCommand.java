@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Plugins come from genzoo's own jars, the distribution's plugins/ folder, GENZOO_PLUGINS and --plugins."
         })
 final class PluginsCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -62,8 +63,9 @@ final class PluginsCommand implements Callable<Integer> {
             out.printf("  %-20s %s%n", r.name(), r.factory().description());
             out.printf("  %-20s plugin %s (%s)%n", "", r.plugin(), r.source());
             for (Option<?> option : r.factory().options()) {
-                out.printf("      %-24s %s [%s]%n", option.name() + "=" + option.defaultText(),
-                        option.description(), option.accepted());
+                out.printf(
+                        "      %-24s %s [%s]%n",
+                        option.name() + "=" + option.defaultText(), option.description(), option.accepted());
             }
         }
     }

@@ -73,14 +73,20 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
         draw(String.format(
                 Locale.ROOT,
                 "epoch %d/%d %s loss %.4f | %.0f steps/s | %s left",
-                epoch, epochs, bar(step, totalSteps), loss, rate, clock(left)));
+                epoch,
+                epochs,
+                bar(step, totalSteps),
+                loss,
+                rate,
+                clock(left)));
     }
 
     /** The bar and percentage of done out of total: [######..........]  25%. */
     private static String bar(long done, long total) {
         double fraction = total == 0 ? 1 : (double) done / total;
         int filled = (int) Math.round(fraction * WIDTH);
-        return String.format(Locale.ROOT, "[%s%s] %3.0f%%", "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * fraction);
+        return String.format(
+                Locale.ROOT, "[%s%s] %3.0f%%", "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * fraction);
     }
 
     /** Redraws the line in place, blanking what is left of a longer previous one. */
@@ -99,9 +105,13 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
         if (record.epoch() % every != 0 && record.epoch() != epochs) {
             return;
         }
-        StringBuilder line = new StringBuilder(
-                String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f  test loss %.4f",
-                        record.epoch(), epochs, record.train().get("loss"), record.test().get("loss")));
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
+                "epoch %d/%d  train loss %.4f  test loss %.4f",
+                record.epoch(),
+                epochs,
+                record.train().get("loss"),
+                record.test().get("loss")));
         Double bound = record.test().get(Evaluation.BOUND);
         if (bound != null) {
             line.append(String.format(Locale.ROOT, "  test bound %.4f", bound));
@@ -133,7 +143,11 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
         draw(String.format(
                 Locale.ROOT,
                 "sampling step %d/%d %s | %.0f steps/s | %s left",
-                done, total, bar(done, total), rate, clock(rate > 0 ? (total - done) / rate : 0)));
+                done,
+                total,
+                bar(done, total),
+                rate,
+                clock(rate > 0 ? (total - done) / rate : 0)));
         if (done == total) {
             finished();
             drawnWidth = 0;

@@ -10,17 +10,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code genzoo reconstruct}: test examples beside the model's reconstructions of them. */
-@Command(name = "reconstruct", mixinStandardHelpOptions = true, description = "Writes test examples beside their reconstructions into a PNG.")
+@Command(
+        name = "reconstruct",
+        mixinStandardHelpOptions = true,
+        description = "Writes test examples beside their reconstructions into a PNG.")
 final class ReconstructCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "RUN_DIR", description = "A run directory with a checkpoint.")
     Path runDir;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = "32", description = "How many test examples (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            defaultValue = "32",
+            description = "How many test examples (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The PNG to write (default RUN_DIR/reconstructions-n<N>.png).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "The PNG to write (default RUN_DIR/reconstructions-n<N>.png).")
     Path out;
 
     @Override

@@ -25,24 +25,41 @@ import picocli.CommandLine.Spec;
                     + " (genzoo plugins lists them with their options)."
         })
 final class SampleCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "RUN_DIR", description = "A run directory with a checkpoint.")
     Path runDir;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = "64", description = "How many samples (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            defaultValue = "64",
+            description = "How many samples (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the draws (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Seed of the draws (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The PNG to write (default RUN_DIR/samples-seed<N>.png, or samples-<sampler>-seed<N>.png).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "The PNG to write (default RUN_DIR/samples-seed<N>.png, or samples-<sampler>-seed<N>.png).")
     Path out;
 
-    @Option(names = "--training-prior", description = "Draw from the prior the run was trained with, even where it has a learned one.")
+    @Option(
+            names = "--training-prior",
+            description = "Draw from the prior the run was trained with, even where it has a learned one.")
     boolean trainingPrior;
 
-    @Option(names = "--sampler", paramLabel = "NAME", description = "A sampler, e.g. ddim or ancestral for a diffusion (default: prior and decoder).")
+    @Option(
+            names = "--sampler",
+            paramLabel = "NAME",
+            description = "A sampler, e.g. ddim or ancestral for a diffusion (default: prior and decoder).")
     String sampler;
 
     @Option(names = "--steps", paramLabel = "N", description = "Sampling steps: the same as -P steps=N.")
@@ -54,10 +71,17 @@ final class SampleCommand implements Callable<Integer> {
             description = "A sampler option, e.g. -P eta=0.5 (see 'genzoo plugins').")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--strip", paramLabel = "FILE", description = "Also write the chain's intermediate x_t as a PNG strip (one column per frame).")
+    @Option(
+            names = "--strip",
+            paramLabel = "FILE",
+            description = "Also write the chain's intermediate x_t as a PNG strip (one column per frame).")
     Path strip;
 
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "10", description = "Frames in the strip, first and last included (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--frames",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Frames in the strip, first and last included (default ${DEFAULT-VALUE}).")
     int frames;
 
     @Override
@@ -76,7 +100,8 @@ final class SampleCommand implements Callable<Integer> {
         }
         ProgressBar progress = ProgressBar.forConsole(err);
         Path written = runtime.sample(
-                runDir, new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior));
+                runDir,
+                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior));
         spec.commandLine().getOut().println(written);
         if (strip != null) {
             spec.commandLine().getOut().println(strip);

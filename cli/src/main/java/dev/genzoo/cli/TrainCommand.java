@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                     + " declares it (role.key=value sets one)."
         })
 final class TrainCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--encoder", paramLabel = "NAME", description = "Encoder q(z|x) (default mlp-gaussian).")
     String encoder;
@@ -50,13 +51,23 @@ final class TrainCommand implements Callable<Integer> {
             description = "A component option, e.g. -P latent=10 -P decoder.hidden=200 (see 'genzoo plugins').")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--data", paramLabel = "SOURCE", description = "digits (default), moons, eight-gaussians, checkerboard, or a folder or file of IDX images.")
+    @Option(
+            names = "--data",
+            paramLabel = "SOURCE",
+            description = "digits (default), moons, eight-gaussians, checkerboard, or a folder or file of IDX images.")
     String data;
 
-    @Option(names = "--binarize", paramLabel = "MODE", description = "none, static, dynamic (default: dynamic for images unless dequantized, none otherwise).")
+    @Option(
+            names = "--binarize",
+            paramLabel = "MODE",
+            description = "none, static, dynamic (default: dynamic for images unless dequantized, none otherwise).")
     String binarize;
 
-    @Option(names = "--dequantize", paramLabel = "MODE", description = "none or uniform: discrete pixels k/(K-1) become (k+u)/K, u ~ U[0,1) (default: uniform for images under a flow encoder, none otherwise).")
+    @Option(
+            names = "--dequantize",
+            paramLabel = "MODE",
+            description =
+                    "none or uniform: discrete pixels k/(K-1) become (k+u)/K, u ~ U[0,1) (default: uniform for images under a flow encoder, none otherwise).")
     String dequantize;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default 150).")
@@ -77,10 +88,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML config (a run's config.yaml works).")
     Path config;
 
-    @Option(names = "--run-dir", paramLabel = "DIR", description = "Where the run is written (default runs/<time>-<encoder>-<objective>); must be new or empty.")
+    @Option(
+            names = "--run-dir",
+            paramLabel = "DIR",
+            description = "Where the run is written (default runs/<time>-<encoder>-<objective>); must be new or empty.")
     Path runDir;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped run from its checkpoint (only --epochs may be given with it).")
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN_DIR",
+            description = "Continue a stopped run from its checkpoint (only --epochs may be given with it).")
     Path resume;
 
     @Override
@@ -114,9 +131,20 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void refuseWithResume() {
-        boolean other = encoder != null || decoder != null || prior != null || objective != null
-                || !params.isEmpty() || data != null || binarize != null || dequantize != null || batchSize != null
-                || learningRate != null || seed != null || config != null || runDir != null || device != null;
+        boolean other = encoder != null
+                || decoder != null
+                || prior != null
+                || objective != null
+                || !params.isEmpty()
+                || data != null
+                || binarize != null
+                || dequantize != null
+                || batchSize != null
+                || learningRate != null
+                || seed != null
+                || config != null
+                || runDir != null
+                || device != null;
         if (other) {
             throw new GenzooException(
                     "--resume continues a run with its saved config; only --epochs may be given with it");
@@ -152,8 +180,12 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("parameters: %,d%n", outcome.parameters());
         if (outcome.last() != null) {
             Map<String, Double> test = outcome.last().test();
-            out.printf(Locale.ROOT, "epochs: %d, steps: %d, %.1f s%n",
-                    outcome.last().epoch(), outcome.last().step(), outcome.last().seconds());
+            out.printf(
+                    Locale.ROOT,
+                    "epochs: %d, steps: %d, %.1f s%n",
+                    outcome.last().epoch(),
+                    outcome.last().step(),
+                    outcome.last().seconds());
             out.printf(Locale.ROOT, "train loss: %.4f%n", outcome.last().train().get("loss"));
             StringBuilder line = new StringBuilder();
             test.forEach((k, v) -> {

@@ -30,12 +30,16 @@ import picocli.CommandLine.Spec;
             "Training settings not given are the run's own."
         })
 final class TrainPriorCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "RUN_DIR", description = "A trained run directory.")
     Path runDir;
 
-    @Option(names = "--prior", paramLabel = "NAME", description = "The prior to fit, e.g. transformer-codes (see 'genzoo plugins'); required unless --resume.")
+    @Option(
+            names = "--prior",
+            paramLabel = "NAME",
+            description = "The prior to fit, e.g. transformer-codes (see 'genzoo plugins'); required unless --resume.")
     String prior;
 
     @Option(
@@ -56,7 +60,9 @@ final class TrainPriorCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random number (default: the run's).")
     Long seed;
 
-    @Option(names = "--resume", description = "Continue fitting the prior of RUN_DIR/prior.zip (only --epochs may be given with it).")
+    @Option(
+            names = "--resume",
+            description = "Continue fitting the prior of RUN_DIR/prior.zip (only --epochs may be given with it).")
     boolean resume;
 
     @Override
@@ -95,12 +101,22 @@ final class TrainPriorCommand implements Callable<Integer> {
 
     private static void report(PrintWriter out, PriorOutcome outcome) {
         TrainingOutcome fit = outcome.fit();
-        out.printf("prior: %s in %s%n", fit.config().component(Role.PRIOR), fit.runDirectory().resolve("prior.zip"));
+        out.printf(
+                "prior: %s in %s%n",
+                fit.config().component(Role.PRIOR), fit.runDirectory().resolve("prior.zip"));
         out.printf("parameters: %,d%n", fit.parameters());
         if (fit.last() != null) {
-            out.printf(Locale.ROOT, "epochs: %d, steps: %d, %.1f s%n", fit.last().epoch(), fit.last().step(), fit.last().seconds());
-            out.printf(Locale.ROOT, "negative log-likelihood of the codes: train %.4f, test %.4f nats per example%n",
-                    fit.last().train().get("loss"), fit.last().test().get("loss"));
+            out.printf(
+                    Locale.ROOT,
+                    "epochs: %d, steps: %d, %.1f s%n",
+                    fit.last().epoch(),
+                    fit.last().step(),
+                    fit.last().seconds());
+            out.printf(
+                    Locale.ROOT,
+                    "negative log-likelihood of the codes: train %.4f, test %.4f nats per example%n",
+                    fit.last().train().get("loss"),
+                    fit.last().test().get("loss"));
         }
         StringBuilder line = new StringBuilder();
         outcome.model().forEach((k, v) -> {

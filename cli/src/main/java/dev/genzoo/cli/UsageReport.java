@@ -13,7 +13,8 @@ final class UsageReport implements IParameterExceptionHandler {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
         String message = e.getMessage();
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
         err.println("genzoo: error: " + message);

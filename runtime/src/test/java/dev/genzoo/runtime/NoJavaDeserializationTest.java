@@ -31,7 +31,8 @@ final class NoJavaDeserializationTest {
             Path location = location(from);
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.walk(location)) {
-                    for (Path file : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                    for (Path file :
+                            files.filter(p -> p.toString().endsWith(".class")).toList()) {
                         classes++;
                         if (contains(Files.readAllBytes(file))) {
                             offenders.add(location.relativize(file).toString());
@@ -40,7 +41,9 @@ final class NoJavaDeserializationTest {
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
-                    for (var entry : jar.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
+                    for (var entry : jar.stream()
+                            .filter(e -> e.getName().endsWith(".class"))
+                            .toList()) {
                         classes++;
                         if (contains(jar.getInputStream(entry).readAllBytes())) {
                             offenders.add(location.getFileName() + "!" + entry.getName());

@@ -63,8 +63,7 @@ public interface Distribution {
      * @throws UnsupportedOperationException if {@link #hasRsample()} is false
      */
     default NDArray rsample(Shape sampleShape) {
-        throw new UnsupportedOperationException(
-                getClass().getSimpleName() + " has no reparameterized sample");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no reparameterized sample");
     }
 
     /**

@@ -143,7 +143,8 @@ public final class Normal implements Distribution {
             return Optional.of(halfMinus(EventAxes.sum(perAxis, eventDims), eventSize(loc.getShape())));
         }
         if (other instanceof Normal p && p.eventDims == eventDims) {
-            NDArray ratio = logVar.exp().add(loc.sub(p.loc).square()).mul(p.logVar.neg().exp());
+            NDArray ratio =
+                    logVar.exp().add(loc.sub(p.loc).square()).mul(p.logVar.neg().exp());
             Shape shape = broadcastShape(loc.getShape(), p.loc.getShape());
             NDArray perAxis = full(p.logVar.sub(logVar).add(ratio), shape);
             return Optional.of(halfMinus(EventAxes.sum(perAxis, eventDims), eventSize(shape)));

@@ -50,8 +50,7 @@ public final class StandardNormal implements Distribution {
 
     @Override
     public NDArray logProb(NDArray value) {
-        return EventAxes.sum(
-                Scalars.times(value.square().add(Normal.LOG_2PI), -0.5f), eventShape.dimension());
+        return EventAxes.sum(Scalars.times(value.square().add(Normal.LOG_2PI), -0.5f), eventShape.dimension());
     }
 
     @Override
@@ -67,11 +66,10 @@ public final class StandardNormal implements Distribution {
         }
         if (other instanceof Normal p && p.eventDims() == eventShape.dimension()) {
             NDArray lv = p.logVariance();
-            NDArray perAxis = lv.add(lv.neg().exp().mul(p.loc().square().add(1))).sub(1);
+            NDArray perAxis =
+                    lv.add(lv.neg().exp().mul(p.loc().square().add(1))).sub(1);
             return Optional.of(
-                    Scalars.times(
-                            EventAxes.sum(perAxis.broadcast(p.loc().getShape()), p.eventDims()),
-                            0.5f));
+                    Scalars.times(EventAxes.sum(perAxis.broadcast(p.loc().getShape()), p.eventDims()), 0.5f));
         }
         return Optional.empty();
     }

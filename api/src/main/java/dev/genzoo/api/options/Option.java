@@ -43,8 +43,7 @@ public final class Option<T> {
             List<String> requirements,
             List<String> choices) {
         if (!name.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException(
-                    "an option name is lower-case letters, digits and hyphens: " + name);
+            throw new IllegalArgumentException("an option name is lower-case letters, digits and hyphens: " + name);
         }
         this.name = name;
         this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
@@ -65,15 +64,7 @@ public final class Option<T> {
             Function<String, T> parser,
             Function<T, String> formatter) {
         return new Option<>(
-                name,
-                defaultValue,
-                description,
-                expected,
-                parser,
-                formatter,
-                List.of(),
-                List.of(),
-                List.of());
+                name, defaultValue, description, expected, parser, formatter, List.of(), List.of(), List.of());
     }
 
     /**
@@ -85,13 +76,7 @@ public final class Option<T> {
      * @return the option
      */
     public static Option<Integer> integer(String name, int defaultValue, String description) {
-        return simple(
-                name,
-                defaultValue,
-                description,
-                "an integer",
-                s -> Integer.valueOf(s.trim()),
-                String::valueOf);
+        return simple(name, defaultValue, description, "an integer", s -> Integer.valueOf(s.trim()), String::valueOf);
     }
 
     /**
@@ -151,8 +136,7 @@ public final class Option<T> {
      * @param choices the accepted words
      * @return the option
      */
-    public static Option<String> choice(
-            String name, String defaultValue, String description, String... choices) {
+    public static Option<String> choice(String name, String defaultValue, String description, String... choices) {
         List<String> allowed = Arrays.asList(choices);
         if (!allowed.contains(defaultValue)) {
             throw new IllegalArgumentException(defaultValue + " is not among " + allowed);
@@ -183,8 +167,7 @@ public final class Option<T> {
      * @param description one line for {@code genzoo plugins}
      * @return the option
      */
-    public static Option<List<Integer>> integers(
-            String name, List<Integer> defaultValue, String description) {
+    public static Option<List<Integer>> integers(String name, List<Integer> defaultValue, String description) {
         return simple(
                 name,
                 List.copyOf(defaultValue),
@@ -212,20 +195,9 @@ public final class Option<T> {
         List<String> r = new ArrayList<>(requirements);
         t.add(test);
         r.add(requirement);
-        Option<T> checked =
-                new Option<>(
-                        name,
-                        defaultValue,
-                        description,
-                        expected,
-                        parser,
-                        formatter,
-                        t,
-                        r,
-                        choices);
+        Option<T> checked = new Option<>(name, defaultValue, description, expected, parser, formatter, t, r, choices);
         if (!test.test(defaultValue)) {
-            throw new IllegalArgumentException(
-                    "the default of " + name + " is not " + requirement);
+            throw new IllegalArgumentException("the default of " + name + " is not " + requirement);
         }
         return checked;
     }
@@ -289,16 +261,12 @@ public final class Option<T> {
         } catch (RuntimeException e) {
             String hint = e.getMessage() != null && e.getMessage().startsWith(";") ? e.getMessage() : "";
             throw new OptionException(
-                    String.format(
-                            "option '%s' of %s must be %s, got '%s'%s",
-                            name, owner, expected, text, hint));
+                    String.format("option '%s' of %s must be %s, got '%s'%s", name, owner, expected, text, hint));
         }
         for (int i = 0; i < tests.size(); i++) {
             if (!tests.get(i).test(value)) {
-                throw new OptionException(
-                        String.format(
-                                "option '%s' of %s must be %s, got '%s'",
-                                name, owner, requirements.get(i), text));
+                throw new OptionException(String.format(
+                        "option '%s' of %s must be %s, got '%s'", name, owner, requirements.get(i), text));
             }
         }
         return value;

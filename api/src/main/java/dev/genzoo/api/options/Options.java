@@ -25,23 +25,18 @@ public final class Options {
      * @return the values, defaults filled in
      * @throws OptionException for an unknown key (naming the nearest known one) or a bad value
      */
-    public static Options resolve(
-            String owner, List<Option<?>> declared, Map<String, String> given) {
+    public static Options resolve(String owner, List<Option<?>> declared, Map<String, String> given) {
         Map<String, Option<?>> byName = new LinkedHashMap<>();
         for (Option<?> option : declared) {
             if (byName.put(option.name(), option) != null) {
-                throw new IllegalArgumentException(
-                        owner + " declares option " + option.name() + " twice");
+                throw new IllegalArgumentException(owner + " declares option " + option.name() + " twice");
             }
         }
         for (String key : given.keySet()) {
             if (!byName.containsKey(key)) {
                 String known =
-                        byName.isEmpty()
-                                ? "; it takes no options"
-                                : NearestName.suggestion(key, byName.keySet());
-                throw new OptionException(
-                        "unknown option '" + key + "' for " + owner + known);
+                        byName.isEmpty() ? "; it takes no options" : NearestName.suggestion(key, byName.keySet());
+                throw new OptionException("unknown option '" + key + "' for " + owner + known);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -11,16 +10,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Gradients stay right when the garbage collector runs between the forward pass and backward.
@@ -54,12 +51,10 @@ final class GradientAfterCollectionTest {
         NDArray loc = leaf(LOC);
         NDArray logVar = leaf(LOG_VAR);
         NDArray[] draw = new NDArray[1];
-        gradients(
-                new NDArray[] {loc, logVar},
-                leaves -> {
-                    draw[0] = Normal.ofLogVariance(leaves[0], leaves[1], 1).rsample(new Shape());
-                    return draw[0].sum();
-                });
+        gradients(new NDArray[] {loc, logVar}, leaves -> {
+            draw[0] = Normal.ofLogVariance(leaves[0], leaves[1], 1).rsample(new Shape());
+            return draw[0].sum();
+        });
 
         // d/dlogVar (loc + exp(logVar / 2) eps) = (z - loc) / 2.
         double[] z = doubles(draw[0]);
@@ -95,11 +90,10 @@ final class GradientAfterCollectionTest {
         NDArray logVar = leaf(LOG_VAR);
         gradients(
                 new NDArray[] {loc, logVar},
-                leaves ->
-                        Normal.ofLogVariance(leaves[0], leaves[1], 1)
-                                .rsampleWithLogProb(new Shape())
-                                .logProb()
-                                .add(leaves[0].sum().mul(manager.zeros(new Shape()))));
+                leaves -> Normal.ofLogVariance(leaves[0], leaves[1], 1)
+                        .rsampleWithLogProb(new Shape())
+                        .logProb()
+                        .add(leaves[0].sum().mul(manager.zeros(new Shape()))));
 
         assertThat(doubles(logVar.getGradient())).containsOnly(-0.5);
     }
@@ -110,10 +104,9 @@ final class GradientAfterCollectionTest {
         NDArray logVar = leaf(LOG_VAR);
         gradients(
                 new NDArray[] {loc, logVar},
-                leaves ->
-                        Normal.ofLogVariance(leaves[0], leaves[1], 1)
-                                .klDivergence(new StandardNormal(manager, new Shape(3)))
-                                .orElseThrow());
+                leaves -> Normal.ofLogVariance(leaves[0], leaves[1], 1)
+                        .klDivergence(new StandardNormal(manager, new Shape(3)))
+                        .orElseThrow());
 
         double[] dLoc = doubles(loc.getGradient());
         double[] dLogVar = doubles(logVar.getGradient());
@@ -131,20 +124,16 @@ final class GradientAfterCollectionTest {
         NDArray logVar = leaf(LOG_VAR);
         gradients(
                 new NDArray[] {loc, logVar},
-                leaves ->
-                        Normal.ofLogVariance(leaves[0], leaves[1], 1)
-                                .klDivergence(
-                                        Normal.ofLogVariance(
-                                                manager.create(locP), manager.create(logVarP), 1))
-                                .orElseThrow());
+                leaves -> Normal.ofLogVariance(leaves[0], leaves[1], 1)
+                        .klDivergence(Normal.ofLogVariance(manager.create(locP), manager.create(logVarP), 1))
+                        .orElseThrow());
 
         double[] dLoc = doubles(loc.getGradient());
         double[] dLogVar = doubles(logVar.getGradient());
         for (int d = 0; d < 3; d++) {
             double varianceP = Math.exp(logVarP[d]);
             assertThat(dLoc[d]).isCloseTo((LOC[d] - locP[d]) / varianceP, within(1e-5));
-            assertThat(dLogVar[d])
-                    .isCloseTo(0.5 * (Math.exp(LOG_VAR[d]) / varianceP - 1), within(1e-5));
+            assertThat(dLogVar[d]).isCloseTo(0.5 * (Math.exp(LOG_VAR[d]) / varianceP - 1), within(1e-5));
         }
     }
 
@@ -155,15 +144,9 @@ final class GradientAfterCollectionTest {
         StandardNormal standard = new StandardNormal(manager, new Shape(3));
         gradients(
                 new NDArray[] {z, logVar},
-                leaves ->
-                        standard.logProb(leaves[0])
-                                .add(
-                                        standard.klDivergence(
-                                                        Normal.ofLogVariance(
-                                                                manager.zeros(new Shape(3)),
-                                                                leaves[1],
-                                                                1))
-                                                .orElseThrow()));
+                leaves -> standard.logProb(leaves[0])
+                        .add(standard.klDivergence(Normal.ofLogVariance(manager.zeros(new Shape(3)), leaves[1], 1))
+                                .orElseThrow()));
 
         double[] dZ = doubles(z.getGradient());
         double[] dLogVar = doubles(logVar.getGradient());

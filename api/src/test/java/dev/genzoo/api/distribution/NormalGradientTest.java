@@ -1,7 +1,6 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,12 +10,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.function.Function;
 
 /**
  * Gradients through {@link Normal}: the reparameterized draw carries d/d(loc) and d/d(logVar) (the
@@ -61,8 +58,7 @@ final class NormalGradientTest {
             NDArray draws = Normal.ofLogVariance(loc, logVar, 1).rsample(new Shape(n));
             z = doubles(draws);
             // A Java number in a product would be freed before backward; an engine constant is not.
-            collector.backward(
-                    draws.square().sum().mul(manager.full(new Shape(), 1f / n, DataType.FLOAT64)));
+            collector.backward(draws.square().sum().mul(manager.full(new Shape(), 1f / n, DataType.FLOAT64)));
         }
         double[] dLoc = doubles(loc.getGradient());
         double[] dLogVar = doubles(logVar.getGradient());
@@ -126,15 +122,12 @@ final class NormalGradientTest {
 
     @Test
     void klToNormalGradientMatchesCentralDifferences() {
-        double[][] parameters = {
-            {0.3, -0.8, 1.1}, {-0.6, 0.2, 0.9}, {0.1, 0.5, -0.4}, {0.4, -0.3, 0.2}
-        };
+        double[][] parameters = {{0.3, -0.8, 1.1}, {-0.6, 0.2, 0.9}, {0.1, 0.5, -0.4}, {0.4, -0.3, 0.2}};
         assertGradientMatchesFiniteDifferences(
                 parameters,
-                p ->
-                        Normal.ofLogVariance(p[0], p[1], 1)
-                                .klDivergence(Normal.ofLogVariance(p[2], p[3], 1))
-                                .orElseThrow());
+                p -> Normal.ofLogVariance(p[0], p[1], 1)
+                        .klDivergence(Normal.ofLogVariance(p[2], p[3], 1))
+                        .orElseThrow());
     }
 
     @Test
@@ -142,10 +135,9 @@ final class NormalGradientTest {
         double[][] parameters = {{0.3, -0.8, 1.1}, {-0.6, 0.2, 0.9}};
         assertGradientMatchesFiniteDifferences(
                 parameters,
-                p ->
-                        Normal.ofLogVariance(p[0], p[1], 1)
-                                .klDivergence(new StandardNormal(manager, EVENT))
-                                .orElseThrow());
+                p -> Normal.ofLogVariance(p[0], p[1], 1)
+                        .klDivergence(new StandardNormal(manager, EVENT))
+                        .orElseThrow());
     }
 
     @Test
@@ -153,17 +145,15 @@ final class NormalGradientTest {
         double[][] parameters = {{0.3, -0.8, 1.1}, {-0.6, 0.2, 0.9}};
         assertGradientMatchesFiniteDifferences(
                 parameters,
-                p ->
-                        new StandardNormal(manager, EVENT)
-                                .klDivergence(Normal.ofLogVariance(p[0], p[1], 1))
-                                .orElseThrow());
+                p -> new StandardNormal(manager, EVENT)
+                        .klDivergence(Normal.ofLogVariance(p[0], p[1], 1))
+                        .orElseThrow());
     }
 
     /**
      * Autograd of the scalar kl(parameters) against (f(p + h e_i) - f(p - h e_i)) / 2h, in float64.
      */
-    private void assertGradientMatchesFiniteDifferences(
-            double[][] parameters, Function<NDArray[], NDArray> kl) {
+    private void assertGradientMatchesFiniteDifferences(double[][] parameters, Function<NDArray[], NDArray> kl) {
         NDArray[] leaves = new NDArray[parameters.length];
         for (int j = 0; j < parameters.length; j++) {
             leaves[j] = leaf(parameters[j]);
@@ -186,8 +176,7 @@ final class NormalGradientTest {
         assertThat(doubles(leaves[0].getGradient())).isNotEqualTo(new double[3]);
     }
 
-    private double evaluate(
-            double[][] parameters, int j, int i, double step, Function<NDArray[], NDArray> kl) {
+    private double evaluate(double[][] parameters, int j, int i, double step, Function<NDArray[], NDArray> kl) {
         NDArray[] arrays = new NDArray[parameters.length];
         for (int k = 0; k < parameters.length; k++) {
             double[] values = parameters[k].clone();

@@ -1,7 +1,6 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,7 +9,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,18 +40,14 @@ final class NormalKlDivergenceTest {
     }
 
     private Normal normal(float[] loc, float[] logVar) {
-        return Normal.ofLogVariance(
-                manager.create(loc, PARAMETERS), manager.create(logVar, PARAMETERS), 1);
+        return Normal.ofLogVariance(manager.create(loc, PARAMETERS), manager.create(logVar, PARAMETERS), 1);
     }
 
     @Test
     void klToStandardNormalAtHandPickedValues() {
         // mu = 1, var = 1: 0.5 * mu^2 = 0.5; mu = 0, var = 2: 0.5 * (2 - ln 2 - 1); both summed.
-        Normal q =
-                Normal.ofLogVariance(
-                        manager.create(new float[] {1f, 0f}),
-                        manager.create(new float[] {0f, (float) Math.log(2)}),
-                        1);
+        Normal q = Normal.ofLogVariance(
+                manager.create(new float[] {1f, 0f}), manager.create(new float[] {0f, (float) Math.log(2)}), 1);
         NDArray kl = q.klDivergence(new StandardNormal(manager, new Shape(2))).orElseThrow();
 
         assertThat(kl.getShape()).isEqualTo(new Shape());
@@ -138,10 +132,8 @@ final class NormalKlDivergenceTest {
         StandardNormal standard = new StandardNormal(manager, new Shape(LOC_P.length));
 
         assertThat(q.klDivergence(p).orElseThrow().getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat(q.klDivergence(standard).orElseThrow().getDataType())
-                .isEqualTo(DataType.FLOAT32);
-        assertThat(standard.klDivergence(q).orElseThrow().getDataType())
-                .isEqualTo(DataType.FLOAT32);
+        assertThat(q.klDivergence(standard).orElseThrow().getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(standard.klDivergence(q).orElseThrow().getDataType()).isEqualTo(DataType.FLOAT32);
     }
 
     @Test
@@ -162,15 +154,15 @@ final class NormalKlDivergenceTest {
 
         assertThat(q.klDivergence(bernoulli)).isEmpty();
         assertThat(q.klDivergence(new StandardNormal(manager, new Shape(2, 3)))).isEmpty();
-        assertThat(Normal.ofLogVariance(q.loc(), q.logVariance(), 2).klDivergence(q)).isEmpty();
+        assertThat(Normal.ofLogVariance(q.loc(), q.logVariance(), 2).klDivergence(q))
+                .isEmpty();
     }
 
     /**
      * KL(q || p) per batch element against the mean of log q(z) - log p(z) over z ~ q, drawn and
      * scored by the distributions themselves: the path {@code kl=monte-carlo} takes.
      */
-    private void assertMatchesMonteCarlo(
-            Distribution q, Distribution p, NDArray analytic, Shape sampleShape) {
+    private void assertMatchesMonteCarlo(Distribution q, Distribution p, NDArray analytic, Shape sampleShape) {
         NDArray z = q.sample(sampleShape);
         double[] logRatio = doubles(q.logProb(z).sub(p.logProb(z)).broadcast(new Shape(DRAWS, 2)));
         double[] kl = doubles(analytic);

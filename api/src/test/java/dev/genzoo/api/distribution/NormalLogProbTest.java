@@ -1,7 +1,6 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,12 +8,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
 
 /**
  * {@link Normal#logProb} and {@link StandardNormal#logProb} against the Gaussian density written
@@ -49,10 +46,7 @@ final class NormalLogProbTest {
         float[] logVar = uniform(6, -2, 2);
         float[] x = uniform(6, -4, 4);
         Normal normal =
-                Normal.ofLogVariance(
-                        manager.create(loc, new Shape(2, 3)),
-                        manager.create(logVar, new Shape(2, 3)),
-                        0);
+                Normal.ofLogVariance(manager.create(loc, new Shape(2, 3)), manager.create(logVar, new Shape(2, 3)), 0);
 
         NDArray logProb = normal.logProb(manager.create(x, new Shape(2, 3)));
 
@@ -70,9 +64,7 @@ final class NormalLogProbTest {
         float[] loc = uniform(24, -1, 1);
         float[] logVar = uniform(24, -1, 1);
         float[] x = uniform(24, -3, 3);
-        Normal normal =
-                Normal.ofLogVariance(
-                        manager.create(loc, parameters), manager.create(logVar, parameters), 2);
+        Normal normal = Normal.ofLogVariance(manager.create(loc, parameters), manager.create(logVar, parameters), 2);
 
         assertThat(normal.batchShape()).isEqualTo(new Shape(2));
         assertThat(normal.eventShape()).isEqualTo(new Shape(3, 4));
@@ -96,10 +88,7 @@ final class NormalLogProbTest {
         float[] logVar = uniform(6, -1, 1);
         float[] x = uniform(k * 6, -3, 3);
         Normal normal =
-                Normal.ofLogVariance(
-                        manager.create(loc, new Shape(2, 3)),
-                        manager.create(logVar, new Shape(2, 3)),
-                        1);
+                Normal.ofLogVariance(manager.create(loc, new Shape(2, 3)), manager.create(logVar, new Shape(2, 3)), 1);
 
         NDArray logProb = normal.logProb(manager.create(x, new Shape(k, 2, 3)));
 
@@ -109,12 +98,9 @@ final class NormalLogProbTest {
             for (int b = 0; b < 2; b++) {
                 double expected = 0;
                 for (int d = 0; d < 3; d++) {
-                    expected +=
-                            Reference.normalLogDensity(
-                                    x[6 * s + 3 * b + d], loc[3 * b + d], logVar[3 * b + d]);
+                    expected += Reference.normalLogDensity(x[6 * s + 3 * b + d], loc[3 * b + d], logVar[3 * b + d]);
                 }
-                assertThat(got[2 * s + b])
-                        .isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
+                assertThat(got[2 * s + b]).isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
             }
         }
     }
@@ -124,9 +110,7 @@ final class NormalLogProbTest {
         float[] loc = uniform(6, -1, 1);
         float[] x = uniform(6, -2, 2);
         double logVar = 2 * Math.log(0.3);
-        Normal normal =
-                Normal.ofLogVariance(
-                        manager.create(loc, new Shape(2, 3)), manager.create((float) logVar), 1);
+        Normal normal = Normal.ofLogVariance(manager.create(loc, new Shape(2, 3)), manager.create((float) logVar), 1);
 
         double[] got = doubles(normal.logProb(manager.create(x, new Shape(2, 3))));
 
@@ -168,13 +152,11 @@ final class NormalLogProbTest {
         NDArray logProb = scalar.logProb(manager.create(1.5f));
 
         assertThat(logProb.getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat((double) logProb.getFloat())
-                .isCloseTo(Reference.normalLogDensity(1.5, 0.5, -0.2f), within(1e-5));
+        assertThat((double) logProb.getFloat()).isCloseTo(Reference.normalLogDensity(1.5, 0.5, -0.2f), within(1e-5));
         assertThat(scalar.rsample(new Shape()).getDataType()).isEqualTo(DataType.FLOAT32);
         assertThat(scalar.rsampleWithLogProb(new Shape()).logProb().getDataType())
                 .isEqualTo(DataType.FLOAT32);
-        assertThat(standard.logProb(manager.create(1.5f)).getDataType())
-                .isEqualTo(DataType.FLOAT32);
+        assertThat(standard.logProb(manager.create(1.5f)).getDataType()).isEqualTo(DataType.FLOAT32);
     }
 
     @Test

@@ -1,14 +1,12 @@
 package dev.genzoo.api.distribution;
 
 import static dev.genzoo.api.distribution.Reference.doubles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +29,7 @@ final class NormalSampleTest {
         manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(99);
         normal =
-                Normal.ofLogVariance(
-                        manager.create(LOC, new Shape(2, 3)),
-                        manager.create(LOG_VAR, new Shape(2, 3)),
-                        1);
+                Normal.ofLogVariance(manager.create(LOC, new Shape(2, 3)), manager.create(LOG_VAR, new Shape(2, 3)), 1);
     }
 
     @AfterEach
@@ -90,8 +85,7 @@ final class NormalSampleTest {
         double[] fromValue = doubles(normal.logProb(draw.value()));
         assertThat(fromNoise).hasSameSizeAs(fromValue);
         for (int i = 0; i < fromNoise.length; i++) {
-            assertThat(fromNoise[i])
-                    .isCloseTo(fromValue[i], within(1e-5 * (1 + Math.abs(fromValue[i]))));
+            assertThat(fromNoise[i]).isCloseTo(fromValue[i], within(1e-5 * (1 + Math.abs(fromValue[i]))));
         }
     }
 
@@ -126,7 +120,6 @@ final class NormalSampleTest {
         double sampleVariance = squares / (n - 1);
 
         assertThat(sampleMean).isCloseTo(mean, within(5 * Math.sqrt(variance / n)));
-        assertThat(sampleVariance)
-                .isCloseTo(variance, within(5 * variance * Math.sqrt(2.0 / (n - 1))));
+        assertThat(sampleVariance).isCloseTo(variance, within(5 * variance * Math.sqrt(2.0 / (n - 1))));
     }
 }

@@ -15,8 +15,7 @@ final class Reference {
     /** log N(x; mu, exp(logVar)) of one coordinate, from the density's definition. */
     static double normalLogDensity(double x, double mu, double logVar) {
         double variance = Math.exp(logVar);
-        double density =
-                Math.exp(-(x - mu) * (x - mu) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
+        double density = Math.exp(-(x - mu) * (x - mu) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
         return Math.log(density);
     }
 
@@ -27,9 +26,7 @@ final class Reference {
     static double normalKl(double muQ, double lvQ, double muP, double lvP) {
         double sigmaQ = Math.exp(lvQ / 2);
         double sigmaP = Math.exp(lvP / 2);
-        return Math.log(sigmaP / sigmaQ)
-                + (sigmaQ * sigmaQ + (muQ - muP) * (muQ - muP)) / (2 * sigmaP * sigmaP)
-                - 0.5;
+        return Math.log(sigmaP / sigmaQ) + (sigmaQ * sigmaQ + (muQ - muP) * (muQ - muP)) / (2 * sigmaP * sigmaP) - 0.5;
     }
 
     /** log sigmoid(l) = log(1 / (1 + e^-l)), evaluated without overflow for any l. */

@@ -2,12 +2,11 @@ package dev.genzoo.api.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link NearestName}: Levenshtein distances against hand-worked examples and against the recursive
@@ -116,9 +115,7 @@ final class NearestNameTest {
             }
             int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
             int result =
-                    Math.min(
-                            distance(i - 1, j - 1) + cost,
-                            Math.min(distance(i - 1, j) + 1, distance(i, j - 1) + 1));
+                    Math.min(distance(i - 1, j - 1) + cost, Math.min(distance(i - 1, j) + 1, distance(i, j - 1) + 1));
             memo.put(key, result);
             return result;
         }

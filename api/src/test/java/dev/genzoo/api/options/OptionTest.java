@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genzoo.api.GenzooException;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Option}: parsing of each type, the range checks, and the exact wording of the messages a
@@ -25,8 +23,7 @@ final class OptionTest {
         assertThatThrownBy(() -> latent.parse("1.5", OWNER))
                 .isInstanceOf(OptionException.class)
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        "option 'latent' of encoder 'mlp-gaussian' must be an integer, got '1.5'");
+                .hasMessage("option 'latent' of encoder 'mlp-gaussian' must be an integer, got '1.5'");
     }
 
     @Test
@@ -38,10 +35,7 @@ final class OptionTest {
         for (String text : List.of("NaN", "Infinity", "-Infinity", "", "one")) {
             assertThatThrownBy(() -> beta.parse(text, OWNER))
                     .isInstanceOf(OptionException.class)
-                    .hasMessage(
-                            "option 'beta' of encoder 'mlp-gaussian' must be a number, got '"
-                                    + text
-                                    + "'");
+                    .hasMessage("option 'beta' of encoder 'mlp-gaussian' must be a number, got '" + text + "'");
         }
     }
 
@@ -53,9 +47,7 @@ final class OptionTest {
         assertThat(flag.parse(" false", OWNER)).isFalse();
         assertThatThrownBy(() -> flag.parse("yes", OWNER))
                 .isInstanceOf(OptionException.class)
-                .hasMessage(
-                        "option 'learned' of encoder 'mlp-gaussian' must be true or false, got"
-                            + " 'yes'");
+                .hasMessage("option 'learned' of encoder 'mlp-gaussian' must be true or false, got" + " 'yes'");
     }
 
     @Test
@@ -65,13 +57,11 @@ final class OptionTest {
         assertThat(kl.parse("monte-carlo", "objective 'elbo'")).isEqualTo("monte-carlo");
         assertThatThrownBy(() -> kl.parse("analytc", "objective 'elbo'"))
                 .isInstanceOf(OptionException.class)
-                .hasMessage(
-                        "option 'kl' of objective 'elbo' must be one of auto, analytic,"
-                            + " monte-carlo, got 'analytc'; did you mean 'analytic'?");
+                .hasMessage("option 'kl' of objective 'elbo' must be one of auto, analytic,"
+                        + " monte-carlo, got 'analytc'; did you mean 'analytic'?");
         assertThatThrownBy(() -> kl.parse("zzzzzzzz", "objective 'elbo'"))
-                .hasMessage(
-                        "option 'kl' of objective 'elbo' must be one of auto, analytic,"
-                            + " monte-carlo, got 'zzzzzzzz'");
+                .hasMessage("option 'kl' of objective 'elbo' must be one of auto, analytic,"
+                        + " monte-carlo, got 'zzzzzzzz'");
     }
 
     @Test
@@ -91,14 +81,14 @@ final class OptionTest {
         assertThat(hidden.format(parsed)).isEqualTo("400,200,50");
         assertThat(hidden.defaultText()).isEqualTo("400");
         assertThatThrownBy(() -> hidden.parse("400,,2", OWNER))
-                .hasMessage(
-                        "option 'hidden' of encoder 'mlp-gaussian' must be a comma-separated list"
-                                + " of integers, got '400,,2'");
+                .hasMessage("option 'hidden' of encoder 'mlp-gaussian' must be a comma-separated list"
+                        + " of integers, got '400,,2'");
     }
 
     @Test
     void atLeastNamesTheOptionOwnerRequirementAndText() {
-        Option<Integer> latent = Option.integer("latent", 20, "latent dimensions").atLeast(1);
+        Option<Integer> latent =
+                Option.integer("latent", 20, "latent dimensions").atLeast(1);
 
         assertThat(latent.parse("1", OWNER)).isEqualTo(1);
         assertThatThrownBy(() -> latent.parse("0", OWNER))
@@ -109,7 +99,8 @@ final class OptionTest {
 
     @Test
     void atLeastAppliesToEveryElementOfAList() {
-        Option<List<Integer>> hidden = Option.integers("hidden", List.of(400), "widths").atLeast(1);
+        Option<List<Integer>> hidden =
+                Option.integers("hidden", List.of(400), "widths").atLeast(1);
 
         assertThat(hidden.parse("3,1", OWNER)).containsExactly(3, 1);
         assertThatThrownBy(() -> hidden.parse("400,0", OWNER))
@@ -149,8 +140,7 @@ final class OptionTest {
     @Test
     void namesAreLowerCaseWordsJoinedByHyphens() {
         assertThat(Option.real("warmup-epochs", 0, "epochs").name()).isEqualTo("warmup-epochs");
-        assertThatThrownBy(() -> Option.real("warmupEpochs", 0, "epochs"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Option.real("warmupEpochs", 0, "epochs")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Option.real("warmup_epochs", 0, "epochs"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

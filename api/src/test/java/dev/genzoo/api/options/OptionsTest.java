@@ -3,20 +3,20 @@ package dev.genzoo.api.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** {@link Options#resolve}: defaults filled in, unknown keys refused, and text that round-trips. */
 final class OptionsTest {
     private static final String OWNER = "encoder 'mlp-gaussian'";
     private static final Option<List<Integer>> HIDDEN =
             Option.integers("hidden", List.of(400), "widths").atLeast(1);
-    private static final Option<Integer> LATENT = Option.integer("latent", 20, "dims").atLeast(1);
-    private static final Option<Double> BETA = Option.real("beta", 1.0, "weight").atLeast(0);
-    private static final Option<String> KL =
-            Option.choice("kl", "auto", "how", "auto", "analytic", "monte-carlo");
+    private static final Option<Integer> LATENT =
+            Option.integer("latent", 20, "dims").atLeast(1);
+    private static final Option<Double> BETA =
+            Option.real("beta", 1.0, "weight").atLeast(0);
+    private static final Option<String> KL = Option.choice("kl", "auto", "how", "auto", "analytic", "monte-carlo");
     private static final Option<Boolean> LEARNED = Option.flag("learned", false, "learn it");
     private static final List<Option<?>> DECLARED = List.of(HIDDEN, LATENT, BETA, KL, LEARNED);
 
@@ -49,9 +49,7 @@ final class OptionsTest {
     void unknownKeyIsRefusedWithTheNearestKnownKey() {
         assertThatThrownBy(() -> Options.resolve(OWNER, DECLARED, Map.of("latnet", "3")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage(
-                        "unknown option 'latnet' for encoder 'mlp-gaussian'; did you mean"
-                            + " 'latent'?");
+                .hasMessage("unknown option 'latnet' for encoder 'mlp-gaussian'; did you mean" + " 'latent'?");
     }
 
     @Test
@@ -63,15 +61,9 @@ final class OptionsTest {
 
     @Test
     void anyKeyIsUnknownToAComponentWithoutOptions() {
-        assertThatThrownBy(
-                        () ->
-                                Options.resolve(
-                                        "prior 'standard-normal'",
-                                        List.of(),
-                                        Map.of("latent", "3")))
+        assertThatThrownBy(() -> Options.resolve("prior 'standard-normal'", List.of(), Map.of("latent", "3")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage(
-                        "unknown option 'latent' for prior 'standard-normal'; it takes no options");
+                .hasMessage("unknown option 'latent' for prior 'standard-normal'; it takes no options");
     }
 
     @Test
@@ -83,19 +75,8 @@ final class OptionsTest {
 
     @Test
     void asTextRoundTripsThroughResolve() {
-        Options first =
-                Options.resolve(
-                        OWNER,
-                        DECLARED,
-                        Map.of(
-                                "hidden",
-                                " 64, 32",
-                                "beta",
-                                "0.25",
-                                "kl",
-                                "monte-carlo",
-                                "learned",
-                                "TRUE"));
+        Options first = Options.resolve(
+                OWNER, DECLARED, Map.of("hidden", " 64, 32", "beta", "0.25", "kl", "monte-carlo", "learned", "TRUE"));
 
         Map<String, String> text = first.asText();
         Options second = Options.resolve(OWNER, DECLARED, text);

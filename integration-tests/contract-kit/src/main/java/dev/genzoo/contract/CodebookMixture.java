@@ -49,9 +49,8 @@ public final class CodebookMixture implements ExactModel {
         this.context = context;
         this.model = ModelRecipe.modelOf(context);
         if (model.encoder().kind() != EncoderKind.POINT_MASS) {
-            throw new IllegalArgumentException(
-                    "a codebook mixture needs a point-mass encoder, not one that outputs "
-                            + model.encoder().kind().description());
+            throw new IllegalArgumentException("a codebook mixture needs a point-mass encoder, not one that outputs "
+                    + model.encoder().kind().description());
         }
         this.codebook = model.encoder().parameters().get(CODEBOOK);
         if (codebook == null || codebook.getArray().getShape().dimension() != 2) {
@@ -61,9 +60,9 @@ public final class CodebookMixture implements ExactModel {
         }
         long codeDim = codebook.getArray().getShape().get(1);
         if (model.encoder().latentShape().size() != codeDim) {
-            throw new IllegalArgumentException(
-                    "a codebook mixture needs latents of one code (" + codeDim + " values), but the encoder's have shape "
-                            + model.encoder().latentShape() + "; make the code grid one position");
+            throw new IllegalArgumentException("a codebook mixture needs latents of one code (" + codeDim
+                    + " values), but the encoder's have shape "
+                    + model.encoder().latentShape() + "; make the code grid one position");
         }
         // long-lived: the starting model's decoder at each code, from which sample draws
         StepContext step = evaluation(manager);
@@ -115,7 +114,8 @@ public final class CodebookMixture implements ExactModel {
 
     /** The K codes as latents, [K, latent...]. */
     private NDArray codeLatents() {
-        return codebook.getArray().reshape(new Shape(codes()).addAll(model.encoder().latentShape()));
+        return codebook.getArray()
+                .reshape(new Shape(codes()).addAll(model.encoder().latentShape()));
     }
 
     /** log p(e_k) under the prior, [K]. */
@@ -195,10 +195,13 @@ public final class CodebookMixture implements ExactModel {
                 float[] rows = Arrays.copyOfRange(examples, start * size, end * size);
                 NDArray x = manager.create(rows, new Shape(end - start, 1).addAll(dataShape));
                 Shape pairs = new Shape(end - start, k);
-                NDArray z = codeLatents().expandDims(0).broadcast(pairs.addAll(model.encoder().latentShape()));
-                NDArray logJoint =
-                        model.decoder().decode(z, step).logProb(x.broadcast(pairs.addAll(dataShape)))
-                                .add(logPrior(step));
+                NDArray z = codeLatents()
+                        .expandDims(0)
+                        .broadcast(pairs.addAll(model.encoder().latentShape()));
+                NDArray logJoint = model.decoder()
+                        .decode(z, step)
+                        .logProb(x.broadcast(pairs.addAll(dataShape)))
+                        .add(logPrior(step));
                 float[] values = logJoint.toType(DataType.FLOAT32, false).toFloatArray();
                 for (int e = 0; e < end - start; e++) {
                     double max = Double.NEGATIVE_INFINITY;

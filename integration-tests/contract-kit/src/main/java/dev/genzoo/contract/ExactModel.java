@@ -107,11 +107,10 @@ public interface ExactModel extends AutoCloseable {
             return ProbabilisticPca.standard(manager);
         }
         manager.close();
-        throw new UnsupportedOperationException(
-                "the contract kit builds no exact model with an encoder that outputs "
-                        + kind.description()
-                        + " by itself; override ObjectiveContract.exactModel to bring one ("
-                        + (kind == EncoderKind.POINT_MASS ? "CodebookMixture" : "GaussianData")
-                        + " builds one from your factories)");
+        throw new UnsupportedOperationException("the contract kit builds no exact model with an encoder that outputs "
+                + kind.description()
+                + " by itself; override ObjectiveContract.exactModel to bring one ("
+                + (kind == EncoderKind.POINT_MASS ? "CodebookMixture" : "GaussianData")
+                + " builds one from your factories)");
     }
 }

@@ -158,13 +158,16 @@ public final class GaussianData implements ExactModel {
     /** Why an encoder of a kind has no exact posterior here, one sentence. */
     static String noPosterior(EncoderKind kind) {
         return switch (kind) {
-            case BIJECTION -> "a bijection has no posterior: its latent z = f(x) is determined by x, and its"
-                    + " bound is the flow's exact log p(x), whose gap to the data's density is KL(p_data || p_flow),"
-                    + " not a posterior's";
-            case FIXED_PROCESS -> "the encoder is a fixed forward process with no parameters: q(x_1..x_T | x_0)"
-                    + " cannot be set to the model's posterior, which is the reverse process being learned";
-            case POINT_MASS -> "a point mass at one code cannot equal the posterior p(k|x), a distribution over"
-                    + " the codes, unless that posterior is one-hot";
+            case BIJECTION ->
+                "a bijection has no posterior: its latent z = f(x) is determined by x, and its"
+                        + " bound is the flow's exact log p(x), whose gap to the data's density is KL(p_data || p_flow),"
+                        + " not a posterior's";
+            case FIXED_PROCESS ->
+                "the encoder is a fixed forward process with no parameters: q(x_1..x_T | x_0)"
+                        + " cannot be set to the model's posterior, which is the reverse process being learned";
+            case POINT_MASS ->
+                "a point mass at one code cannot equal the posterior p(k|x), a distribution over"
+                        + " the codes, unless that posterior is one-hot";
             case DENSITY -> "the data's density is known here, not the model's posterior p(z|x)";
         };
     }

@@ -36,7 +36,9 @@ public final class GradientsAssert extends AbstractAssert<GradientsAssert, Gradi
     public GradientsAssert areNotAllZero() {
         isNotNull();
         if (!(actual.largestMagnitude() > 0)) {
-            failWithMessage("every gradient is zero (parameters: %s)", actual.byParameter().keySet());
+            failWithMessage(
+                    "every gradient is zero (parameters: %s)",
+                    actual.byParameter().keySet());
         }
         return this;
     }

@@ -56,7 +56,7 @@ public final class ModelRecipe {
      * @return the recipe
      */
     public static ModelRecipe of(EncoderFactory encoder, PriorFactory prior, DecoderFactory decoder) {
-        return new ModelRecipe(encoder, prior, decoder, Map.of(), model -> { });
+        return new ModelRecipe(encoder, prior, decoder, Map.of(), model -> {});
     }
 
     /**
@@ -101,9 +101,8 @@ public final class ModelRecipe {
         context = context.withDecoder(create(Role.DECODER, decoder, context, used));
         for (String key : options.keySet()) {
             if (!used.contains(key)) {
-                throw new IllegalArgumentException(
-                        "option '" + key + "' is declared by none of " + encoder.name() + ", " + prior.name()
-                                + " and " + decoder.name());
+                throw new IllegalArgumentException("option '" + key + "' is declared by none of " + encoder.name()
+                        + ", " + prior.name() + " and " + decoder.name());
             }
         }
         adjustment.accept(modelOf(context));
@@ -113,7 +112,9 @@ public final class ModelRecipe {
     /** The model of a context that {@link #build} returned. */
     static GenerativeModel modelOf(BuildContext context) {
         return new GenerativeModel(
-                context.encoder().orElseThrow(), context.prior().orElseThrow(), context.decoder().orElseThrow());
+                context.encoder().orElseThrow(),
+                context.prior().orElseThrow(),
+                context.decoder().orElseThrow());
     }
 
     private <T extends Component> T create(

@@ -124,7 +124,8 @@ public abstract class ObjectiveContract {
             ObjectiveUnderTest candidate = ObjectiveUnderTest.create(objective(), options(), exact);
             accepted = candidate.objective().acceptedEncoders();
             if (accepted.contains(kind)) {
-                Optional<String> reason = candidate.objective().incompatibility(candidate.exact().model());
+                Optional<String> reason =
+                        candidate.objective().incompatibility(candidate.exact().model());
                 if (reason.isPresent()) {
                     candidate.close();
                     return fail("objective '" + objective().name() + "' cannot train the exact model: " + reason.get());
@@ -133,10 +134,9 @@ public abstract class ObjectiveContract {
             }
             candidate.close();
         }
-        return fail(
-                "objective '" + objective().name() + "' accepts encoders of kinds " + accepted
-                        + ", and the contract kit has no exact model for " + without
-                        + "; override exactModel to bring one");
+        return fail("objective '" + objective().name() + "' accepts encoders of kinds " + accepted
+                + ", and the contract kit has no exact model for " + without
+                + "; override exactModel to bring one");
     }
 
     @Test
@@ -194,7 +194,9 @@ public abstract class ObjectiveContract {
             BoundEstimate before = BoundEstimate.of(under.bound(heldOut, EXAMPLES, 300));
             under.train(TRAINING_STEPS, TRAINING_BATCH, LEARNING_RATE, 5);
             BoundEstimate after = BoundEstimate.of(under.bound(heldOut, EXAMPLES, 300));
-            assertThat(after.minus(before)).as("bound after training - bound before").isPositive();
+            assertThat(after.minus(before))
+                    .as("bound after training - bound before")
+                    .isPositive();
             assertThat(after.minus(under.exact().logLikelihood(heldOut)))
                     .as("bound after training - exact log p(x) of the trained model")
                     .isAtMost(0);

@@ -103,12 +103,12 @@ public final class ObjectiveUnderTest implements AutoCloseable {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 ObjectiveValue value = objective.evaluate(array(examples, start, end), exact.model(), context);
-                NDArray bound = value.bound().orElseThrow(
-                        () -> new AssertionError("the objective reports no per-example bound on log p(x)"));
+                NDArray bound = value.bound()
+                        .orElseThrow(
+                                () -> new AssertionError("the objective reports no per-example bound on log p(x)"));
                 if (!bound.getShape().equals(new Shape(end - start))) {
-                    throw new AssertionError(
-                            "the bound should hold one value per example, shape (" + (end - start) + "), but has shape "
-                                    + bound.getShape());
+                    throw new AssertionError("the bound should hold one value per example, shape (" + (end - start)
+                            + "), but has shape " + bound.getShape());
                 }
                 float[] values = bound.toFloatArray();
                 for (int i = 0; i < values.length; i++) {
@@ -135,7 +135,10 @@ public final class ObjectiveUnderTest implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             Map<Parameter, NDArray> saved = new LinkedHashMap<>();
-            assembled.parameters().values().forEach(p -> saved.put(p, p.getArray().duplicate()));
+            assembled
+                    .parameters()
+                    .values()
+                    .forEach(p -> saved.put(p, p.getArray().duplicate()));
             ObjectiveValue value = objective.evaluate(array(examples, 0, n), exact.model(), context(0, 1, training));
             float[] bound = value.bound().map(NDArray::toFloatArray).orElse(new float[0]);
             float[] out = Arrays.copyOf(new float[] {value.loss().getFloat()}, 1 + bound.length);
@@ -156,7 +159,9 @@ public final class ObjectiveUnderTest implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             ObjectiveValue value = objective.evaluate(array(examples, 0, n), exact.model(), context(0, 1, false));
-            return new Device[] {value.loss().getDevice(), value.bound().orElse(value.loss()).getDevice()};
+            return new Device[] {
+                value.loss().getDevice(), value.bound().orElse(value.loss()).getDevice()
+            };
         }
     }
 

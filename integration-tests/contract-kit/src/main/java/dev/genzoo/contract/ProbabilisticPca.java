@@ -44,9 +44,7 @@ public final class ProbabilisticPca implements ExactModel {
     static final double ENCODER_START = 0.3;
 
     /** The true W, D x d, columns 2 u1 and 1.2 u2 for orthonormal u1, u2. */
-    private static final double[][] TRUE_W = {
-        {1.0, 0.6}, {1.0, -0.6}, {1.0, 0.6}, {1.0, -0.6}, {0.0, 0.0}
-    };
+    private static final double[][] TRUE_W = {{1.0, 0.6}, {1.0, -0.6}, {1.0, 0.6}, {1.0, -0.6}, {0.0, 0.0}};
     /** The true b. */
     private static final double[] TRUE_B = {0.3, -0.2, 0.5, 0.1, -0.4};
 
@@ -79,11 +77,10 @@ public final class ProbabilisticPca implements ExactModel {
         Prior prior = new StandardNormalPrior();
         Decoder decoder = new LinearGaussianDecoder();
         model = new GenerativeModel(encoder, prior, decoder);
-        context =
-                BuildContext.of(manager, new Shape(DATA))
-                        .withEncoder(encoder)
-                        .withPrior(prior)
-                        .withDecoder(decoder);
+        context = BuildContext.of(manager, new Shape(DATA))
+                .withEncoder(encoder)
+                .withPrior(prior)
+                .withDecoder(decoder);
     }
 
     /**
@@ -116,18 +113,16 @@ public final class ProbabilisticPca implements ExactModel {
         for (int i = 0; i < values.length; i++) {
             floats[i] = (float) values[i];
         }
-        Parameter parameter =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.WEIGHT)
-                        .optShape(shape)
-                        .optInitializer(
-                                (m, s, type) -> {
-                                    try (NDArray given = m.create(floats, s)) {
-                                        return given.duplicate();
-                                    }
-                                })
-                        .build();
+        Parameter parameter = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(shape)
+                .optInitializer((m, s, type) -> {
+                    try (NDArray given = m.create(floats, s)) {
+                        return given.duplicate();
+                    }
+                })
+                .build();
         parameter.initialize(manager, DataType.FLOAT32);
         return parameter;
     }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The noise-aware assertions pass within their allowance and fail beyond it, with a readable message. */
 final class BoundEstimateAssertTest {
@@ -31,13 +30,15 @@ final class BoundEstimateAssertTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("expected a mean of at most");
         assertThat(ONE).withinStandardErrors(1).isAtMost(1 - 0.9 * se);
-        assertThatThrownBy(() -> assertThat(ONE).withinStandardErrors(1).withTolerance(0).isAtMost(1 - 1.1 * se))
+        assertThatThrownBy(() ->
+                        assertThat(ONE).withinStandardErrors(1).withTolerance(0).isAtMost(1 - 1.1 * se))
                 .isInstanceOf(AssertionError.class);
     }
 
     @Test
     void isPositiveNeedsTheMeanClearOfTheNoise() {
-        assertThatThrownBy(() -> assertThat(ONE).isPositive()).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> assertThat(ONE).isPositive())
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("clearly positive");
         assertThat(ONE).withinStandardErrors(1.5).isPositive();
         assertThat(BoundEstimate.of(new double[] {-3, -2})).isAtLeast(-3).isCloseTo(-2.5, 0);
@@ -45,13 +46,16 @@ final class BoundEstimateAssertTest {
 
     @Test
     void nonFiniteValuesFail() {
-        assertThatThrownBy(() -> assertThat(BoundEstimate.of(new double[] {1, Double.NaN})).isAtMost(5))
+        assertThatThrownBy(() -> assertThat(BoundEstimate.of(new double[] {1, Double.NaN}))
+                        .isAtMost(5))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("NaN or infinite");
-        assertThatThrownBy(() -> assertThat(new Gradients(Map.of("w", new float[] {1f, Float.NaN}))).areFinite())
+        assertThatThrownBy(() -> assertThat(new Gradients(Map.of("w", new float[] {1f, Float.NaN})))
+                        .areFinite())
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("gradient of w");
-        assertThatThrownBy(() -> assertThat(new Gradients(Map.of("w", new float[] {0f}))).areNotAllZero())
+        assertThatThrownBy(() ->
+                        assertThat(new Gradients(Map.of("w", new float[] {0f}))).areNotAllZero())
                 .isInstanceOf(AssertionError.class);
     }
 }

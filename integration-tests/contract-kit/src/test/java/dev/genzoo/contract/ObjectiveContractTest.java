@@ -3,7 +3,6 @@ package dev.genzoo.contract;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genzoo.api.ObjectiveFactory;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +33,8 @@ final class ObjectiveContractTest {
     @Test
     void aReconstructionThatIsNoBoundFailsTheBoundCheck() {
         // with the poor starting encoder the reconstruction is low enough; at the exact posterior it is not
-        assertThatThrownBy(
-                        () -> contractFor(TestObjectives.Flaw.NO_BOUND)
-                                .theBoundIsAtMostTheExactLogLikelihoodAtTheExactPosterior())
+        assertThatThrownBy(() -> contractFor(TestObjectives.Flaw.NO_BOUND)
+                        .theBoundIsAtMostTheExactLogLikelihoodAtTheExactPosterior())
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("bound - exact log p(x), with the exact posterior")
                 .hasMessageContaining("expected a mean of at most 0");
@@ -51,7 +49,8 @@ final class ObjectiveContractTest {
 
     @Test
     void anObjectiveThatTrainsNothingFailsTheTrainingCheck() {
-        assertThatThrownBy(() -> contractFor(TestObjectives.Flaw.NOTHING_TRAINS).trainingOnTheModelsSamplesImprovesTheBound())
+        assertThatThrownBy(() ->
+                        contractFor(TestObjectives.Flaw.NOTHING_TRAINS).trainingOnTheModelsSamplesImprovesTheBound())
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("clearly positive");
         assertThatThrownBy(() -> contractFor(TestObjectives.Flaw.NOTHING_TRAINS).theGradientsAreFinite())

@@ -7,16 +7,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
-
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
 
 /**
  * The PPCA model's exact log p(x) against two computations that share nothing with the Cholesky
@@ -110,9 +107,13 @@ final class ProbabilisticPcaTest {
         try (NDManager scope = pca.manager().newSubManager()) {
             StepContext step = StepContext.evaluation(0, scope, new ParameterStore(scope, false));
             NDArray batch = scope.create(x, new Shape(6, D));
-            Draw draw = ((Encoding.Density) pca.model().encoder().encode(batch, step)).posterior()
+            Draw draw = ((Encoding.Density) pca.model().encoder().encode(batch, step))
+                    .posterior()
                     .rsampleWithLogProb(new Shape(3));
-            float[] logWeights = pca.model().decoder().decode(draw.value(), step).logProb(batch)
+            float[] logWeights = pca.model()
+                    .decoder()
+                    .decode(draw.value(), step)
+                    .logProb(batch)
                     .add(pca.model().prior().distribution(step).logProb(draw.value()))
                     .sub(draw.logProb())
                     .toFloatArray();

@@ -2,7 +2,6 @@ package dev.genzoo.contract;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.Encoding;
@@ -14,7 +13,6 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.options.Options;
-
 import java.util.Set;
 
 /**
@@ -70,15 +68,16 @@ final class TestObjectives {
         Distribution prior = model.prior().distribution(step);
         if (flaw == Flaw.NO_BOUND) {
             NDArray reconstruction = model.decoder().decode(q.mean(), step).logProb(x);
-            return ObjectiveValue.of(reconstruction.mean().neg()).bound(reconstruction).build();
+            return ObjectiveValue.of(reconstruction.mean().neg())
+                    .bound(reconstruction)
+                    .build();
         }
         Draw draw = q.rsampleWithLogProb(new Shape());
-        NDArray elbo =
-                model.decoder()
-                        .decode(draw.value(), step)
-                        .logProb(x)
-                        .add(prior.logProb(draw.value()))
-                        .sub(draw.logProb());
+        NDArray elbo = model.decoder()
+                .decode(draw.value(), step)
+                .logProb(x)
+                .add(prior.logProb(draw.value()))
+                .sub(draw.logProb());
         NDArray loss = elbo.mean().neg();
         if (flaw == Flaw.NAN_GRADIENT) {
             loss = loss.add(q.mean().sub(q.mean()).sqrt().sum());

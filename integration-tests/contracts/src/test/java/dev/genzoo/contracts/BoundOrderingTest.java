@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
-
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.contract.BoundEstimate;
 import dev.genzoo.contract.ObjectiveUnderTest;
 import dev.genzoo.contract.ProbabilisticPca;
 import dev.genzoo.plugins.iwae.ImportanceWeightedBound;
 import dev.genzoo.plugins.vae.EvidenceLowerBound;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * On probabilistic PCA, whose log p(x) is exact, with a deliberately poor encoder: ELBO <= IWAE_5
@@ -84,12 +81,14 @@ final class BoundOrderingTest {
         double[] elbo;
         double[] iwae;
         try (ObjectiveUnderTest under = ObjectiveUnderTest.create(
-                new EvidenceLowerBound.Factory(), Map.of("kl", "monte-carlo"),
+                new EvidenceLowerBound.Factory(),
+                Map.of("kl", "monte-carlo"),
                 ProbabilisticPca.standard(NDManager.newBaseManager()))) {
             elbo = under.bound(x, 32, 9);
         }
         try (ObjectiveUnderTest under = ObjectiveUnderTest.create(
-                new ImportanceWeightedBound.Factory(), Map.of("k", "1"),
+                new ImportanceWeightedBound.Factory(),
+                Map.of("k", "1"),
                 ProbabilisticPca.standard(NDManager.newBaseManager()))) {
             iwae = under.bound(x, 32, 9);
         }

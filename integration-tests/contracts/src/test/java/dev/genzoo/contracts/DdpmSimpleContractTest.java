@@ -1,13 +1,11 @@
 package dev.genzoo.contracts;
 
 import ai.djl.ndarray.NDManager;
-
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.contract.ExactModel;
 import dev.genzoo.contract.ObjectiveContract;
 import dev.genzoo.plugins.ddpm.DdpmPlugin;
-
 import java.util.Map;
 
 /** The objective contract for ddpm-simple (its evaluation passes report the variational bound). */

@@ -3,7 +3,6 @@ package dev.genzoo.contracts;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.contract.ObjectiveContract;
 import dev.genzoo.plugins.vae.EvidenceLowerBound;
-
 import java.util.Map;
 
 /** The objective contract for elbo with a Monte Carlo KL and two samples. */

@@ -10,16 +10,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.contract.BoundEstimate;
 import dev.genzoo.contract.CodebookMixture;
 import dev.genzoo.contract.GaussianData;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /**
  * The new fixtures' log-densities against independent computations: the VQ mixture's exact
@@ -46,13 +43,18 @@ final class ExactFixturesTest {
                     NDArray z = model.prior().distribution(step).sample(new Shape(DRAWS));
                     float[] one = Arrays.copyOfRange(x, e * 16, (e + 1) * 16);
                     NDArray image = vq.manager().create(one, FamilyModels.VQ_IMAGES);
-                    float[] logs = model.decoder().decode(z, step).logProb(image.broadcast(new Shape(DRAWS).addAll(FamilyModels.VQ_IMAGES))).toFloatArray();
+                    float[] logs = model.decoder()
+                            .decode(z, step)
+                            .logProb(image.broadcast(new Shape(DRAWS).addAll(FamilyModels.VQ_IMAGES)))
+                            .toFloatArray();
                     for (int i = 0; i < DRAWS; i++) {
                         ratio[i] = Math.exp(logs[i] - exact[e]);
                     }
                 }
                 // E[p(x|z) / p(x)] = 1
-                assertThat(BoundEstimate.of(ratio)).as("Monte Carlo p(x) / exact p(x), example " + e).isCloseTo(1, 0);
+                assertThat(BoundEstimate.of(ratio))
+                        .as("Monte Carlo p(x) / exact p(x), example " + e)
+                        .isCloseTo(1, 0);
             }
         }
     }

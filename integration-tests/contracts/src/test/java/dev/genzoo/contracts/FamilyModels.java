@@ -2,7 +2,6 @@ package dev.genzoo.contracts;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.GenzooPlugin;
 import dev.genzoo.api.ObjectiveFactory;
@@ -13,7 +12,6 @@ import dev.genzoo.plugins.ddpm.DdpmPlugin;
 import dev.genzoo.plugins.flow.FlowPlugin;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.plugins.vqvae.VqVaePlugin;
-
 import java.util.List;
 import java.util.Map;
 
@@ -57,12 +55,11 @@ final class FamilyModels {
      */
     static GaussianData flow(String encoder, NDManager manager) {
         FlowPlugin flow = new FlowPlugin();
-        ModelRecipe recipe =
-                ModelRecipe.of(
-                                named(flow.encoders(), encoder),
-                                named(new VaePlugin().priors(), "standard-normal"),
-                                named(flow.decoders(), "flow-inverse"))
-                        .withOptions(Map.of("hidden", "16,16"));
+        ModelRecipe recipe = ModelRecipe.of(
+                        named(flow.encoders(), encoder),
+                        named(new VaePlugin().priors(), "standard-normal"),
+                        named(flow.decoders(), "flow-inverse"))
+                .withOptions(Map.of("hidden", "16,16"));
         return GaussianData.standard(recipe, manager);
     }
 
@@ -73,13 +70,11 @@ final class FamilyModels {
      */
     static GaussianData diffusion(NDManager manager) {
         DdpmPlugin ddpm = new DdpmPlugin();
-        ModelRecipe recipe =
-                ModelRecipe.of(
-                                named(ddpm.encoders(), "diffusion"),
-                                named(new VaePlugin().priors(), "standard-normal"),
-                                named(ddpm.decoders(), "ddpm-mlp"))
-                        .withOptions(
-                                Map.of("timesteps", "50", "range", "as-is", "hidden", "32,32", "embedding", "8"));
+        ModelRecipe recipe = ModelRecipe.of(
+                        named(ddpm.encoders(), "diffusion"),
+                        named(new VaePlugin().priors(), "standard-normal"),
+                        named(ddpm.decoders(), "ddpm-mlp"))
+                .withOptions(Map.of("timesteps", "50", "range", "as-is", "hidden", "32,32", "embedding", "8"));
         return GaussianData.standard(recipe, manager);
     }
 
@@ -90,22 +85,17 @@ final class FamilyModels {
      */
     static CodebookMixture vq(String codebook, NDManager manager) {
         VqVaePlugin vq = new VqVaePlugin();
-        ModelRecipe recipe =
-                ModelRecipe.of(
-                                named(vq.encoders(), "vq-conv"),
-                                named(vq.priors(), "uniform-codes"),
-                                named(vq.decoders(), "conv-bernoulli"))
-                        .withOptions(
-                                Map.of(
-                                        "channels", "8,8",
-                                        "codes", String.valueOf(VQ_CODES),
-                                        "code-dim", "4",
-                                        "codebook", codebook))
-                        .adjustedBy(m -> m.decoder().parameters().forEach(p -> {
-                            if (p.getKey().endsWith("_weight")) {
-                                p.getValue().getArray().muli(DECODER_GAIN);
-                            }
-                        }));
+        ModelRecipe recipe = ModelRecipe.of(
+                        named(vq.encoders(), "vq-conv"),
+                        named(vq.priors(), "uniform-codes"),
+                        named(vq.decoders(), "conv-bernoulli"))
+                .withOptions(Map.of(
+                        "channels", "8,8", "codes", String.valueOf(VQ_CODES), "code-dim", "4", "codebook", codebook))
+                .adjustedBy(m -> m.decoder().parameters().forEach(p -> {
+                    if (p.getKey().endsWith("_weight")) {
+                        p.getValue().getArray().muli(DECODER_GAIN);
+                    }
+                }));
         return CodebookMixture.of(recipe, VQ_IMAGES, 3, manager);
     }
 }

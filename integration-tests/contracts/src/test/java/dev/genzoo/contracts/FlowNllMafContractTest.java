@@ -1,13 +1,11 @@
 package dev.genzoo.contracts;
 
 import ai.djl.ndarray.NDManager;
-
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.contract.ExactModel;
 import dev.genzoo.contract.ObjectiveContract;
 import dev.genzoo.plugins.flow.FlowPlugin;
-
 import java.util.Map;
 
 /** The objective contract for flow-nll with the MAF encoder. */

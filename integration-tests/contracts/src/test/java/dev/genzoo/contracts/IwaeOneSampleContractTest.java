@@ -3,7 +3,6 @@ package dev.genzoo.contracts;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.contract.ObjectiveContract;
 import dev.genzoo.plugins.iwae.ImportanceWeightedBound;
-
 import java.util.Map;
 
 /** The objective contract for iwae with K = 1, the ELBO's estimator. */

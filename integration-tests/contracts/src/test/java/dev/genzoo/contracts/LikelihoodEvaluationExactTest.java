@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.contract.ProbabilisticPca;
@@ -17,10 +16,8 @@ import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.eval.LikelihoodEvaluation;
 import dev.genzoo.runtime.wiring.AssembledModel;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code genzoo eval}'s estimator on probabilistic PCA, whose log p(x) is exact: with a poor

@@ -14,14 +14,12 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
 import dev.genzoo.runtime.train.TrainingListener;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The iwae plugin's components mixed with the vae plugin's and trained end to end by the runtime on
@@ -34,7 +32,8 @@ final class MixedPluginsTrainingTest {
     private static final GenzooRuntime RUNTIME =
             GenzooRuntime.create(PluginCatalog.of(new VaePlugin(), new IwaePlugin()));
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private void trainsAndImproves(String name, Map<Role, String> components, Map<String, String> options) {
         ConfigDraft draft = new ConfigDraft();
@@ -55,37 +54,58 @@ final class MixedPluginsTrainingTest {
         assertThat(bounds.get(5)).as(name).isGreaterThan(bounds.get(0) + 3).isLessThan(0);
         assertThat(run.resolve("samples.png")).isRegularFile();
         EvaluationReport report = RUNTIME.evaluate(
-                run, new EvaluationSettings(List.of(1, 20), 0, 50, 60), null, EvaluationListener.NONE).report();
-        assertThat(report.tightest().mean()).as(name).isGreaterThanOrEqualTo(report.estimates().get(0).mean());
+                        run, new EvaluationSettings(List.of(1, 20), 0, 50, 60), null, EvaluationListener.NONE)
+                .report();
+        assertThat(report.tightest().mean())
+                .as(name)
+                .isGreaterThanOrEqualTo(report.estimates().get(0).mean());
     }
 
     @Test
     void thePapersOneLayerModelFromBothPlugins() {
-        trainsAndImproves("one-layer",
+        trainsAndImproves(
+                "one-layer",
                 Map.of(Role.ENCODER, "mlp-gaussian", Role.DECODER, "mlp-bernoulli", Role.OBJECTIVE, "iwae"),
                 Map.of("hidden", "32,32", "latent", "8", "activation", "tanh", "k", "5"));
     }
 
     @Test
     void aMixturePosteriorUnderAVampPrior() {
-        trainsAndImproves("vamp",
-                Map.of(Role.ENCODER, "mlp-mixture", Role.PRIOR, "vamp", Role.DECODER, "mlp-bernoulli",
-                        Role.OBJECTIVE, "iwae"),
+        trainsAndImproves(
+                "vamp",
+                Map.of(
+                        Role.ENCODER,
+                        "mlp-mixture",
+                        Role.PRIOR,
+                        "vamp",
+                        Role.DECODER,
+                        "mlp-bernoulli",
+                        Role.OBJECTIVE,
+                        "iwae"),
                 Map.of("hidden", "32", "latent", "4", "components", "2", "pseudo-inputs", "20", "k", "3"));
     }
 
     @Test
     void aLearnedMixturePriorUnderTheElbo() {
-        trainsAndImproves("mixture-prior",
+        trainsAndImproves(
+                "mixture-prior",
                 Map.of(Role.PRIOR, "mixture-of-gaussians", Role.OBJECTIVE, "elbo"),
                 Map.of("hidden", "32", "latent", "4", "components", "5"));
     }
 
     @Test
     void twoStochasticLayers() {
-        trainsAndImproves("two-layer",
-                Map.of(Role.ENCODER, "two-layer-gaussian", Role.PRIOR, "two-layer", Role.DECODER,
-                        "first-layer-bernoulli", Role.OBJECTIVE, "iwae"),
+        trainsAndImproves(
+                "two-layer",
+                Map.of(
+                        Role.ENCODER,
+                        "two-layer-gaussian",
+                        Role.PRIOR,
+                        "two-layer",
+                        Role.DECODER,
+                        "first-layer-bernoulli",
+                        Role.OBJECTIVE,
+                        "iwae"),
                 Map.of("hidden", "32", "latent", "8", "hidden2", "16", "latent2", "4", "k", "5"));
     }
 }

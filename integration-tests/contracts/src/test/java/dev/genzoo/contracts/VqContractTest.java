@@ -1,13 +1,11 @@
 package dev.genzoo.contracts;
 
 import ai.djl.ndarray.NDManager;
-
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.contract.ExactModel;
 import dev.genzoo.contract.ObjectiveContract;
 import dev.genzoo.plugins.vqvae.VqVaePlugin;
-
 import java.util.Map;
 
 /** The objective contract for vq with its codebook trained by the loss. */

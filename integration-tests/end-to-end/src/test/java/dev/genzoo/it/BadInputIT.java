@@ -15,8 +15,11 @@ final class BadInputIT {
 
     private static void assertOneLineError(Cli.Result result, int code, String... fragments) {
         assertThat(result.code()).as(result.err()).isEqualTo(code);
-        String firstLine = result.err().lines().filter(l -> l.startsWith("genzoo: error: "))
-                .findFirst().orElse("");
+        String firstLine = result.err()
+                .lines()
+                .filter(l -> l.startsWith("genzoo: error: "))
+                .findFirst()
+                .orElse("");
         for (String fragment : fragments) {
             assertThat(firstLine).contains(fragment);
         }
@@ -25,8 +28,11 @@ final class BadInputIT {
 
     @Test
     void unknownComponentNamesTheNearest(@TempDir Path dir) throws Exception {
-        assertOneLineError(Cli.run(dir, "train", "--encoder", "mlp-gausian"), 1,
-                "unknown encoder 'mlp-gausian'", "did you mean 'mlp-gaussian'?");
+        assertOneLineError(
+                Cli.run(dir, "train", "--encoder", "mlp-gausian"),
+                1,
+                "unknown encoder 'mlp-gausian'",
+                "did you mean 'mlp-gaussian'?");
         assertOneLineError(Cli.run(dir, "train", "--objective", "iwea"), 1, "unknown objective 'iwea'");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
@@ -34,8 +40,10 @@ final class BadInputIT {
     @Test
     void badOptionsAreNamed(@TempDir Path dir) throws Exception {
         assertOneLineError(Cli.run(dir, "train", "-P", "latent=-2"), 1, "option 'latent'", ">= 1", "'-2'");
-        assertOneLineError(Cli.run(dir, "train", "-P", "hiden=5"), 1, "unknown option 'hiden'", "did you mean 'hidden'?");
-        assertOneLineError(Cli.run(dir, "train", "-P", "activation=relo"), 1, "option 'activation'", "did you mean 'relu'?");
+        assertOneLineError(
+                Cli.run(dir, "train", "-P", "hiden=5"), 1, "unknown option 'hiden'", "did you mean 'hidden'?");
+        assertOneLineError(
+                Cli.run(dir, "train", "-P", "activation=relo"), 1, "option 'activation'", "did you mean 'relu'?");
         assertOneLineError(Cli.run(dir, "train", "--epochs", "0"), 1, "--epochs must be at least 1");
         assertOneLineError(Cli.run(dir, "train", "--epochs", "ten"), 2, "--epochs");
         assertOneLineError(Cli.run(dir, "train", "--binarize", "half"), 1, "half");
@@ -50,7 +58,11 @@ final class BadInputIT {
             out.write(new byte[] {0, 0, 8, 3, 0, 0, 0, 10, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3});
         }
         assertOneLineError(Cli.run(dir, "train", "--data", truncated.toString()), 1, truncated.toString(), "truncated");
-        assertOneLineError(Cli.run(dir, "train", "--config", dir.resolve("none.yaml").toString()), 1, "none.yaml", "does not exist");
+        assertOneLineError(
+                Cli.run(dir, "train", "--config", dir.resolve("none.yaml").toString()),
+                1,
+                "none.yaml",
+                "does not exist");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "training: [oops\n");
         assertOneLineError(Cli.run(dir, "train", "--config", bad.toString()), 1, "bad.yaml", "not valid YAML");
@@ -70,10 +82,13 @@ final class BadInputIT {
     @Test
     void earlierRunsAreLeftUntouched(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
-        assertThat(Cli.run(dir, "train", "--epochs", "1", "--run-dir", run.toString()).code()).isZero();
+        assertThat(Cli.run(dir, "train", "--epochs", "1", "--run-dir", run.toString())
+                        .code())
+                .isZero();
         byte[] checkpoint = Files.readAllBytes(run.resolve("checkpoint.zip"));
         byte[] metrics = Files.readAllBytes(run.resolve("metrics.csv"));
-        assertOneLineError(Cli.run(dir, "train", "--epochs", "1", "--run-dir", run.toString()), 1, "already holds files");
+        assertOneLineError(
+                Cli.run(dir, "train", "--epochs", "1", "--run-dir", run.toString()), 1, "already holds files");
         assertOneLineError(Cli.run(dir, "train", "--resume", run.toString()), 1, "already trained 1 of 1 epochs");
         assertOneLineError(Cli.run(dir, "train", "--resume", run.toString(), "--lr", "0.1"), 1, "--resume");
         assertThat(Files.readAllBytes(run.resolve("checkpoint.zip"))).isEqualTo(checkpoint);

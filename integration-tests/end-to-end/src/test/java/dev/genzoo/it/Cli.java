@@ -23,7 +23,8 @@ final class Cli {
         command.add("-Dai.djl.offline=true");
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
-        command.add(TARGET.resolve("genzoo-cli.jar").toAbsolutePath() + ":" + TARGET.resolve("lib").toAbsolutePath() + "/*");
+        command.add(TARGET.resolve("genzoo-cli.jar").toAbsolutePath() + ":"
+                + TARGET.resolve("lib").toAbsolutePath() + "/*");
         command.add("dev.genzoo.cli.Main");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -34,7 +35,10 @@ final class Cli {
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("genzoo-out", ".txt");
         Path err = Files.createTempFile("genzoo-err", ".txt");
-        Process process = command(workDir, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = command(workDir, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("genzoo " + String.join(" ", args) + " did not finish in 5 minutes");

@@ -35,7 +35,14 @@ final class CliEndToEndIT {
         }
         assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(2);
 
-        Cli.Result sample = Cli.run(dir, "sample", run.toString(), "-n", "16", "-o", dir.resolve("s.png").toString());
+        Cli.Result sample = Cli.run(
+                dir,
+                "sample",
+                run.toString(),
+                "-n",
+                "16",
+                "-o",
+                dir.resolve("s.png").toString());
         assertThat(sample.code()).as(sample.err()).isZero();
         assertPicture(dir.resolve("s.png"));
 
@@ -49,7 +56,8 @@ final class CliEndToEndIT {
         Path config = dir.resolve("c.yaml");
         Files.writeString(config, "options:\n  latent: 4\ntraining:\n  epochs: 5\n  seed: 11\n");
         Path run = dir.resolve("run");
-        Cli.Result train = Cli.run(dir, "train", "--config", config.toString(), "--epochs", "1", "--run-dir", run.toString());
+        Cli.Result train =
+                Cli.run(dir, "train", "--config", config.toString(), "--epochs", "1", "--run-dir", run.toString());
         assertThat(train.code()).as(train.err()).isZero();
         String written = Files.readString(run.resolve("config.yaml"));
         assertThat(written).contains("latent: '4'").contains("epochs: 1").contains("seed: 11");

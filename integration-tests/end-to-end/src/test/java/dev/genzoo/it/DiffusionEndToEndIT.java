@@ -20,19 +20,49 @@ final class DiffusionEndToEndIT {
     @Test
     void trainsOnPointsThenSamplesWithEachSamplerAndDrawsAStrip(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("moons");
-        Cli.Result train = Cli.run(dir, "train", "--encoder", "diffusion", "--data", "moons", "--epochs", "1",
-                "--batch-size", "500", "-P", "timesteps=50", "-P", "hidden=32,32", "--run-dir", run.toString());
+        Cli.Result train = Cli.run(
+                dir,
+                "train",
+                "--encoder",
+                "diffusion",
+                "--data",
+                "moons",
+                "--epochs",
+                "1",
+                "--batch-size",
+                "500",
+                "-P",
+                "timesteps=50",
+                "-P",
+                "hidden=32,32",
+                "--run-dir",
+                run.toString());
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.err()).contains(
-                "training encoder diffusion, prior standard-normal, decoder ddpm-mlp with objective ddpm-simple on moons");
+        assertThat(train.err())
+                .contains(
+                        "training encoder diffusion, prior standard-normal, decoder ddpm-mlp with objective ddpm-simple on moons");
         assertThat(train.out()).contains("bits-per-dim").contains("test bound on log p(x):");
         assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).contains("test_bits-per-dim", "test_bound");
         assertThat(run.resolve("samples.png")).isRegularFile();
         assertThat(run.resolve("reconstructions.png")).doesNotExist();
 
         Path strip = dir.resolve("strip.png");
-        Cli.Result ddim = Cli.run(dir, "sample", run.toString(), "--sampler", "ddim", "--steps", "10", "-P", "eta=0.5",
-                "-n", "200", "--strip", strip.toString(), "--frames", "5");
+        Cli.Result ddim = Cli.run(
+                dir,
+                "sample",
+                run.toString(),
+                "--sampler",
+                "ddim",
+                "--steps",
+                "10",
+                "-P",
+                "eta=0.5",
+                "-n",
+                "200",
+                "--strip",
+                strip.toString(),
+                "--frames",
+                "5");
         assertThat(ddim.code()).as(ddim.err()).isZero();
         assertThat(ddim.out()).contains(run.resolve("samples-ddim-seed0.png").toString());
         assertThat(ddim.err()).contains("sampled 10 steps in");
@@ -48,22 +78,42 @@ final class DiffusionEndToEndIT {
         assertThat(wrong.code()).isEqualTo(1);
         assertThat(wrong.err()).startsWith("genzoo: error: unknown option 'eta' for sampler 'ancestral'");
         Cli.Result vae = Cli.run(dir, "sample", run.toString(), "--sampler", "dim");
-        assertThat(vae.err()).isEqualTo("genzoo: error: unknown sampler 'dim'; did you mean 'ddim'? (known: ancestral, ddim)\n");
+        assertThat(vae.err())
+                .isEqualTo("genzoo: error: unknown sampler 'dim'; did you mean 'ddim'? (known: ancestral, ddim)\n");
     }
 
     @Test
     void trainsAUnetOnDigitsWithTheBoundAndDrawsImageStrips(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("digits");
-        Cli.Result train = Cli.run(dir, "train", "--encoder", "diffusion", "--decoder", "ddpm-unet",
-                "--objective", "ddpm-vlb", "--binarize", "none", "--epochs", "1", "-P", "timesteps=20",
-                "-P", "channels=8,16", "-P", "levels=17", "--run-dir", run.toString());
+        Cli.Result train = Cli.run(
+                dir,
+                "train",
+                "--encoder",
+                "diffusion",
+                "--decoder",
+                "ddpm-unet",
+                "--objective",
+                "ddpm-vlb",
+                "--binarize",
+                "none",
+                "--epochs",
+                "1",
+                "-P",
+                "timesteps=20",
+                "-P",
+                "channels=8,16",
+                "-P",
+                "levels=17",
+                "--run-dir",
+                run.toString());
         assertThat(train.code()).as(train.err()).isZero();
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
         assertThat(metrics.get(0)).contains("train_prior", "train_denoising", "train_decoder", "test_bits-per-dim");
         assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
 
         Path strip = dir.resolve("strip.png");
-        Cli.Result sample = Cli.run(dir, "sample", run.toString(), "-n", "4", "--strip", strip.toString(), "--frames", "3");
+        Cli.Result sample =
+                Cli.run(dir, "sample", run.toString(), "-n", "4", "--strip", strip.toString(), "--frames", "3");
         assertThat(sample.code()).as(sample.err()).isZero();
         BufferedImage image = ImageIO.read(strip.toFile());
         // 4 examples (rows) by 3 frames of 8x8 digits at 4x: 3 * 32 + 4 * 2 wide, 4 * 32 + 5 * 2 tall
@@ -74,16 +124,24 @@ final class DiffusionEndToEndIT {
     @Test
     void pluginsListTheSamplersAndBothWorkloadsBenchmark(@TempDir Path dir) throws Exception {
         Cli.Result plugins = Cli.run(dir, "plugins");
-        assertThat(plugins.out()).contains("samplers (genzoo sample --sampler NAME):", "ddim", "eta=0", "diffusion",
-                "ddpm-unet", "ddpm-vlb");
+        assertThat(plugins.out())
+                .contains(
+                        "samplers (genzoo sample --sampler NAME):",
+                        "ddim",
+                        "eta=0",
+                        "diffusion",
+                        "ddpm-unet",
+                        "ddpm-vlb");
 
         Cli.Result train = Cli.run(dir, "bench", "ddpm-2d", "--json", "--steps", "3", "--warmup", "1");
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.out()).startsWith("{\"workload\": \"ddpm-2d\", \"impl\": \"genzoo\"")
+        assertThat(train.out())
+                .startsWith("{\"workload\": \"ddpm-2d\", \"impl\": \"genzoo\"")
                 .contains("\"steps\": 3", "\"batch\": 1024", "\"T\": 1000");
         Cli.Result chain = Cli.run(dir, "bench", "ddpm-2d-sample", "--json", "--steps", "1", "--warmup", "0");
         assertThat(chain.code()).as(chain.err()).isZero();
-        assertThat(chain.out()).startsWith("{\"workload\": \"ddpm-2d-sample\", \"impl\": \"genzoo\"")
+        assertThat(chain.out())
+                .startsWith("{\"workload\": \"ddpm-2d-sample\", \"impl\": \"genzoo\"")
                 .contains("\"points\": 1000", "\"unit\": \"ms per full chain\"");
     }
 }

@@ -13,8 +13,19 @@ final class EvalIT {
     @Test
     void trainsWithIwaeThenEvaluatesTheRun(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
-        Cli.Result train = Cli.run(dir, "train", "--objective", "iwae", "-P", "k=3", "-P", "hidden=32",
-                "--epochs", "1", "--run-dir", run.toString());
+        Cli.Result train = Cli.run(
+                dir,
+                "train",
+                "--objective",
+                "iwae",
+                "-P",
+                "k=3",
+                "-P",
+                "hidden=32",
+                "--epochs",
+                "1",
+                "--run-dir",
+                run.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("ess");
 
@@ -32,7 +43,9 @@ final class EvalIT {
 
         Cli.Result bad = Cli.run(dir, "eval", run.toString(), "--k", "10,5");
         assertThat(bad.code()).isEqualTo(1);
-        assertThat(bad.err()).startsWith("genzoo: error: --k values must increase, got [10, 5]").doesNotContain("\tat ");
+        assertThat(bad.err())
+                .startsWith("genzoo: error: --k values must increase, got [10, 5]")
+                .doesNotContain("\tat ");
         assertThat(run.resolve("eval-2.json")).doesNotExist();
     }
 

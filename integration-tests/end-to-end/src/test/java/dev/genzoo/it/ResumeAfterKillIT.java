@@ -25,16 +25,22 @@ final class ResumeAfterKillIT {
         }
         process.destroyForcibly().waitFor();
         int rowsAtKill = metricsRows(run);
-        assertThat(rowsAtKill).as("epochs written before the kill").isGreaterThanOrEqualTo(3).isLessThan(400);
+        assertThat(rowsAtKill)
+                .as("epochs written before the kill")
+                .isGreaterThanOrEqualTo(3)
+                .isLessThan(400);
 
-        Cli.Result resumed = Cli.run(dir, "train", "--resume", run.toString(), "--epochs", String.valueOf(rowsAtKill + 3));
+        Cli.Result resumed =
+                Cli.run(dir, "train", "--resume", run.toString(), "--epochs", String.valueOf(rowsAtKill + 3));
         assertThat(resumed.code()).as(resumed.err()).isZero();
         List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
         assertThat(lines).hasSize(rowsAtKill + 3 + 1);
         for (int epoch = 1; epoch < lines.size(); epoch++) {
             String[] cells = lines.get(epoch).split(",");
             assertThat(Integer.parseInt(cells[0])).isEqualTo(epoch);
-            assertThat(Long.parseLong(cells[1])).as("steps after epoch %d", epoch).isEqualTo(12L * epoch);
+            assertThat(Long.parseLong(cells[1]))
+                    .as("steps after epoch %d", epoch)
+                    .isEqualTo(12L * epoch);
         }
         try (var files = Files.list(run)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

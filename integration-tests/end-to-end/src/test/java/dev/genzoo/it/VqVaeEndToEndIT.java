@@ -19,15 +19,38 @@ final class VqVaeEndToEndIT {
     @Test
     void trainsThenFitsAPriorThenSamplesFromIt(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
-        Cli.Result train = Cli.run(dir, "train", "--encoder", "vq-conv", "-P", "channels=16", "-P", "codes=16",
-                "-P", "code-dim=8", "--epochs", "1", "--run-dir", run.toString());
+        Cli.Result train = Cli.run(
+                dir,
+                "train",
+                "--encoder",
+                "vq-conv",
+                "-P",
+                "channels=16",
+                "-P",
+                "codes=16",
+                "-P",
+                "code-dim=8",
+                "--epochs",
+                "1",
+                "--run-dir",
+                run.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err()).contains("prior uniform-codes, decoder conv-bernoulli with objective vq");
         assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0))
                 .contains("train_perplexity", "train_codes-used", "test_perplexity", "test_kl", "test_bound");
 
-        Cli.Result prior = Cli.run(dir, "train-prior", run.toString(), "--prior", "transformer-codes",
-                "-P", "width=16", "-P", "layers=1", "--epochs", "1");
+        Cli.Result prior = Cli.run(
+                dir,
+                "train-prior",
+                run.toString(),
+                "--prior",
+                "transformer-codes",
+                "-P",
+                "width=16",
+                "-P",
+                "layers=1",
+                "--epochs",
+                "1");
         assertThat(prior.code()).as(prior.err()).isZero();
         assertThat(prior.out())
                 .contains("prior: transformer-codes in " + run.resolve("prior.zip"))
@@ -52,12 +75,22 @@ final class VqVaeEndToEndIT {
         assertThat(noPrior.err().strip())
                 .isEqualTo("genzoo: error: name the prior to fit with --prior NAME (genzoo plugins lists the priors)");
 
-        Cli.Result vectors = Cli.run(dir, "train", "--encoder", "vq-conv", "--prior", "standard-normal",
-                "--epochs", "1", "--run-dir", dir.resolve("run").toString());
+        Cli.Result vectors = Cli.run(
+                dir,
+                "train",
+                "--encoder",
+                "vq-conv",
+                "--prior",
+                "standard-normal",
+                "--epochs",
+                "1",
+                "--run-dir",
+                dir.resolve("run").toString());
         assertThat(vectors.code()).isEqualTo(1);
         String[] lines = vectors.err().strip().split("\n");
         assertThat(lines[lines.length - 1])
-                .startsWith("genzoo: error: objective 'vq' cannot train this model: its prior must be a distribution over codes");
+                .startsWith(
+                        "genzoo: error: objective 'vq' cannot train this model: its prior must be a distribution over codes");
         assertThat(vectors.err()).doesNotContain("Exception");
         assertThat(dir.resolve("run")).doesNotExist();
     }

@@ -50,7 +50,10 @@ public final class Benchmark {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("workload", workload);
             out.put("impl", "genzoo");
-            out.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+            out.put(
+                    "engine",
+                    Engine.getInstance().getEngineName() + " "
+                            + Engine.getInstance().getVersion());
             out.put("threads", threads);
             out.put("steps", steps);
             out.put("ms_per_step", Math.round(msPerStep * 10000) / 10000.0);
@@ -59,7 +62,9 @@ public final class Benchmark {
             Gson gson = new Gson();
             StringBuilder line = new StringBuilder("{");
             out.forEach((key, value) -> line.append(line.length() == 1 ? "" : ", ")
-                    .append(gson.toJson(key)).append(": ").append(gson.toJson(value)));
+                    .append(gson.toJson(key))
+                    .append(": ")
+                    .append(gson.toJson(value)));
             return line.append('}').toString();
         }
     }
@@ -82,10 +87,9 @@ public final class Benchmark {
         Engine.getInstance().setRandomSeed(0);
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel model = runtime.assemble(config, manager, workload.example())) {
-            Runnable once =
-                    workload.sampling() == null
-                            ? trainingStep(model, config, workload, batch(workload, manager, mnist))
-                            : samplingChain(runtime, model, workload);
+            Runnable once = workload.sampling() == null
+                    ? trainingStep(model, config, workload, batch(workload, manager, mnist))
+                    : samplingChain(runtime, model, workload);
             for (int i = 0; i < warmup; i++) {
                 once.run();
             }

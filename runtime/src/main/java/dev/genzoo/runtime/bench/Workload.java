@@ -43,7 +43,8 @@ public record Workload(
      * @param data where the batch comes from
      * @param info extra fields for the JSON line, as peer.py prints them
      */
-    public Workload(String name, ConfigDraft draft, int batch, Shape example, BatchSource data, Map<String, Object> info) {
+    public Workload(
+            String name, ConfigDraft draft, int batch, Shape example, BatchSource data, Map<String, Object> info) {
         this(name, draft, batch, example, data, info, Adam.EPSILON, null);
     }
 
@@ -59,7 +60,13 @@ public record Workload(
      * @param adamEpsilon the epsilon of peer.py's {@code torch.optim.Adam}
      */
     public Workload(
-            String name, ConfigDraft draft, int batch, Shape example, BatchSource data, Map<String, Object> info, float adamEpsilon) {
+            String name,
+            ConfigDraft draft,
+            int batch,
+            Shape example,
+            BatchSource data,
+            Map<String, Object> info,
+            float adamEpsilon) {
         this(name, draft, batch, example, data, info, adamEpsilon, null);
     }
 
@@ -75,7 +82,13 @@ public record Workload(
      * @param sampling the sampler a timed step runs
      */
     public Workload(
-            String name, ConfigDraft draft, int batch, Shape example, BatchSource data, Map<String, Object> info, Sampling sampling) {
+            String name,
+            ConfigDraft draft,
+            int batch,
+            Shape example,
+            BatchSource data,
+            Map<String, Object> info,
+            Sampling sampling) {
         this(name, draft, batch, example, data, info, Adam.EPSILON, sampling);
     }
 

@@ -34,9 +34,8 @@ public final class Workloads {
     public static Workload get(String name) {
         Supplier<Workload> supplier = KNOWN.get(name);
         if (supplier == null) {
-            throw new GenzooException(
-                    "unknown workload '" + name + "'" + NearestName.suggestion(name, KNOWN.keySet())
-                            + " (known: " + String.join(", ", KNOWN.keySet()) + ")");
+            throw new GenzooException("unknown workload '" + name + "'" + NearestName.suggestion(name, KNOWN.keySet())
+                    + " (known: " + String.join(", ", KNOWN.keySet()) + ")");
         }
         return supplier.get();
     }

@@ -67,16 +67,14 @@ public final class Checkpoint {
         state.addProperty("epoch", epoch);
         state.addProperty("step", step);
         state.addProperty("adamSteps", adam == null ? 0 : adam.steps());
-        AtomicFiles.write(
-                file,
-                out -> {
-                    ZipOutputStream zip = new ZipOutputStream(out);
-                    entry(zip, STATE, state.toString().getBytes(StandardCharsets.UTF_8));
-                    entry(zip, CONFIG, ConfigFile.toYaml(config).getBytes(StandardCharsets.UTF_8));
-                    entry(zip, PARAMETERS, npz(named(model.parameters())));
-                    entry(zip, OPTIMIZER, npz(adam == null ? Map.of() : adam.state()));
-                    zip.finish();
-                });
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            entry(zip, STATE, state.toString().getBytes(StandardCharsets.UTF_8));
+            entry(zip, CONFIG, ConfigFile.toYaml(config).getBytes(StandardCharsets.UTF_8));
+            entry(zip, PARAMETERS, npz(named(model.parameters())));
+            entry(zip, OPTIMIZER, npz(adam == null ? Map.of() : adam.state()));
+            zip.finish();
+        });
     }
 
     private static Map<String, NDArray> named(Map<String, Parameter> parameters) {
@@ -89,12 +87,11 @@ public final class Checkpoint {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDList list = new NDList();
-            arrays.forEach(
-                    (name, array) -> {
-                        NDArray copy = array.toDevice(ai.djl.Device.cpu(), true);
-                        copy.setName(name);
-                        list.add(copy);
-                    });
+            arrays.forEach((name, array) -> {
+                NDArray copy = array.toDevice(ai.djl.Device.cpu(), true);
+                copy.setName(name);
+                list.add(copy);
+            });
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             list.encode(bytes, NDList.Encoding.NPZ);
             return bytes.toByteArray();
@@ -121,10 +118,9 @@ public final class Checkpoint {
             state = new Gson().fromJson(new String(entries.get(STATE), StandardCharsets.UTF_8), JsonObject.class);
             int format = state.get("format").getAsInt();
             if (format > FORMAT) {
-                throw new GenzooException(
-                        String.format(
-                                "checkpoint %s has format %d, newer than this genzoo reads (%d); upgrade genzoo",
-                                file, format, FORMAT));
+                throw new GenzooException(String.format(
+                        "checkpoint %s has format %d, newer than this genzoo reads (%d); upgrade genzoo",
+                        file, format, FORMAT));
             }
             return new SavedState(
                     state.get("epoch").getAsInt(),
@@ -206,16 +202,13 @@ public final class Checkpoint {
             NDArray source = saved.get(entry.getKey());
             NDArray target = entry.getValue();
             if (source == null) {
-                throw new GenzooException(
-                        String.format(
-                                "checkpoint %s does not match the model: it has no %s '%s'",
-                                file, what, entry.getKey()));
+                throw new GenzooException(String.format(
+                        "checkpoint %s does not match the model: it has no %s '%s'", file, what, entry.getKey()));
             }
             if (!source.getShape().equals(target.getShape())) {
-                throw new GenzooException(
-                        String.format(
-                                "checkpoint %s does not match the model: %s '%s' is %s there and %s here",
-                                file, what, entry.getKey(), source.getShape(), target.getShape()));
+                throw new GenzooException(String.format(
+                        "checkpoint %s does not match the model: %s '%s' is %s there and %s here",
+                        file, what, entry.getKey(), source.getShape(), target.getShape()));
             }
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -223,10 +216,9 @@ public final class Checkpoint {
             }
         }
         if (all && saved.size() != live.size()) {
-            throw new GenzooException(
-                    String.format(
-                            "checkpoint %s does not match the model: it holds %d %ss, the model %d",
-                            file, saved.size(), what, live.size()));
+            throw new GenzooException(String.format(
+                    "checkpoint %s does not match the model: it holds %d %ss, the model %d",
+                    file, saved.size(), what, live.size()));
         }
     }
 
@@ -237,7 +229,8 @@ public final class Checkpoint {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
-                boolean wanted = name.equals(STATE) || name.equals(CONFIG)
+                boolean wanted = name.equals(STATE)
+                        || name.equals(CONFIG)
                         || (arrays && (name.equals(PARAMETERS) || name.equals(OPTIMIZER)));
                 if (wanted) {
                     entries.put(name, zip.readAllBytes());
@@ -250,7 +243,8 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw new GenzooException("checkpoint " + file + " could not be read: " + e.getMessage(), e);
         }
-        for (String required : arrays ? new String[] {STATE, CONFIG, PARAMETERS, OPTIMIZER} : new String[] {STATE, CONFIG}) {
+        for (String required :
+                arrays ? new String[] {STATE, CONFIG, PARAMETERS, OPTIMIZER} : new String[] {STATE, CONFIG}) {
             if (!entries.containsKey(required)) {
                 throw new GenzooException("checkpoint " + file + " is incomplete: it has no " + required);
             }

@@ -44,9 +44,9 @@ public final class ConfigDraft {
         merged.components.putAll(components);
         merged.components.putAll(over.components);
         for (Map<Role, Map<String, String>> source : java.util.List.of(roleOptions, over.roleOptions)) {
-            source.forEach(
-                    (role, map) ->
-                            merged.roleOptions.computeIfAbsent(role, r -> new LinkedHashMap<>()).putAll(map));
+            source.forEach((role, map) -> merged.roleOptions
+                    .computeIfAbsent(role, r -> new LinkedHashMap<>())
+                    .putAll(map));
         }
         merged.options.putAll(options);
         merged.options.putAll(over.options);

@@ -93,30 +93,25 @@ public final class ConfigFile {
             }
         }
         if (top.containsKey("options")) {
-            map(top.get("options"), "options", file)
-                    .forEach(
-                            (key, value) -> {
-                                Role role = roleNamed(key);
-                                if (role != null && value instanceof Map) {
-                                    Map<String, String> texts = new LinkedHashMap<>();
-                                    map(value, "options." + key, file)
-                                            .forEach((k, v) -> texts.put(k, scalar(v, "options." + key + "." + k, file)));
-                                    draft.roleOptions.put(role, texts);
-                                } else {
-                                    draft.options.put(key, scalar(value, "options." + key, file));
-                                }
-                            });
+            map(top.get("options"), "options", file).forEach((key, value) -> {
+                Role role = roleNamed(key);
+                if (role != null && value instanceof Map) {
+                    Map<String, String> texts = new LinkedHashMap<>();
+                    map(value, "options." + key, file)
+                            .forEach((k, v) -> texts.put(k, scalar(v, "options." + key + "." + k, file)));
+                    draft.roleOptions.put(role, texts);
+                } else {
+                    draft.options.put(key, scalar(value, "options." + key, file));
+                }
+            });
         }
         if (top.containsKey("data")) {
             Map<String, Object> data = map(top.get("data"), "data", file);
             checkKeys(data, DATA, "data.", file);
             draft.data = data.containsKey("source") ? scalar(data.get("source"), "data.source", file) : null;
-            draft.binarize =
-                    data.containsKey("binarize") ? scalar(data.get("binarize"), "data.binarize", file) : null;
+            draft.binarize = data.containsKey("binarize") ? scalar(data.get("binarize"), "data.binarize", file) : null;
             draft.dequantize =
-                    data.containsKey("dequantize")
-                            ? scalar(data.get("dequantize"), "data.dequantize", file)
-                            : null;
+                    data.containsKey("dequantize") ? scalar(data.get("dequantize"), "data.dequantize", file) : null;
         }
         if (top.containsKey("training")) {
             Map<String, Object> training = map(top.get("training"), "training", file);
@@ -182,10 +177,8 @@ public final class ConfigFile {
     private static void checkKeys(Map<String, Object> map, Set<String> known, String prefix, String file) {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
-                throw new GenzooException(
-                        String.format(
-                                "config file %s: unknown key '%s%s'%s",
-                                file, prefix, key, NearestName.suggestion(key, known)));
+                throw new GenzooException(String.format(
+                        "config file %s: unknown key '%s%s'%s", file, prefix, key, NearestName.suggestion(key, known)));
             }
         }
     }
@@ -227,8 +220,7 @@ public final class ConfigFile {
         if (value instanceof Integer i) {
             return i;
         }
-        throw new GenzooException(
-                String.format("config file %s: %s must be an integer, got '%s'", file, where, value));
+        throw new GenzooException(String.format("config file %s: %s must be an integer, got '%s'", file, where, value));
     }
 
     private static double number(Object value, String where, String file) {

@@ -41,10 +41,7 @@ public final class ExperimentConfig {
             if (!names.containsKey(role)) {
                 throw new IllegalArgumentException("no " + role.word() + " named");
             }
-            values.put(
-                    role,
-                    Collections.unmodifiableMap(
-                            new LinkedHashMap<>(options.getOrDefault(role, Map.of()))));
+            values.put(role, Collections.unmodifiableMap(new LinkedHashMap<>(options.getOrDefault(role, Map.of()))));
         }
         this.components = Collections.unmodifiableMap(names);
         this.options = Collections.unmodifiableMap(values);

@@ -35,9 +35,8 @@ public enum Binarization {
             }
             words.add(b.word());
         }
-        throw new GenzooException(
-                "unknown binarization '" + text + "' (choose " + String.join(", ", words) + ")"
-                        + NearestName.suggestion(text.strip(), words));
+        throw new GenzooException("unknown binarization '" + text + "' (choose " + String.join(", ", words) + ")"
+                + NearestName.suggestion(text.strip(), words));
     }
 
     /**
@@ -64,13 +63,13 @@ public enum Binarization {
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0f && p[i] <= 1f)) {
-                throw new GenzooException(
-                        "cannot binarize data set '" + data.name() + "': example "
-                                + i / data.exampleSize() + " holds " + p[i]
-                                + ", but binarization needs intensities in [0, 1]");
+                throw new GenzooException("cannot binarize data set '" + data.name() + "': example "
+                        + i / data.exampleSize() + " holds " + p[i]
+                        + ", but binarization needs intensities in [0, 1]");
             }
             drawn[i] = random.nextDouble() < p[i] ? 1f : 0f;
         }
-        return new Dataset(data.name(), data.exampleShape(), drawn, data.labels().orElse(null));
+        return new Dataset(
+                data.name(), data.exampleShape(), drawn, data.labels().orElse(null));
     }
 }

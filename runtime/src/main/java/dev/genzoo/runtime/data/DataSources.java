@@ -33,8 +33,7 @@ public final class DataSources {
     private static Map<String, Supplier<DataSplit>> builtInSources() {
         Map<String, Supplier<DataSplit>> sources = new LinkedHashMap<>();
         sources.put(HandwrittenDigits.NAME, HandwrittenDigits::load);
-        for (ToyDistribution toy :
-                List.of(new TwoMoons(), new EightGaussians(), new Checkerboard())) {
+        for (ToyDistribution toy : List.of(new TwoMoons(), new EightGaussians(), new Checkerboard())) {
             sources.put(toy.name(), toy::split);
         }
         return Collections.unmodifiableMap(sources);
@@ -63,19 +62,17 @@ public final class DataSources {
         }
         Path path = existingPath(given);
         if (path == null) {
-            throw new GenzooException(
-                    "unknown data source '" + source + "': it is neither a built-in source ("
-                            + String.join(", ", builtIn()) + ") nor an existing file or directory"
-                            + NearestName.suggestion(given, builtIn()));
+            throw new GenzooException("unknown data source '" + source + "': it is neither a built-in source ("
+                    + String.join(", ", builtIn()) + ") nor an existing file or directory"
+                    + NearestName.suggestion(given, builtIn()));
         }
         if (Files.isDirectory(path)) {
             return IdxDirectory.load(path, given);
         }
         Dataset all = IdxFile.readImages(path, given);
         if (all.size() < 2) {
-            throw new GenzooException(
-                    path + " holds only one image, but a single IDX file is split into training"
-                            + " and test images, so it needs at least two");
+            throw new GenzooException(path + " holds only one image, but a single IDX file is split into training"
+                    + " and test images, so it needs at least two");
         }
         return HeldOutSplit.of(all, SINGLE_FILE_DIVISOR, SINGLE_FILE_SEED);
     }

@@ -21,8 +21,7 @@ public record DataSplit(Dataset train, Dataset test) {
         Objects.requireNonNull(test, "test");
         if (!train.exampleShape().equals(test.exampleShape())) {
             throw new IllegalArgumentException(
-                    "train examples are " + train.exampleShape()
-                            + " but test examples are " + test.exampleShape());
+                    "train examples are " + train.exampleShape() + " but test examples are " + test.exampleShape());
         }
     }
 }

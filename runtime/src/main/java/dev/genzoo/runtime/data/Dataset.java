@@ -37,13 +37,11 @@ public final class Dataset {
         this.exampleSize = sizeOf(exampleShape);
         if (values.length % exampleSize != 0) {
             throw new IllegalArgumentException(
-                    values.length + " values are not a whole number of examples of "
-                            + exampleShape);
+                    values.length + " values are not a whole number of examples of " + exampleShape);
         }
         this.size = values.length / exampleSize;
         if (labelsOrNull != null && labelsOrNull.length != size) {
-            throw new IllegalArgumentException(
-                    labelsOrNull.length + " labels for " + size + " examples");
+            throw new IllegalArgumentException(labelsOrNull.length + " labels for " + size + " examples");
         }
         this.labels = labelsOrNull;
     }
@@ -52,9 +50,8 @@ public final class Dataset {
         long product = 1;
         for (long dimension : shape.getShape()) {
             if (dimension <= 0 || product * dimension > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        "an example shape needs positive dimensions and at most "
-                                + Integer.MAX_VALUE + " values, got " + shape);
+                throw new IllegalArgumentException("an example shape needs positive dimensions and at most "
+                        + Integer.MAX_VALUE + " values, got " + shape);
             }
             product *= dimension;
         }

@@ -41,9 +41,8 @@ public enum Dequantization {
             }
             words.add(d.word());
         }
-        throw new GenzooException(
-                "unknown dequantization '" + text + "' (choose " + String.join(", ", words) + ")"
-                        + NearestName.suggestion(text.strip(), words));
+        throw new GenzooException("unknown dequantization '" + text + "' (choose " + String.join(", ", words) + ")"
+                + NearestName.suggestion(text.strip(), words));
     }
 
     /**

@@ -49,20 +49,15 @@ final class HandwrittenDigits {
     static Dataset readAll() {
         InputStream stored = HandwrittenDigits.class.getResourceAsStream(RESOURCE);
         if (stored == null) {
-            throw new GenzooException(
-                    "the bundled digits data set " + RESOURCE
-                            + " is missing from genzoo's class path; reinstall genzoo");
+            throw new GenzooException("the bundled digits data set " + RESOURCE
+                    + " is missing from genzoo's class path; reinstall genzoo");
         }
         try (InputStream gzipped = stored;
-                Reader text =
-                        new InputStreamReader(
-                                new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8)) {
+                Reader text = new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8)) {
             return parse(text, RESOURCE);
         } catch (IOException e) {
             throw new GenzooException(
-                    "cannot read the bundled " + RESOURCE + " (" + e.getMessage()
-                            + "); reinstall genzoo",
-                    e);
+                    "cannot read the bundled " + RESOURCE + " (" + e.getMessage() + "); reinstall genzoo", e);
         }
     }
 
@@ -88,10 +83,9 @@ final class HandwrittenDigits {
             }
             String[] columns = line.split(",", -1);
             if (columns.length != PIXELS + 1) {
-                throw new GenzooException(
-                        fileName + " line " + lineNumber + " has " + columns.length
-                                + " columns, expected " + (PIXELS + 1)
-                                + " (64 pixels and a label)");
+                throw new GenzooException(fileName + " line " + lineNumber + " has " + columns.length
+                        + " columns, expected " + (PIXELS + 1)
+                        + " (64 pixels and a label)");
             }
             if (count == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * count);
@@ -105,10 +99,7 @@ final class HandwrittenDigits {
             count++;
         }
         return new Dataset(
-                NAME,
-                new Shape(1, SIDE, SIDE),
-                Arrays.copyOf(values, count * PIXELS),
-                Arrays.copyOf(labels, count));
+                NAME, new Shape(1, SIDE, SIDE), Arrays.copyOf(values, count * PIXELS), Arrays.copyOf(labels, count));
     }
 
     private static int number(String column, String fileName, int line, int index, int max) {
@@ -118,14 +109,13 @@ final class HandwrittenDigits {
             value = Integer.parseInt(column.strip());
         } catch (NumberFormatException e) {
             throw new GenzooException(
-                    fileName + " line " + line + " column " + (index + 1) + ": '" + column
-                            + "' is not " + what + " from 0 to " + max,
+                    fileName + " line " + line + " column " + (index + 1) + ": '" + column + "' is not " + what
+                            + " from 0 to " + max,
                     e);
         }
         if (value < 0 || value > max) {
-            throw new GenzooException(
-                    fileName + " line " + line + " column " + (index + 1) + ": " + value
-                            + " is outside " + what + "'s range 0 to " + max);
+            throw new GenzooException(fileName + " line " + line + " column " + (index + 1) + ": " + value
+                    + " is outside " + what + "'s range 0 to " + max);
         }
         return value;
     }

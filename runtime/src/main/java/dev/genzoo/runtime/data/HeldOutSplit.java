@@ -23,8 +23,7 @@ final class HeldOutSplit {
         int n = all.size();
         int testCount = (n + divisor - 1) / divisor;
         if (n < 2 || divisor < 2) {
-            throw new IllegalArgumentException(
-                    "cannot hold out 1/" + divisor + " of " + n + " examples");
+            throw new IllegalArgumentException("cannot hold out 1/" + divisor + " of " + n + " examples");
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

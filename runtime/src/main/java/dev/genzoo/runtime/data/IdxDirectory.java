@@ -42,18 +42,16 @@ final class IdxDirectory {
         trainImages.ifPresentOrElse(p -> {}, () -> missing.add(TRAIN_IMAGES));
         testImages.ifPresentOrElse(p -> {}, () -> missing.add(TEST_IMAGES));
         if (!missing.isEmpty()) {
-            throw new GenzooException(
-                    "the directory " + directory + " holds no " + String.join(" and no ", missing)
-                            + " (raw, or gzipped with a .gz suffix), which an MNIST-style data"
-                            + " directory needs");
+            throw new GenzooException("the directory " + directory + " holds no " + String.join(" and no ", missing)
+                    + " (raw, or gzipped with a .gz suffix), which an MNIST-style data"
+                    + " directory needs");
         }
         Dataset train = labelled(trainImages.get(), find(directory, TRAIN_LABELS), name);
         Dataset test = labelled(testImages.get(), find(directory, TEST_LABELS), name);
         if (!train.exampleShape().equals(test.exampleShape())) {
-            throw new GenzooException(
-                    "the images in " + trainImages.get() + " are " + train.exampleShape()
-                            + " but those in " + testImages.get() + " are " + test.exampleShape()
-                            + "; train and test images must be the same size");
+            throw new GenzooException("the images in " + trainImages.get() + " are " + train.exampleShape()
+                    + " but those in " + testImages.get() + " are " + test.exampleShape()
+                    + "; train and test images must be the same size");
         }
         return new DataSplit(train, test);
     }
@@ -75,10 +73,9 @@ final class IdxDirectory {
         }
         int[] labels = IdxFile.readLabels(labelFile.get());
         if (labels.length != images.size()) {
-            throw new GenzooException(
-                    labelFile.get() + " holds " + labels.length + " labels but " + imageFile
-                            + " holds " + images.size() + " images; they must be one label per"
-                            + " image");
+            throw new GenzooException(labelFile.get() + " holds " + labels.length + " labels but " + imageFile
+                    + " holds " + images.size() + " images; they must be one label per"
+                    + " image");
         }
         return new Dataset(name, images.exampleShape(), images.values(), labels);
     }

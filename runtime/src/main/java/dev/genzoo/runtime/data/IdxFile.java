@@ -68,11 +68,9 @@ final class IdxFile {
     private static Content read(Path file, int magic) {
         if (!Files.isRegularFile(file)) {
             throw new GenzooException(
-                    "the IDX file " + file
-                            + (Files.exists(file) ? " is not a regular file" : " does not exist"));
+                    "the IDX file " + file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
         }
-        try (BufferedInputStream stored =
-                new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+        try (BufferedInputStream stored = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
             if (!GzipDetection.startsWithMagic(stored)) {
                 return parse(file, stored, magic, "");
             }
@@ -80,9 +78,7 @@ final class IdxFile {
                 return parse(file, inflated, magic, " once decompressed");
             } catch (IOException e) {
                 throw new GenzooException(
-                        file + " is a damaged gzip file (" + e.getMessage()
-                                + "); download it again",
-                        e);
+                        file + " is a damaged gzip file (" + e.getMessage() + "); download it again", e);
             }
         } catch (AccessDeniedException e) {
             throw new GenzooException("genzoo may not read " + file + "; check its permissions", e);
@@ -91,33 +87,28 @@ final class IdxFile {
         }
     }
 
-    private static Content parse(Path file, InputStream in, int magic, String form)
-            throws IOException {
+    private static Content parse(Path file, InputStream in, int magic, String form) throws IOException {
         String kind = magic == IMAGES_MAGIC ? "image" : "label";
         byte[] start = in.readNBytes(4);
         if (start.length < 4) {
-            throw new GenzooException(
-                    file + " is truncated: it holds " + start.length + " bytes" + form
-                            + ", fewer than the 4 of an IDX magic number");
+            throw new GenzooException(file + " is truncated: it holds " + start.length + " bytes" + form
+                    + ", fewer than the 4 of an IDX magic number");
         }
         int found = bigEndian(start, 0);
         if (found != magic) {
-            String actually =
-                    found == IMAGES_MAGIC ? " (that of an IDX image file)"
-                            : found == LABELS_MAGIC ? " (that of an IDX label file)" : "";
-            throw new GenzooException(
-                    String.format(
-                            "%s is not an IDX %s file: its magic number is 0x%08X%s,"
-                                    + " expected 0x%08X",
-                            file, kind, found, actually, magic));
+            String actually = found == IMAGES_MAGIC
+                    ? " (that of an IDX image file)"
+                    : found == LABELS_MAGIC ? " (that of an IDX label file)" : "";
+            throw new GenzooException(String.format(
+                    "%s is not an IDX %s file: its magic number is 0x%08X%s," + " expected 0x%08X",
+                    file, kind, found, actually, magic));
         }
         int rank = magic & 0xFF;
         int headerBytes = 4 + 4 * rank;
         byte[] sizes = in.readNBytes(4 * rank);
         if (sizes.length < 4 * rank) {
-            throw new GenzooException(
-                    file + " is truncated: its header needs " + headerBytes + " bytes but it holds "
-                            + (4 + sizes.length) + form);
+            throw new GenzooException(file + " is truncated: its header needs " + headerBytes + " bytes but it holds "
+                    + (4 + sizes.length) + form);
         }
         int[] dimensions = new int[rank];
         long count = 1;
@@ -127,20 +118,17 @@ final class IdxFile {
             count = Math.min(count, 1L << 31) * Math.max(dimensions[i], 0);
         }
         if (count == 0) {
-            throw new GenzooException(
-                    file + " has a damaged header: it declares " + describe(dimensions, kind));
+            throw new GenzooException(file + " has a damaged header: it declares " + describe(dimensions, kind));
         }
         if (count > Integer.MAX_VALUE - 8) {
-            throw new GenzooException(
-                    file + " declares " + describe(dimensions, kind)
-                            + ", more than the 2^31 values genzoo can hold in one array");
+            throw new GenzooException(file + " declares " + describe(dimensions, kind)
+                    + ", more than the 2^31 values genzoo can hold in one array");
         }
         byte[] bytes = in.readNBytes((int) count);
         if (bytes.length < count) {
-            throw new GenzooException(
-                    file + " is truncated: its header promises " + (headerBytes + count)
-                            + " bytes (" + describe(dimensions, kind) + ") but it holds "
-                            + (headerBytes + bytes.length) + form);
+            throw new GenzooException(file + " is truncated: its header promises " + (headerBytes + count)
+                    + " bytes (" + describe(dimensions, kind) + ") but it holds "
+                    + (headerBytes + bytes.length) + form);
         }
         // Reading to the end makes a gzip stream check its CRC-32 trailer.
         in.transferTo(OutputStream.nullOutputStream());
@@ -149,7 +137,8 @@ final class IdxFile {
 
     /** "60000 images of 28x28" or "60000 labels". */
     private static String describe(int[] dimensions, String kind) {
-        StringBuilder text = new StringBuilder().append(dimensions[0]).append(' ').append(kind);
+        StringBuilder text =
+                new StringBuilder().append(dimensions[0]).append(' ').append(kind);
         text.append('s');
         for (int i = 1; i < dimensions.length; i++) {
             text.append(i == 1 ? " of " : "x").append(dimensions[i]);

@@ -52,10 +52,6 @@ interface ToyDistribution {
         Shape point = new Shape(2);
         return new DataSplit(
                 new Dataset(name(), point, Arrays.copyOf(points, 2 * TRAIN_POINTS), null),
-                new Dataset(
-                        name(),
-                        point,
-                        Arrays.copyOfRange(points, 2 * TRAIN_POINTS, points.length),
-                        null));
+                new Dataset(name(), point, Arrays.copyOfRange(points, 2 * TRAIN_POINTS, points.length), null));
     }
 }

@@ -34,17 +34,15 @@ public final class DeviceChoice {
         }
         int count = Engine.getInstance().getGpuCount();
         if (count == 0) {
-            throw new GenzooException(
-                    "device '"
-                            + name
-                            + "' asked for, but PyTorch sees no GPU here (a CUDA build of libtorch 2.7.1"
-                            + " and a driver are needed; see README, 'Running on a GPU'); use --device cpu");
+            throw new GenzooException("device '"
+                    + name
+                    + "' asked for, but PyTorch sees no GPU here (a CUDA build of libtorch 2.7.1"
+                    + " and a driver are needed; see README, 'Running on a GPU'); use --device cpu");
         }
         if (index >= count) {
-            throw new GenzooException(
-                    String.format(
-                            "device '%s' asked for, but PyTorch sees %d GPU%s (gpu:0%s)",
-                            name, count, count == 1 ? "" : "s", count == 1 ? "" : "..gpu:" + (count - 1)));
+            throw new GenzooException(String.format(
+                    "device '%s' asked for, but PyTorch sees %d GPU%s (gpu:0%s)",
+                    name, count, count == 1 ? "" : "s", count == 1 ? "" : "..gpu:" + (count - 1)));
         }
         return Device.gpu(index);
     }

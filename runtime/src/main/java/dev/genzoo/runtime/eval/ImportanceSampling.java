@@ -112,15 +112,16 @@ final class ImportanceSampling implements LikelihoodEstimator {
             Distribution posterior = ((Encoding.Density) model.encoder().encode(x, context)).posterior();
             Draw draw = posterior.rsampleWithLogProb(new Shape(samples));
             NDArray z = draw.value();
-            NDArray logWeights =
-                    model.decoder()
-                            .decode(z, context)
-                            .logProb(x)
-                            .add(model.prior().distribution(context).logProb(z))
-                            .sub(draw.logProb());
+            NDArray logWeights = model.decoder()
+                    .decode(z, context)
+                    .logProb(x)
+                    .add(model.prior().distribution(context).logProb(z))
+                    .sub(draw.logProb());
             NDArray largest = logWeights.max(new int[] {0});
-            NDArray logSum = logWeights.sub(largest).exp().sum(new int[] {0}).log().add(largest);
-            return NDArrays.stack(new NDList(logSum, logWeights.sum(new int[] {0}))).toFloatArray();
+            NDArray logSum =
+                    logWeights.sub(largest).exp().sum(new int[] {0}).log().add(largest);
+            return NDArrays.stack(new NDList(logSum, logWeights.sum(new int[] {0})))
+                    .toFloatArray();
         }
     }
 

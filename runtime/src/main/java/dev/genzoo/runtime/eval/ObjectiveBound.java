@@ -1,9 +1,9 @@
 package dev.genzoo.runtime.eval;
 
 import ai.djl.ndarray.NDArray;
+import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Objective;
-import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
 import java.util.List;
@@ -43,15 +43,11 @@ final class ObjectiveBound implements LikelihoodEstimator {
     @Override
     public double[][] estimate(NDArray x, StepContext context, LongConsumer progress) {
         ObjectiveValue value = objective.evaluate(x, model, context);
-        NDArray bound =
-                value.bound()
-                        .orElseThrow(
-                                () ->
-                                        new GenzooException(
-                                                "objective '"
-                                                        + objectiveName
-                                                        + "' reports no bound on log p(x), and this encoder kind has no"
-                                                        + " other estimate; there is nothing to evaluate"));
+        NDArray bound = value.bound()
+                .orElseThrow(() -> new GenzooException("objective '"
+                        + objectiveName
+                        + "' reports no bound on log p(x), and this encoder kind has no"
+                        + " other estimate; there is nothing to evaluate"));
         float[] values = bound.toFloatArray();
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -14,6 +14,7 @@ import java.math.MathContext;
 record AxisTicks(long first, long last, double step) {
     /** Below this |value| (and above {@link #LARGE}) labels switch to scientific notation. */
     private static final double SMALL = 1e-2;
+
     private static final double LARGE = 1e5;
 
     /**

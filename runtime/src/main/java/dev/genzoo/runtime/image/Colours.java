@@ -25,8 +25,7 @@ final class Colours {
     private static final int[] RAMP = {0x1F0C48, 0x2E4A8C, 0x1F8A8A, 0x5CC05A, 0xF5E62A};
 
     /** Series colours: blue, orange-red, green, purple, ochre, teal, magenta, grey. */
-    private static final int[] SERIES = {
-        0x2060C0, 0xD04A20, 0x2A9040, 0x8040B0, 0xB08800, 0x00A0A0, 0xD03090, 0x606060
+    private static final int[] SERIES = {0x2060C0, 0xD04A20, 0x2A9040, 0x8040B0, 0xB08800, 0x00A0A0, 0xD03090, 0x606060
     };
 
     private Colours() {}

@@ -50,7 +50,8 @@ public final class ImageGrid {
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     int at = offset + y * width + x;
-                    int rgb = channels == 1 ? pixel(images[at], images[at], images[at])
+                    int rgb = channels == 1
+                            ? pixel(images[at], images[at], images[at])
                             : pixel(images[at], images[at + plane], images[at + 2 * plane]);
                     canvas.fill(left + x * factor, top + y * factor, factor, factor, rgb);
                 }
@@ -74,8 +75,15 @@ public final class ImageGrid {
      * @throws IllegalArgumentException if the shape is impossible or does not match the arrays
      * @throws dev.genzoo.api.GenzooException naming the file, if it cannot be written
      */
-    public static void writePairs(Path file, float[] inputs, float[] reconstructions, int count, int channels,
-            int height, int width, int pairsPerRow) {
+    public static void writePairs(
+            Path file,
+            float[] inputs,
+            float[] reconstructions,
+            int count,
+            int channels,
+            int height,
+            int width,
+            int pairsPerRow) {
         checkShape("inputs", inputs, count, channels, height, width);
         checkShape("reconstructions", reconstructions, count, channels, height, width);
         Checks.positive("number of pairs per row", pairsPerRow);

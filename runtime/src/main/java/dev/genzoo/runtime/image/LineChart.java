@@ -57,6 +57,7 @@ public final class LineChart {
     public static final class Builder {
         /** The smallest picture that still leaves room for the plot between its labels. */
         static final int MIN_WIDTH = 200;
+
         static final int MIN_HEIGHT = 150;
 
         private final String title;

@@ -43,8 +43,8 @@ final class LineChartPainter {
      * @param height picture height, at least {@link LineChart.Builder#MIN_HEIGHT}
      * @return the picture
      */
-    static Canvas paint(String title, String xLabel, String yLabel, List<LineChart.Series> series, int width,
-            int height) {
+    static Canvas paint(
+            String title, String xLabel, String yLabel, List<LineChart.Series> series, int width, int height) {
         LineChartPainter painter = new LineChartPainter(width, height);
         painter.labels(title, xLabel, yLabel, series);
         painter.axes();

@@ -80,7 +80,8 @@ public final class ScatterPlot {
 
     private static void draw(Canvas canvas, int left, float[] points, double[] bounds, int size, int rgb) {
         if (points.length % 2 != 0) {
-            throw new IllegalArgumentException("Points come as (x, y) pairs, but " + points.length + " values were given.");
+            throw new IllegalArgumentException(
+                    "Points come as (x, y) pairs, but " + points.length + " values were given.");
         }
         for (int i = 0; i < points.length; i += 2) {
             double x = points[i];
@@ -103,7 +104,8 @@ public final class ScatterPlot {
 
     private static void checkBounds(double[] bounds) {
         if (bounds.length != 4) {
-            throw new IllegalArgumentException("Bounds are xmin, xmax, ymin, ymax: 4 values, not " + bounds.length + ".");
+            throw new IllegalArgumentException(
+                    "Bounds are xmin, xmax, ymin, ymax: 4 values, not " + bounds.length + ".");
         }
         for (double b : bounds) {
             if (!Double.isFinite(b)) {

@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 public final class PluginCatalog {
     /** The word for samplers in messages; they fill no role of the model. */
     static final String SAMPLER = "sampler";
+
     private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
 
     private final List<LoadedPlugin> plugins = new ArrayList<>();
@@ -74,8 +75,8 @@ public final class PluginCatalog {
                 archives.addAll(installed);
             }
         }
-        String searched = "genzoo's own jars"
-                + (distinct.isEmpty() ? "" : " and the plugins folders " + joined(distinct));
+        String searched =
+                "genzoo's own jars" + (distinct.isEmpty() ? "" : " and the plugins folders " + joined(distinct));
         PluginCatalog catalog = new PluginCatalog(searched);
         ClassLoader genzoo = GenzooPlugin.class.getClassLoader();
         catalog.load(genzoo, null);
@@ -146,7 +147,8 @@ public final class PluginCatalog {
      */
     private int load(ClassLoader loader, PluginArchive archive) {
         int added = 0;
-        Iterator<GenzooPlugin> it = ServiceLoader.load(GenzooPlugin.class, loader).iterator();
+        Iterator<GenzooPlugin> it =
+                ServiceLoader.load(GenzooPlugin.class, loader).iterator();
         while (true) {
             GenzooPlugin plugin;
             try {
@@ -180,9 +182,8 @@ public final class PluginCatalog {
         }
         if (declared == null || declared.isBlank()) {
             return fromFolder
-                    ? Optional.of(
-                            "it does not declare the genzoo api version it was built for (its plugin class"
-                                    + " must override apiVersion() to return ApiVersion.CURRENT)")
+                    ? Optional.of("it does not declare the genzoo api version it was built for (its plugin class"
+                            + " must override apiVersion() to return ApiVersion.CURRENT)")
                     : Optional.empty();
         }
         ApiVersion builtFor;
@@ -195,14 +196,11 @@ public final class PluginCatalog {
         if (provided.canRun(builtFor)) {
             return Optional.empty();
         }
-        String runs = provided.minor() == 0
-                ? "api " + provided
-                : "api " + provided.major() + ".0 to " + provided;
-        return Optional.of(
-                String.format(
-                        "it was built for genzoo api %s, and this genzoo provides api %s, which runs plugins"
-                                + " built for %s only",
-                        builtFor, provided, runs));
+        String runs = provided.minor() == 0 ? "api " + provided : "api " + provided.major() + ".0 to " + provided;
+        return Optional.of(String.format(
+                "it was built for genzoo api %s, and this genzoo provides api %s, which runs plugins"
+                        + " built for %s only",
+                builtFor, provided, runs));
     }
 
     /**
@@ -236,11 +234,10 @@ public final class PluginCatalog {
         }
         for (LoadedPlugin loaded : plugins) {
             if (loaded.name().equals(name)) {
-                faults.add(
-                        new PluginFault(
-                                source,
-                                name,
-                                "a plugin named '" + name + "' is already loaded from " + loaded.source() + "; skipped"));
+                faults.add(new PluginFault(
+                        source,
+                        name,
+                        "a plugin named '" + name + "' is already loaded from " + loaded.source() + "; skipped"));
                 return false;
             }
         }
@@ -295,19 +292,17 @@ public final class PluginCatalog {
                 factory.description();
                 factory.options();
             } catch (RuntimeException | LinkageError e) {
-                faults.add(new PluginFault(
-                        source, plugin, kind + " '" + name + "' failed to load: " + reason(e)));
+                faults.add(new PluginFault(source, plugin, kind + " '" + name + "' failed to load: " + reason(e)));
                 continue;
             }
             Registered first = into.get(name);
             if (first != null) {
-                faults.add(
-                        new PluginFault(
-                                source,
-                                plugin,
-                                String.format(
-                                        "%s '%s' repeats the name of plugin '%s' (%s); not loaded",
-                                        kind, name, first.plugin(), first.source())));
+                faults.add(new PluginFault(
+                        source,
+                        plugin,
+                        String.format(
+                                "%s '%s' repeats the name of plugin '%s' (%s); not loaded",
+                                kind, name, first.plugin(), first.source())));
                 continue;
             }
             into.put(name, new Registered(kind, factory, plugin, source));
@@ -342,11 +337,10 @@ public final class PluginCatalog {
     private Registered find(String kind, Map<String, Registered> known, String name) {
         Registered found = known.get(name);
         if (found == null) {
-            String hint =
-                    known.isEmpty()
-                            ? "; no " + kind + " is installed (searched " + searched + ")"
-                            : NearestName.suggestion(name, known.keySet())
-                                    + " (known: " + String.join(", ", known.keySet()) + ")";
+            String hint = known.isEmpty()
+                    ? "; no " + kind + " is installed (searched " + searched + ")"
+                    : NearestName.suggestion(name, known.keySet()) + " (known: " + String.join(", ", known.keySet())
+                            + ")";
             throw new GenzooException("unknown " + kind + " '" + name + "'" + hint);
         }
         return found;
@@ -438,7 +432,9 @@ public final class PluginCatalog {
         if (e instanceof ServiceConfigurationError && message.endsWith(" not found")) {
             return "its class " + provider + ", named in " + PluginArchive.SERVICES + ", is missing";
         }
-        if (e instanceof ServiceConfigurationError && message.contains("could not be instantiated") && e.getCause() != null) {
+        if (e instanceof ServiceConfigurationError
+                && message.contains("could not be instantiated")
+                && e.getCause() != null) {
             Throwable cause = e.getCause();
             return "its constructor threw " + cause.getClass().getName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

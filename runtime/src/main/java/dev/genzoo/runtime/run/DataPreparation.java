@@ -27,14 +27,12 @@ record DataPreparation(Binarization binarization, Dequantization dequantization)
      */
     static DataPreparation resolve(DataSettings settings, Shape example, EncoderKind encoder) {
         boolean image = example.dimension() == 3;
-        Dequantization dequantization =
-                settings.dequantize().equals(DataSettings.AUTO)
-                        ? image && encoder == EncoderKind.BIJECTION ? Dequantization.UNIFORM : Dequantization.NONE
-                        : Dequantization.parse(settings.dequantize());
-        Binarization binarization =
-                settings.binarize().equals(DataSettings.AUTO)
-                        ? image && dequantization == Dequantization.NONE ? Binarization.DYNAMIC : Binarization.NONE
-                        : Binarization.parse(settings.binarize());
+        Dequantization dequantization = settings.dequantize().equals(DataSettings.AUTO)
+                ? image && encoder == EncoderKind.BIJECTION ? Dequantization.UNIFORM : Dequantization.NONE
+                : Dequantization.parse(settings.dequantize());
+        Binarization binarization = settings.binarize().equals(DataSettings.AUTO)
+                ? image && dequantization == Dequantization.NONE ? Binarization.DYNAMIC : Binarization.NONE
+                : Binarization.parse(settings.binarize());
         return new DataPreparation(binarization, dequantization);
     }
 

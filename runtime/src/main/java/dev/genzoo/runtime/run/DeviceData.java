@@ -63,12 +63,7 @@ final class DeviceData implements AutoCloseable {
         }
         NDManager manager = parent.newSubManager();
         return new DeviceData(
-                manager,
-                onDevice(train, manager),
-                onDevice(test, manager),
-                train.exampleShape(),
-                preparation,
-                levels);
+                manager, onDevice(train, manager), onDevice(test, manager), train.exampleShape(), preparation, levels);
     }
 
     private static NDArray onDevice(Dataset data, NDManager manager) {
@@ -79,9 +74,8 @@ final class DeviceData implements AutoCloseable {
     private static void checkUnitInterval(Dataset data) {
         for (float v : data.values()) {
             if (!(v >= 0f && v <= 1f)) {
-                throw new GenzooException(
-                        "data '" + data.name() + "' has values outside [0, 1], so it cannot be binarized;"
-                                + " use --binarize none");
+                throw new GenzooException("data '" + data.name()
+                        + "' has values outside [0, 1], so it cannot be binarized;" + " use --binarize none");
             }
         }
     }

@@ -19,7 +19,9 @@ final class FirstBatch {
     static void check(AssembledModel model, DeviceData data) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray batch = data.test().get(new NDIndex().addSliceDim(0, Math.min(2, data.test().getShape().get(0))));
+            NDArray batch = data.test()
+                    .get(new NDIndex()
+                            .addSliceDim(0, Math.min(2, data.test().getShape().get(0))));
             StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
             model.objective().evaluate(batch, model.model(), context);
         } catch (EngineException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {

@@ -136,7 +136,8 @@ public final class GenzooRuntime {
         try (OpenedModel opened = OpenedModel.open(assembler, config)) {
             AssembledModel model = opened.model();
             DeviceData data = opened.data();
-            ExperimentConfig resolved = config.withData(data.preparation().settings(config.data().source()));
+            ExperimentConfig resolved =
+                    config.withData(data.preparation().settings(config.data().source()));
             FirstBatch.check(model, data);
             run.create();
             ConfigFile.write(run.config(), resolved);
@@ -144,7 +145,8 @@ public final class GenzooRuntime {
             MetricsTable table = MetricsTable.create(run.metrics());
             EpochRecord last =
                     new TrainingLoop(model, data, resolved, run.checkpoint(), listener).run(adam, 0, 0, table, 0);
-            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
+            Pictures.finish(
+                    model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
             return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
         }
     }
@@ -169,10 +171,10 @@ public final class GenzooRuntime {
             Checkpoint.restore(run.checkpoint(), model, adam);
             ConfigFile.write(run.config(), config);
             MetricsTable table = MetricsTable.resume(run.metrics(), saved.epoch());
-            EpochRecord last =
-                    new TrainingLoop(model, data, config, run.checkpoint(), listener)
-                            .run(adam, saved.epoch(), saved.step(), table, table.lastSeconds());
-            Pictures.finish(model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
+            EpochRecord last = new TrainingLoop(model, data, config, run.checkpoint(), listener)
+                    .run(adam, saved.epoch(), saved.step(), table, table.lastSeconds());
+            Pictures.finish(
+                    model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
             return new TrainingOutcome(run.root(), config, last, model.trainableSize());
         }
     }
@@ -199,11 +201,12 @@ public final class GenzooRuntime {
             throw new GenzooException("name the prior to fit (genzoo plugins lists the priors)");
         }
         if (run.hasLearnedPrior()) {
-            throw new GenzooException(
-                    "run " + runDir + " already has a learned prior in " + run.priorCheckpoint().getFileName()
-                            + "; continue fitting it with --resume, or move that file away to fit another");
+            throw new GenzooException("run " + runDir + " already has a learned prior in "
+                    + run.priorCheckpoint().getFileName()
+                    + "; continue fitting it with --resume, or move that file away to fit another");
         }
-        ConfigDraft draft = savedConfig(Checkpoint.read(run.checkpoint()), run.checkpoint()).toDraft();
+        ConfigDraft draft =
+                savedConfig(Checkpoint.read(run.checkpoint()), run.checkpoint()).toDraft();
         draft.components.put(Role.PRIOR, prior);
         Map<String, String> options = new LinkedHashMap<>(request.roleOptions.getOrDefault(Role.PRIOR, Map.of()));
         options.putAll(request.options);
@@ -228,9 +231,8 @@ public final class GenzooRuntime {
     public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingListener listener) {
         RunDirectory run = RunDirectory.existing(runDir);
         if (!run.hasLearnedPrior()) {
-            throw new GenzooException(
-                    "run " + runDir + " has no learned prior to resume (" + run.priorCheckpoint().getFileName()
-                            + " is written after the first epoch of genzoo train-prior)");
+            throw new GenzooException("run " + runDir + " has no learned prior to resume ("
+                    + run.priorCheckpoint().getFileName() + " is written after the first epoch of genzoo train-prior)");
         }
         SavedState saved = Checkpoint.read(run.priorCheckpoint());
         ExperimentConfig config = withEpochs(savedConfig(saved, run.priorCheckpoint()), epochs, saved, runDir);
@@ -282,17 +284,22 @@ public final class GenzooRuntime {
                     if (!Pictures.drawable(example)) {
                         throw new GenzooException("samples of shape " + example + " cannot be drawn as a picture");
                     }
-                    Sampler sampler =
-                            request.sampler() == null
-                                    ? null
-                                    : sampler(request.sampler(), request.options(), model, example);
-                    ChainStrip strip =
-                            request.strip() == null
-                                    ? null
-                                    : new ChainStrip(request.frames(), example.dimension() == 1 ? n : STRIP_ROWS,
-                                            request.progress());
-                    Pictures.samples(model, sampler, strip == null ? request.progress() : strip, example, n,
-                            data.test(), state.step(), request.out());
+                    Sampler sampler = request.sampler() == null
+                            ? null
+                            : sampler(request.sampler(), request.options(), model, example);
+                    ChainStrip strip = request.strip() == null
+                            ? null
+                            : new ChainStrip(
+                                    request.frames(), example.dimension() == 1 ? n : STRIP_ROWS, request.progress());
+                    Pictures.samples(
+                            model,
+                            sampler,
+                            strip == null ? request.progress() : strip,
+                            example,
+                            n,
+                            data.test(),
+                            state.step(),
+                            request.out());
                     if (strip != null) {
                         if (strip.frames().size() < 2) {
                             throw new GenzooException(
@@ -317,17 +324,13 @@ public final class GenzooRuntime {
         if (n < 1) {
             throw new GenzooException("-n must be at least 1, got " + n);
         }
-        return withCheckpoint(
-                RunDirectory.existing(runDir).checkpoint(),
-                0,
-                (model, data, state, config) -> {
-                    if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
-                        throw new GenzooException(
-                                "this model's reconstructions cannot be drawn (they need image data and an"
-                                        + " encoder that can be inverted)");
-                    }
-                    return out;
-                });
+        return withCheckpoint(RunDirectory.existing(runDir).checkpoint(), 0, (model, data, state, config) -> {
+            if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
+                throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
+                        + " encoder that can be inverted)");
+            }
+            return out;
+        });
     }
 
     /**
@@ -344,22 +347,18 @@ public final class GenzooRuntime {
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
         RunDirectory run = RunDirectory.existing(runDir);
-        return withCheckpoint(
-                run.checkpoint(),
-                settings.seed(),
-                (model, data, state, config) -> {
-                    EvaluationReport report =
-                            LikelihoodEvaluation.run(
-                                    model, config.component(Role.OBJECTIVE), data.test(), settings, state.step(), listener);
-                    Map<String, Object> provenance = new LinkedHashMap<>();
-                    provenance.put("run", runDir.toString());
-                    provenance.put("epoch", state.epoch());
-                    provenance.put("step", state.step());
-                    provenance.put("genzoo", GenzooVersion.get());
-                    Path file = out != null ? out : run.nextEvaluation();
-                    AtomicFiles.write(file, report.toJson(provenance).getBytes(StandardCharsets.UTF_8));
-                    return new EvaluationOutcome(report, file);
-                });
+        return withCheckpoint(run.checkpoint(), settings.seed(), (model, data, state, config) -> {
+            EvaluationReport report = LikelihoodEvaluation.run(
+                    model, config.component(Role.OBJECTIVE), data.test(), settings, state.step(), listener);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("run", runDir.toString());
+            provenance.put("epoch", state.epoch());
+            provenance.put("step", state.step());
+            provenance.put("genzoo", GenzooVersion.get());
+            Path file = out != null ? out : run.nextEvaluation();
+            AtomicFiles.write(file, report.toJson(provenance).getBytes(StandardCharsets.UTF_8));
+            return new EvaluationOutcome(report, file);
+        });
     }
 
     private interface CheckpointUse<T> {
@@ -390,10 +389,9 @@ public final class GenzooRuntime {
             config = config.withTraining(new TrainingSettings(epochs, t.batchSize(), t.learningRate(), t.seed()));
         }
         if (saved.epoch() >= config.training().epochs()) {
-            throw new GenzooException(
-                    String.format(
-                            "run %s has already trained %d of %d epochs; pass --epochs N with N > %d to train on",
-                            runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
+            throw new GenzooException(String.format(
+                    "run %s has already trained %d of %d epochs; pass --epochs N with N > %d to train on",
+                    runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
         }
         return config;
     }

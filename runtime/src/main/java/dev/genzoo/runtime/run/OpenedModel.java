@@ -35,10 +35,12 @@ final class OpenedModel implements AutoCloseable {
         AssembledModel model = null;
         try {
             model = assembler.assemble(config, manager, split.train().exampleShape());
-            DataPreparation preparation =
-                    DataPreparation.resolve(
-                            config.data(), split.train().exampleShape(), model.model().encoder().kind());
-            DeviceData data = DeviceData.place(split, preparation, config.training().seed(), manager);
+            DataPreparation preparation = DataPreparation.resolve(
+                    config.data(),
+                    split.train().exampleShape(),
+                    model.model().encoder().kind());
+            DeviceData data =
+                    DeviceData.place(split, preparation, config.training().seed(), manager);
             return new OpenedModel(manager, model, data);
         } catch (RuntimeException e) {
             if (model != null) {
@@ -62,7 +64,9 @@ final class OpenedModel implements AutoCloseable {
         NDManager m = manager;
         AssembledModel a = model;
         DeviceData d = data;
-        try (m; a; d) {
+        try (m;
+                a;
+                d) {
             // closes the data, then the model, then the manager
         }
     }

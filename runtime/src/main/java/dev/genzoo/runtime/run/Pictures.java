@@ -29,6 +29,7 @@ final class Pictures {
     static final int DENSITY_CELLS = 160;
     /** Pixels per cell of the density heat map. */
     static final int DENSITY_SCALE = 3;
+
     private static final int SCATTER_SIZE = 480;
     private static final int STRIP_PANEL = 240;
 
@@ -56,19 +57,28 @@ final class Pictures {
      * Writes n samples drawn by a sampler (or by prior and decoder when it is null) to {@code file};
      * returns false if the data cannot be drawn.
      */
-    static boolean samples(AssembledModel model, Sampler sampler, SamplingProgress progress, Shape example, int n,
-            NDArray reference, long step, Path file) {
+    static boolean samples(
+            AssembledModel model,
+            Sampler sampler,
+            SamplingProgress progress,
+            Shape example,
+            int n,
+            NDArray reference,
+            long step,
+            Path file) {
         if (!drawable(example)) {
             return false;
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            StepContext context =
-                    StepContext.evaluation(step, model.manager(), model.parameterStore()).withProgress(progress);
-            float[] drawn = Generation.sample(model.model(), sampler, n, context).toFloatArray();
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore())
+                    .withProgress(progress);
+            float[] drawn =
+                    Generation.sample(model.model(), sampler, n, context).toFloatArray();
             if (isImage(example)) {
                 int columns = (int) Math.ceil(Math.sqrt(n));
-                ImageGrid.write(file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
+                ImageGrid.write(
+                        file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
             } else {
                 float[] data = firstPoints(reference);
                 ScatterPlot.write(file, drawn, data, bounds(data), SCATTER_SIZE);
@@ -92,8 +102,14 @@ final class Pictures {
                     System.arraycopy(frames.get(f), r * size, cells, (r * frames.size() + f) * size, size);
                 }
             }
-            ImageGrid.write(file, cells, rows * frames.size(), (int) example.get(0), (int) example.get(1),
-                    (int) example.get(2), frames.size());
+            ImageGrid.write(
+                    file,
+                    cells,
+                    rows * frames.size(),
+                    (int) example.get(0),
+                    (int) example.get(1),
+                    (int) example.get(2),
+                    frames.size());
         } else {
             float[] data = firstPoints(reference);
             float[] both = Arrays.copyOf(data, data.length + frames.get(0).length);
@@ -146,7 +162,8 @@ final class Pictures {
         int count = isPoint(data.exampleShape()) ? GenzooRuntime.POINT_SAMPLES : GenzooRuntime.SAMPLES;
         samples(model, data.exampleShape(), count, data.test(), step, samples);
         if (reconstructions != null) {
-            reconstructions(model, data.exampleShape(), data.test(), GenzooRuntime.RECONSTRUCTIONS, step, reconstructions);
+            reconstructions(
+                    model, data.exampleShape(), data.test(), GenzooRuntime.RECONSTRUCTIONS, step, reconstructions);
         }
         if (density != null) {
             density(model, data.exampleShape(), data.test(), step, density);
@@ -177,7 +194,9 @@ final class Pictures {
 
     /** The first 2,000 points of a split, the reference the 2-D pictures are framed on. */
     private static float[] firstPoints(NDArray reference) {
-        return reference.get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000))).toFloatArray();
+        return reference
+                .get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000)))
+                .toFloatArray();
     }
 
     /** Writes train and test loss per epoch. */

@@ -68,14 +68,14 @@ final class PriorStage {
             }
             int firstEpoch = resumed == null ? 0 : resumed.epoch();
             long firstStep = resumed == null ? 0 : resumed.step();
-            EpochRecord last =
-                    new TrainingLoop(fitting, data, config, run.priorCheckpoint(), listener)
-                            .run(adam, firstEpoch, firstStep, table, table.lastSeconds());
+            EpochRecord last = new TrainingLoop(fitting, data, config, run.priorCheckpoint(), listener)
+                    .run(adam, firstEpoch, firstStep, table, table.lastSeconds());
             Pictures.finish(fitting, data, table, last, run.priorSamples(), null, null, run.priorLossCurve());
             long step = last == null ? firstStep : last.step();
-            Map<String, Double> withPrior =
-                    Evaluation.run(model, data.test(), TrainingLoop.EVALUATION_BATCH, step);
-            long size = trainable.values().stream().mapToLong(p -> p.getArray().size()).sum();
+            Map<String, Double> withPrior = Evaluation.run(model, data.test(), TrainingLoop.EVALUATION_BATCH, step);
+            long size = trainable.values().stream()
+                    .mapToLong(p -> p.getArray().size())
+                    .sum();
             return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size), withPrior);
         }
     }
@@ -84,17 +84,16 @@ final class PriorStage {
             AssembledModel model, ExperimentConfig config, Map<String, Parameter> trainable) {
         String prior = config.component(Role.PRIOR);
         if (trainable.isEmpty()) {
-            throw new GenzooException(
-                    "prior '" + prior + "' has no parameters to fit; choose a learned prior (genzoo plugins lists them)");
+            throw new GenzooException("prior '" + prior
+                    + "' has no parameters to fit; choose a learned prior (genzoo plugins lists them)");
         }
         EncoderKind kind = model.model().encoder().kind();
         if (!new PriorFit().acceptedEncoders().contains(kind)) {
-            throw new GenzooException(
-                    "encoder '"
-                            + config.component(Role.ENCODER)
-                            + "' outputs "
-                            + kind.description()
-                            + ", which gives no codes to fit a prior on");
+            throw new GenzooException("encoder '"
+                    + config.component(Role.ENCODER)
+                    + "' outputs "
+                    + kind.description()
+                    + ", which gives no codes to fit a prior on");
         }
     }
 }

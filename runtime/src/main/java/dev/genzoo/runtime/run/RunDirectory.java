@@ -1,9 +1,9 @@
 package dev.genzoo.runtime.run;
 
 import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Role;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.api.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +42,10 @@ public final class RunDirectory {
             }
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new GenzooException(
-                            "run directory "
-                                    + dir
-                                    + " already holds files; choose another --run-dir, or continue it with --resume "
-                                    + dir);
+                    throw new GenzooException("run directory "
+                            + dir
+                            + " already holds files; choose another --run-dir, or continue it with --resume "
+                            + dir);
                 }
             } catch (IOException e) {
                 throw new GenzooException("run directory " + dir + " cannot be read: " + e.getMessage(), e);
@@ -82,8 +81,7 @@ public final class RunDirectory {
      */
     public static Path defaultPath(ExperimentConfig config) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String base =
-                stamp + "-" + config.component(Role.ENCODER) + "-" + config.component(Role.OBJECTIVE);
+        String base = stamp + "-" + config.component(Role.ENCODER) + "-" + config.component(Role.OBJECTIVE);
         Path path = DEFAULT_PARENT.resolve(base);
         for (int i = 2; Files.exists(path); i++) {
             path = DEFAULT_PARENT.resolve(base + "-" + i);

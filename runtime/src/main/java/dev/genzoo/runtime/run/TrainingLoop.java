@@ -91,17 +91,15 @@ final class TrainingLoop {
                     try (NDScope stepScope = new NDScope()) {
                         stepScope.suppressNotUsedWarning();
                         NDArray batch = data.prepare(shuffled.get(new NDIndex().addSliceDim(start, end)));
-                        StepContext context =
-                                StepContext.training(
-                                        steps, epoch, total, perEpoch, model.manager(), model.parameterStore());
+                        StepContext context = StepContext.training(
+                                steps, epoch, total, perEpoch, model.manager(), model.parameterStore());
                         StepValues values = step.run(batch, context);
                         steps++;
                         if (!Double.isFinite(values.loss())) {
-                            throw new GenzooException(
-                                    String.format(
-                                            "the loss became %s at step %d (epoch %d); the checkpoint of epoch %d is"
-                                                    + " kept; try a lower --lr",
-                                            values.loss(), steps, epoch + 1, epoch));
+                            throw new GenzooException(String.format(
+                                    "the loss became %s at step %d (epoch %d); the checkpoint of epoch %d is"
+                                            + " kept; try a lower --lr",
+                                    values.loss(), steps, epoch + 1, epoch));
                         }
                         add(sums, values, end - start);
                         listener.stepped(steps, epoch + 1, values.loss());
@@ -110,7 +108,8 @@ final class TrainingLoop {
             }
             Map<String, Double> train = new LinkedHashMap<>();
             sums.forEach((k, v) -> train.put(k, v / n));
-            Map<String, Double> test = Evaluation.run(model, data.test(), EVALUATION_BATCH, steps, data.logCellVolume());
+            Map<String, Double> test =
+                    Evaluation.run(model, data.test(), EVALUATION_BATCH, steps, data.logCellVolume());
             double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
             last = new EpochRecord(epoch + 1, steps, seconds, train, test);
             table.append(last);

@@ -58,16 +58,15 @@ public final class Adam {
         }
         this.learningRate = (float) learningRate;
         this.epsilon = epsilon;
-        parameters.forEach(
-                (name, parameter) -> {
-                    if (parameter.requiresGradient()) {
-                        NDArray weight = parameter.getArray();
-                        NDArray mean = weight.zerosLike();
-                        NDArray variance = weight.zerosLike();
-                        NDScope.unregister(mean, variance);
-                        slots.add(new Slot(name, parameter, weight, mean, variance));
-                    }
-                });
+        parameters.forEach((name, parameter) -> {
+            if (parameter.requiresGradient()) {
+                NDArray weight = parameter.getArray();
+                NDArray mean = weight.zerosLike();
+                NDArray variance = weight.zerosLike();
+                NDScope.unregister(mean, variance);
+                slots.add(new Slot(name, parameter, weight, mean, variance));
+            }
+        });
     }
 
     /**
@@ -77,8 +76,7 @@ public final class Adam {
      */
     public void step(StepLeaves leaves) {
         steps++;
-        double correction =
-                Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
+        double correction = Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
         float stepSize = (float) (learningRate * correction);
         for (Slot slot : slots) {
             NDArray leaf = leaves.leafOf(slot.parameter);

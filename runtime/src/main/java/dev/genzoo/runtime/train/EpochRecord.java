@@ -12,5 +12,4 @@ import java.util.Map;
  * @param train means over the epoch's steps
  * @param test means over the held-out split
  */
-public record EpochRecord(
-        int epoch, long step, double seconds, Map<String, Double> train, Map<String, Double> test) {}
+public record EpochRecord(int epoch, long step, double seconds, Map<String, Double> train, Map<String, Double> test) {}

@@ -23,11 +23,7 @@ public final class AssembledModel implements AutoCloseable {
     private final StepLeaves parameterStore;
     private final Map<String, Parameter> parameters;
 
-    AssembledModel(
-            GenerativeModel model,
-            Objective objective,
-            NDManager manager,
-            Map<String, Parameter> parameters) {
+    AssembledModel(GenerativeModel model, Objective objective, NDManager manager, Map<String, Parameter> parameters) {
         this.model = model;
         this.objective = objective;
         this.manager = manager;
@@ -65,12 +61,11 @@ public final class AssembledModel implements AutoCloseable {
     public Map<String, Parameter> parametersOf(Role role) {
         String prefix = role.word() + ".";
         Map<String, Parameter> owned = new LinkedHashMap<>();
-        parameters.forEach(
-                (name, p) -> {
-                    if (name.startsWith(prefix)) {
-                        owned.put(name, p);
-                    }
-                });
+        parameters.forEach((name, p) -> {
+            if (name.startsWith(prefix)) {
+                owned.put(name, p);
+            }
+        });
         return owned;
     }
 
@@ -102,18 +97,15 @@ public final class AssembledModel implements AutoCloseable {
     static Map<String, Parameter> name(Map<String, ai.djl.nn.ParameterList> byRole) {
         Map<String, Parameter> named = new LinkedHashMap<>();
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
-        byRole.forEach(
-                (role, list) ->
-                        list.forEach(
-                                pair -> {
-                                    if (seen.put(pair.getValue(), Boolean.TRUE) == null) {
-                                        String name = role + "." + pair.getKey();
-                                        if (named.containsKey(name)) {
-                                            throw new IllegalStateException("two parameters named " + name);
-                                        }
-                                        named.put(name, pair.getValue());
-                                    }
-                                }));
+        byRole.forEach((role, list) -> list.forEach(pair -> {
+            if (seen.put(pair.getValue(), Boolean.TRUE) == null) {
+                String name = role + "." + pair.getKey();
+                if (named.containsKey(name)) {
+                    throw new IllegalStateException("two parameters named " + name);
+                }
+                named.put(name, pair.getValue());
+            }
+        }));
         return named;
     }
 

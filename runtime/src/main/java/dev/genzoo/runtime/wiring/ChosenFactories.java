@@ -51,13 +51,12 @@ public final class ChosenFactories {
      * @throws dev.genzoo.api.GenzooException if there is none, naming the nearest
      */
     public ComponentFactory<?> get(Role role, String name) {
-        Map<String, ? extends ComponentFactory<?>> map =
-                switch (role) {
-                    case ENCODER -> encoders;
-                    case PRIOR -> priors;
-                    case DECODER -> decoders;
-                    case OBJECTIVE -> objectives;
-                };
+        Map<String, ? extends ComponentFactory<?>> map = switch (role) {
+            case ENCODER -> encoders;
+            case PRIOR -> priors;
+            case DECODER -> decoders;
+            case OBJECTIVE -> objectives;
+        };
         catalog.find(role, name); // refuses unknown and clashing names with a sentence
         return map.get(name);
     }

@@ -65,23 +65,20 @@ public final class ConfigResolver {
         Map<Role, Map<String, String>> given = route(draft, chosen, names);
         Map<Role, Map<String, String>> resolved = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            Options options =
-                    Options.resolve(
-                            owner(role, names.get(role)), chosen.get(role).options(), given.get(role));
+            Options options = Options.resolve(
+                    owner(role, names.get(role)), chosen.get(role).options(), given.get(role));
             resolved.put(role, options.asText());
         }
 
-        TrainingSettings training =
-                new TrainingSettings(
-                        positive(draft.epochs, TrainingSettings.DEFAULT_EPOCHS, "--epochs"),
-                        positive(draft.batchSize, TrainingSettings.DEFAULT_BATCH_SIZE, "--batch-size"),
-                        learningRate(draft.learningRate),
-                        draft.seed == null ? TrainingSettings.DEFAULT_SEED : draft.seed);
-        DataSettings data =
-                new DataSettings(
-                        draft.data == null ? DataSettings.DEFAULT_SOURCE : draft.data,
-                        draft.binarize == null ? DataSettings.AUTO : draft.binarize,
-                        draft.dequantize == null ? DataSettings.AUTO : draft.dequantize);
+        TrainingSettings training = new TrainingSettings(
+                positive(draft.epochs, TrainingSettings.DEFAULT_EPOCHS, "--epochs"),
+                positive(draft.batchSize, TrainingSettings.DEFAULT_BATCH_SIZE, "--batch-size"),
+                learningRate(draft.learningRate),
+                draft.seed == null ? TrainingSettings.DEFAULT_SEED : draft.seed);
+        DataSettings data = new DataSettings(
+                draft.data == null ? DataSettings.DEFAULT_SOURCE : draft.data,
+                draft.binarize == null ? DataSettings.AUTO : draft.binarize,
+                draft.dequantize == null ? DataSettings.AUTO : draft.dequantize);
         String device = draft.device == null ? Defaults.DEVICE : draft.device;
         return new ExperimentConfig(names, resolved, data, training, device);
     }
@@ -110,10 +107,9 @@ public final class ConfigResolver {
                 }
             }
             if (declaring.isEmpty()) {
-                throw new GenzooException(
-                        String.format(
-                                "unknown option '%s': none of %s declares it%s (genzoo plugins lists them)",
-                                key, describe(names), NearestName.suggestion(key, all)));
+                throw new GenzooException(String.format(
+                        "unknown option '%s': none of %s declares it%s (genzoo plugins lists them)",
+                        key, describe(names), NearestName.suggestion(key, all)));
             }
             for (Role role : declaring) {
                 given.get(role).put(key, entry.getValue());

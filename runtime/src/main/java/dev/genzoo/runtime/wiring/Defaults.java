@@ -8,12 +8,11 @@ public final class Defaults {
     private Defaults() {}
 
     /** Default component names by role. */
-    public static final Map<Role, String> COMPONENTS =
-            Map.of(
-                    Role.ENCODER, "mlp-gaussian",
-                    Role.PRIOR, "standard-normal",
-                    Role.DECODER, "mlp-bernoulli",
-                    Role.OBJECTIVE, "elbo");
+    public static final Map<Role, String> COMPONENTS = Map.of(
+            Role.ENCODER, "mlp-gaussian",
+            Role.PRIOR, "standard-normal",
+            Role.DECODER, "mlp-bernoulli",
+            Role.OBJECTIVE, "elbo");
 
     /** The default device. */
     public static final String DEVICE = "cpu";

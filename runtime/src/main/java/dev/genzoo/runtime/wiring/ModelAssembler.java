@@ -85,16 +85,14 @@ public final class ModelAssembler {
         String owner = "sampler '" + name + "'";
         Options options = Options.resolve(owner, factory.options(), given);
         GenerativeModel parts = model.model();
-        BuildContext context =
-                BuildContext.of(model.manager(), dataShape)
-                        .withEncoder(parts.encoder())
-                        .withPrior(parts.prior())
-                        .withDecoder(parts.decoder());
+        BuildContext context = BuildContext.of(model.manager(), dataShape)
+                .withEncoder(parts.encoder())
+                .withPrior(parts.prior())
+                .withDecoder(parts.decoder());
         return create(owner, () -> factory.create(options, context), () -> factories.samplerPlugin(name));
     }
 
-    private <T extends Component> T build(
-            Role role, ExperimentConfig config, BuildContext context, Class<T> type) {
+    private <T extends Component> T build(Role role, ExperimentConfig config, BuildContext context, Class<T> type) {
         String name = config.component(role);
         ComponentFactory<?> factory = factories.get(role, name);
         String owner = ConfigResolver.owner(role, name);
@@ -109,8 +107,7 @@ public final class ModelAssembler {
         } catch (GenzooException e) {
             throw new GenzooException(owner + ": " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new GenzooException(
-                    String.format("%s (plugin '%s') failed to build: %s", owner, plugin.get(), e), e);
+            throw new GenzooException(String.format("%s (plugin '%s') failed to build: %s", owner, plugin.get(), e), e);
         }
     }
 
@@ -119,22 +116,22 @@ public final class ModelAssembler {
         String encoderName = config.component(Role.ENCODER);
         if (!objective.acceptedEncoders().contains(model.encoder().kind())) {
             StringBuilder needs = new StringBuilder();
-            objective.acceptedEncoders()
-                    .forEach(k -> needs.append(needs.length() == 0 ? "" : " or ").append(k.description()));
-            throw new GenzooException(
-                    String.format(
-                            "objective '%s' cannot train encoder '%s': it needs an encoder that outputs %s,"
-                                    + " and '%s' outputs %s",
-                            objectiveName,
-                            encoderName,
-                            needs,
-                            encoderName,
-                            model.encoder().kind().description()));
+            objective
+                    .acceptedEncoders()
+                    .forEach(
+                            k -> needs.append(needs.length() == 0 ? "" : " or ").append(k.description()));
+            throw new GenzooException(String.format(
+                    "objective '%s' cannot train encoder '%s': it needs an encoder that outputs %s,"
+                            + " and '%s' outputs %s",
+                    objectiveName,
+                    encoderName,
+                    needs,
+                    encoderName,
+                    model.encoder().kind().description()));
         }
         Optional<String> reason = objective.incompatibility(model);
         if (reason.isPresent()) {
-            throw new GenzooException(
-                    "objective '" + objectiveName + "' cannot train this model: " + reason.get());
+            throw new GenzooException("objective '" + objectiveName + "' cannot train this model: " + reason.get());
         }
     }
 }

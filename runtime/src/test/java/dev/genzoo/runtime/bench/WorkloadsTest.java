@@ -9,8 +9,7 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import org.junit.jupiter.api.Test;
 
 final class WorkloadsTest {
-    private final GenzooRuntime runtime =
-            GenzooRuntime.create(PluginCatalog.of(new VaePlugin(), new FlowPlugin()));
+    private final GenzooRuntime runtime = GenzooRuntime.create(PluginCatalog.of(new VaePlugin(), new FlowPlugin()));
 
     @Test
     void realNvp2dIsPeersModelAndRuns() {

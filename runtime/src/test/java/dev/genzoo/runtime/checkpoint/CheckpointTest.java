@@ -41,7 +41,10 @@ final class CheckpointTest {
             scope.suppressNotUsedWarning();
             Engine.getInstance().setRandomSeed(99);
             StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
-            return model.objective().evaluate(batch, model.model(), context).loss().getFloat();
+            return model.objective()
+                    .evaluate(batch, model.model(), context)
+                    .loss()
+                    .getFloat();
         }
     }
 
@@ -61,7 +64,9 @@ final class CheckpointTest {
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel trained = runtime.assemble(config(1), manager, DATA);
                 AssembledModel fresh = runtime.assemble(config(2), manager, DATA)) {
-            NDArray batch = manager.randomUniform(0f, 1f, new Shape(8).addAll(DATA)).gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            NDArray batch = manager.randomUniform(0f, 1f, new Shape(8).addAll(DATA))
+                    .gt(0.5f)
+                    .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
             Adam adam = new Adam(trained.parameters(), 0.01);
             trainSteps(trained, adam, batch, 5);
             Checkpoint.write(file, trained, adam, config(1), 1, 5);
@@ -73,7 +78,8 @@ final class CheckpointTest {
             assertThat(loss(fresh, batch)).isEqualTo(expected);
             assertThat(restored.steps()).isEqualTo(5);
             String m = adam.state().keySet().iterator().next();
-            assertThat(restored.state().get(m).toFloatArray()).containsExactly(adam.state().get(m).toFloatArray());
+            assertThat(restored.state().get(m).toFloatArray())
+                    .containsExactly(adam.state().get(m).toFloatArray());
 
             // one more step on both, with the same noise, keeps them identical
             Engine.getInstance().setRandomSeed(5);
@@ -142,9 +148,12 @@ final class CheckpointTest {
 
     /** An .npz (a zip of .npy files) holding one array file with the given numpy header and data. */
     private static byte[] npz(String header, byte[] data) throws IOException {
-        byte[] text = (header + " ".repeat(63 - header.length() % 64) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] text = (header + " ".repeat(63 - header.length() % 64) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream npy = new java.io.ByteArrayOutputStream();
-        npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) (text.length & 0xff), (byte) (text.length >> 8)});
+        npy.write(new byte[] {
+            (byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) (text.length & 0xff), (byte) (text.length >> 8)
+        });
         npy.write(text);
         npy.write(data);
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
@@ -170,10 +179,12 @@ final class CheckpointTest {
             byte[] original = Files.readAllBytes(file);
             java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
             broken.put("garbage", "these are not arrays".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            broken.put("pickled objects", npz("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }",
-                    new byte[] {(byte) 0x80, 4, 'N', '.'}));
-            broken.put("impossible shape", npz("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4), }",
-                    new byte[16]));
+            broken.put("pickled objects", npz("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }", new byte[] {
+                (byte) 0x80, 4, 'N', '.'
+            }));
+            broken.put(
+                    "impossible shape",
+                    npz("{'descr': '<f4', 'fortran_order': False, 'shape': (4000000000, 4), }", new byte[16]));
             broken.put("short data", npz("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 5), }", new byte[12]));
             for (java.util.Map.Entry<String, byte[]> entry : broken.entrySet()) {
                 Files.write(file, original);

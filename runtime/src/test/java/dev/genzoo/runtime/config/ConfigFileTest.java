@@ -50,7 +50,8 @@ final class ConfigFileTest {
     @Test
     void flatOptionsAndListsAreAccepted(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("c.yaml");
-        Files.writeString(file, "encoder: mlp-gaussian\noptions:\n  latent: 5\n  hidden: [32, 16]\n  decoder:\n    hidden: 8\n");
+        Files.writeString(
+                file, "encoder: mlp-gaussian\noptions:\n  latent: 5\n  hidden: [32, 16]\n  decoder:\n    hidden: 8\n");
         ConfigDraft draft = ConfigFile.read(file);
         assertThat(draft.options).containsEntry("latent", "5").containsEntry("hidden", "32,16");
         assertThat(draft.roleOptions.get(Role.DECODER)).containsEntry("hidden", "8");

@@ -37,9 +37,7 @@ final class BinarizationTest {
     void unknownWordSuggestsTheNearest() {
         assertThatThrownBy(() -> Binarization.parse("statc"))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        "unknown binarization 'statc' (choose none, static, dynamic);"
-                                + " did you mean 'static'?");
+                .hasMessage("unknown binarization 'statc' (choose none, static, dynamic);" + " did you mean 'static'?");
         assertThatThrownBy(() -> Binarization.parse("bernoulli"))
                 .hasMessage("unknown binarization 'bernoulli' (choose none, static, dynamic)");
     }
@@ -59,7 +57,9 @@ final class BinarizationTest {
             boolean certainKept = (p[i] != 0f || x[i] == 0f) && (p[i] != 1f || x[i] == 1f);
             wrong += binaryValue && certainKept ? 0 : 1;
         }
-        assertThat(wrong).as("values not 0/1, or a 0 or 1 intensity that changed").isZero();
+        assertThat(wrong)
+                .as("values not 0/1, or a 0 or 1 intensity that changed")
+                .isZero();
     }
 
     @Test
@@ -90,8 +90,7 @@ final class BinarizationTest {
 
         assertThatThrownBy(() -> Binarization.sample(points, 1))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        "cannot binarize data set 'moons': example 1 holds 1.5, but binarization"
-                                + " needs intensities in [0, 1]");
+                .hasMessage("cannot binarize data set 'moons': example 1 holds 1.5, but binarization"
+                        + " needs intensities in [0, 1]");
     }
 }

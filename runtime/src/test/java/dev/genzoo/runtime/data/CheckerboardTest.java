@@ -28,10 +28,11 @@ final class CheckerboardTest {
                 // The corner square [-2, -1)^2 is dark, and so is every square of the same parity.
                 boolean dark = (column + row) % 2 == 0;
                 if (dark) {
-                    assertThat((double) perSquare[column][row])
-                            .isBetween(n / 8.0 - spread, n / 8.0 + spread);
+                    assertThat((double) perSquare[column][row]).isBetween(n / 8.0 - spread, n / 8.0 + spread);
                 } else {
-                    assertThat(perSquare[column][row]).as("points on a light square").isZero();
+                    assertThat(perSquare[column][row])
+                            .as("points on a light square")
+                            .isZero();
                 }
             }
         }

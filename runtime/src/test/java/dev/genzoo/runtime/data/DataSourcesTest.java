@@ -13,8 +13,7 @@ final class DataSourcesTest {
 
     @Test
     void listsTheBuiltInSourcesDefaultFirst() {
-        assertThat(DataSources.builtIn())
-                .containsExactly("digits", "moons", "eight-gaussians", "checkerboard");
+        assertThat(DataSources.builtIn()).containsExactly("digits", "moons", "eight-gaussians", "checkerboard");
         assertThat(DataSources.builtIn().get(0)).isEqualTo(DataSources.DEFAULT);
     }
 
@@ -22,21 +21,18 @@ final class DataSourcesTest {
     void misspeltNameSuggestsTheNearestBuiltIn() {
         assertThatThrownBy(() -> DataSources.load("mons"))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        "unknown data source 'mons': it is neither a built-in source (" + BUILT_IN
-                                + ") nor an existing file or directory; did you mean 'moons'?");
+                .hasMessage("unknown data source 'mons': it is neither a built-in source (" + BUILT_IN
+                        + ") nor an existing file or directory; did you mean 'moons'?");
         assertThatThrownBy(() -> DataSources.load("eight-gausians"))
                 .hasMessageEndingWith("did you mean 'eight-gaussians'?");
-        assertThatThrownBy(() -> DataSources.load("digit"))
-                .hasMessageEndingWith("did you mean 'digits'?");
+        assertThatThrownBy(() -> DataSources.load("digit")).hasMessageEndingWith("did you mean 'digits'?");
     }
 
     @Test
     void farOffNameGetsNoSuggestion() {
         assertThatThrownBy(() -> DataSources.load("imagenet"))
-                .hasMessage(
-                        "unknown data source 'imagenet': it is neither a built-in source ("
-                                + BUILT_IN + ") nor an existing file or directory");
+                .hasMessage("unknown data source 'imagenet': it is neither a built-in source (" + BUILT_IN
+                        + ") nor an existing file or directory");
     }
 
     @Test

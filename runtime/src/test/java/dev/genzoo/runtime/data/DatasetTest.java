@@ -39,15 +39,13 @@ final class DatasetTest {
 
         assertThat(subset.size()).isEqualTo(3);
         assertThat(subset.name()).isEqualTo("three");
-        assertThat(subset.values())
-                .containsExactly(20, 21, 22, 23, 0, 1, 2, 3, 20, 21, 22, 23);
+        assertThat(subset.values()).containsExactly(20, 21, 22, 23, 0, 1, 2, 3, 20, 21, 22, 23);
         assertThat(subset.labels()).hasValueSatisfying(l -> assertThat(l).containsExactly(2, 0, 2));
     }
 
     @Test
     void subsetRefusesAnIndexOutsideTheData() {
-        assertThatThrownBy(() -> threeExamples().subset(new int[] {3}))
-                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> threeExamples().subset(new int[] {3})).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

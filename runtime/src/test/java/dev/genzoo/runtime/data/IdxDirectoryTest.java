@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class IdxDirectoryTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private void write(String name, byte[] bytes) throws IOException {
         Files.write(dir.resolve(name), bytes);
@@ -55,17 +56,15 @@ final class IdxDirectoryTest {
 
         assertThatThrownBy(() -> DataSources.load(dir.toString()))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        "the directory " + dir + " holds no t10k-images-idx3-ubyte (raw, or"
-                                + " gzipped with a .gz suffix), which an MNIST-style data"
-                                + " directory needs");
+                .hasMessage("the directory " + dir + " holds no t10k-images-idx3-ubyte (raw, or"
+                        + " gzipped with a .gz suffix), which an MNIST-style data"
+                        + " directory needs");
     }
 
     @Test
     void emptyDirectoryNamesBothImageFiles() {
         assertThatThrownBy(() -> DataSources.load(dir.toString()))
-                .hasMessageContaining(
-                        "holds no train-images-idx3-ubyte and no t10k-images-idx3-ubyte");
+                .hasMessageContaining("holds no train-images-idx3-ubyte and no t10k-images-idx3-ubyte");
     }
 
     @Test
@@ -76,10 +75,9 @@ final class IdxDirectoryTest {
 
         assertThatThrownBy(() -> DataSources.load(dir.toString()))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        dir.resolve("train-labels-idx1-ubyte") + " holds 2 labels but "
-                                + dir.resolve("train-images-idx3-ubyte")
-                                + " holds 3 images; they must be one label per image");
+                .hasMessage(dir.resolve("train-labels-idx1-ubyte") + " holds 2 labels but "
+                        + dir.resolve("train-images-idx3-ubyte")
+                        + " holds 3 images; they must be one label per image");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class IdxFileTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path write(String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
@@ -66,8 +67,7 @@ final class IdxFileTest {
         assertThatThrownBy(() -> IdxFile.readImages(file, "x"))
                 .isInstanceOf(GenzooException.class)
                 .hasMessage(
-                        file + " is truncated: its header promises 34 bytes (2 images of 3x3)"
-                                + " but it holds 29");
+                        file + " is truncated: its header promises 34 bytes (2 images of 3x3)" + " but it holds 29");
     }
 
     @Test
@@ -85,9 +85,8 @@ final class IdxFileTest {
         Path file = write("short.gz", IdxBytes.gzip(Arrays.copyOf(whole, whole.length - 1)));
 
         assertThatThrownBy(() -> IdxFile.readImages(file, "x"))
-                .hasMessage(
-                        file + " is truncated: its header promises 24 bytes (2 images of 2x2)"
-                                + " but it holds 23 once decompressed");
+                .hasMessage(file + " is truncated: its header promises 24 bytes (2 images of 2x2)"
+                        + " but it holds 23 once decompressed");
     }
 
     @Test
@@ -96,9 +95,8 @@ final class IdxFileTest {
 
         assertThatThrownBy(() -> IdxFile.readImages(file, "x"))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage(
-                        file + " is not an IDX image file: its magic number is 0x00000801"
-                                + " (that of an IDX label file), expected 0x00000803");
+                .hasMessage(file + " is not an IDX image file: its magic number is 0x00000801"
+                        + " (that of an IDX label file), expected 0x00000803");
     }
 
     @Test
@@ -107,8 +105,7 @@ final class IdxFileTest {
 
         assertThatThrownBy(() -> IdxFile.readLabels(file))
                 .hasMessage(
-                        file + " is not an IDX label file: its magic number is 0x68656C6C,"
-                                + " expected 0x00000801");
+                        file + " is not an IDX label file: its magic number is 0x68656C6C," + " expected 0x00000801");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class SingleIdxFileTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void holdsOutASixthDisjointlyAndTheSameEachTime() throws IOException {

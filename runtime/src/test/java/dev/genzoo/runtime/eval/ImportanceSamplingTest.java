@@ -63,12 +63,13 @@ final class ImportanceSamplingTest {
     @Test
     void columnsAreTheElboThenEachK() {
         ImportanceSampling sampling = new ImportanceSampling(new ScriptedModel().model, KS, 1, 100);
-        assertThat(sampling.columns()).containsExactly(
-                new LikelihoodEstimator.Column("elbo", 25),
-                new LikelihoodEstimator.Column("iwae", 1),
-                new LikelihoodEstimator.Column("iwae", 4),
-                new LikelihoodEstimator.Column("iwae", 10),
-                new LikelihoodEstimator.Column("iwae", 25));
+        assertThat(sampling.columns())
+                .containsExactly(
+                        new LikelihoodEstimator.Column("elbo", 25),
+                        new LikelihoodEstimator.Column("iwae", 1),
+                        new LikelihoodEstimator.Column("iwae", 4),
+                        new LikelihoodEstimator.Column("iwae", 10),
+                        new LikelihoodEstimator.Column("iwae", 25));
         assertThat(sampling.workPerExample()).isEqualTo(25);
     }
 

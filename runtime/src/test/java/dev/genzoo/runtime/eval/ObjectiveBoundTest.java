@@ -90,7 +90,12 @@ final class ObjectiveBoundTest {
                 AssembledModel model = model(manager, false)) {
             NDArray data = manager.create(X, new Shape(X.length, 1));
             assertThatThrownBy(() -> LikelihoodEvaluation.run(
-                            model, "fake", data, new EvaluationSettings(List.of(1), 0, 2, 0), 0, EvaluationListener.NONE))
+                            model,
+                            "fake",
+                            data,
+                            new EvaluationSettings(List.of(1), 0, 2, 0),
+                            0,
+                            EvaluationListener.NONE))
                     .isInstanceOf(GenzooException.class)
                     .hasMessage("objective 'fake' reports no bound on log p(x), and this encoder kind has no other"
                             + " estimate; there is nothing to evaluate");

@@ -41,7 +41,9 @@ final class BitmapFontTest {
         BufferedImage image = new BufferedImage(5, 9, BufferedImage.TYPE_INT_RGB);
         BitmapFont.draw(image, "\u20AC", 0, 0, LIT, 1);
         for (int[] corner : new int[][] {{0, 0}, {4, 0}, {0, 6}, {4, 6}, {2, 0}, {0, 3}}) {
-            assertThat(Pictures.rgb(image, corner[0], corner[1])).as("(%d, %d)", corner[0], corner[1]).isEqualTo(LIT);
+            assertThat(Pictures.rgb(image, corner[0], corner[1]))
+                    .as("(%d, %d)", corner[0], corner[1])
+                    .isEqualTo(LIT);
         }
         assertThat(Pictures.rgb(image, 2, 3)).isZero();
         assertThat(Pictures.count(image, LIT, 0, 7, 5, 9)).isZero();
@@ -80,9 +82,10 @@ final class BitmapFontTest {
     void textIsClippedAtTheEdges() {
         BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
         assertThatCode(() -> {
-            BitmapFont.draw(image, "clipped", -8, -4, LIT, 2);
-            BitmapFont.draw(image, "clipped", 7, 6, LIT, 3);
-        }).doesNotThrowAnyException();
+                    BitmapFont.draw(image, "clipped", -8, -4, LIT, 2);
+                    BitmapFont.draw(image, "clipped", 7, 6, LIT, 3);
+                })
+                .doesNotThrowAnyException();
         assertThat(Pictures.count(image, LIT, 0, 0, 10, 10)).isPositive();
     }
 

@@ -49,6 +49,7 @@ final class HeatMapTest {
     void aFlatFieldTakesTheMiddleColour() {
         Path file = dir.resolve("flat.png");
         HeatMap.write(file, new double[] {3, 3, 3}, 1, 3, 2);
-        assertThat(Pictures.count(Pictures.read(file), Colours.ramp(0.5), 0, 0, 6, 2)).isEqualTo(12);
+        assertThat(Pictures.count(Pictures.read(file), Colours.ramp(0.5), 0, 0, 6, 2))
+                .isEqualTo(12);
     }
 }

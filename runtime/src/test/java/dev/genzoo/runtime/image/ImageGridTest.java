@@ -126,11 +126,14 @@ final class ImageGridTest {
     void shapesThatDoNotMatchTheValuesAreRefused() {
         Path file = dir.resolve("bad.png");
         assertThatThrownBy(() -> ImageGrid.write(file, new float[10], 1, 1, 3, 3, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("9");
         assertThatThrownBy(() -> ImageGrid.write(file, new float[8], 1, 2, 2, 2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channels");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("channels");
         assertThatThrownBy(() -> ImageGrid.writePairs(file, new float[4], new float[3], 1, 1, 2, 2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconstructions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reconstructions");
         assertThat(file).doesNotExist();
     }
 }

@@ -17,10 +17,14 @@ final class LineChartTest {
     @Test
     void twoSeriesAreDrawnInTheirOwnColoursAtTheRequestedSize() {
         Path file = dir.resolve("loss.png");
-        LineChart.builder("Loss").xLabel("epoch").yLabel("nats")
+        LineChart.builder("Loss")
+                .xLabel("epoch")
+                .yLabel("nats")
                 .series("train", EPOCHS, new double[] {100, 80, 65, 52, 44, 38, 33, 30, 28, 27})
                 .series("test", EPOCHS, new double[] {110, 92, 80, 70, 63, 58, 55, 53, 52, 51.5})
-                .size(480, 300).build().write(file);
+                .size(480, 300)
+                .build()
+                .write(file);
         BufferedImage image = Pictures.read(file);
         assertThat(image.getWidth()).isEqualTo(480);
         assertThat(image.getHeight()).isEqualTo(300);
@@ -41,7 +45,8 @@ final class LineChartTest {
         // The x axis runs from 0 to 10: a quarter of the way across lies between epochs 2 and 3,
         // the middle lies in the gap that the infinite loss at epoch 5 leaves from 4 to 6.
         int quarter = image.getWidth() / 4;
-        assertThat(Pictures.count(image, Colours.series(0), quarter, 0, quarter + 1, 400)).isPositive();
+        assertThat(Pictures.count(image, Colours.series(0), quarter, 0, quarter + 1, 400))
+                .isPositive();
         assertThat(middleColumn(image, Colours.series(0))).isZero();
     }
 
@@ -55,7 +60,10 @@ final class LineChartTest {
     @Test
     void aSinglePointIsDrawnAsAMarker() {
         Path file = dir.resolve("one.png");
-        LineChart.builder("one epoch").series("loss", new double[] {1}, new double[] {-85.3}).build().write(file);
+        LineChart.builder("one epoch")
+                .series("loss", new double[] {1}, new double[] {-85.3})
+                .build()
+                .write(file);
         BufferedImage image = Pictures.read(file);
         assertThat(middleRows(image, Colours.series(0))).isGreaterThanOrEqualTo(9);
     }
@@ -68,8 +76,11 @@ final class LineChartTest {
         assertThat(Pictures.count(image, Colours.INK, 0, 0, 640, 400)).isGreaterThan(1000);
 
         Path empty = dir.resolve("empty.png");
-        LineChart.builder("all NaN").series("loss", new double[] {1, 2}, new double[] {Double.NaN, Double.NaN})
-                .series("none", new double[0], new double[0]).build().write(empty);
+        LineChart.builder("all NaN")
+                .series("loss", new double[] {1, 2}, new double[] {Double.NaN, Double.NaN})
+                .series("none", new double[0], new double[0])
+                .build()
+                .write(empty);
         assertThat(Pictures.read(empty).getWidth()).isEqualTo(640);
     }
 
@@ -79,7 +90,10 @@ final class LineChartTest {
         Path falling = dir.resolve("falling.png");
         LineChart.builder("").series("loss", x, new double[] {10, 0}).build().write(falling);
         Path rising = dir.resolve("rising.png");
-        LineChart.builder("").series("accuracy", x, new double[] {0, 10}).build().write(rising);
+        LineChart.builder("")
+                .series("accuracy", x, new double[] {0, 10})
+                .build()
+                .write(rising);
         // Away from the frame, ink in the plot's upper corners can only be the legend's box and text.
         assertThat(inkTopLeft(Pictures.read(falling))).isZero();
         assertThat(inkTopRight(Pictures.read(falling))).isPositive();
@@ -90,9 +104,11 @@ final class LineChartTest {
     @Test
     void mismatchedSeriesAndTinyPicturesAreRefused() {
         assertThatThrownBy(() -> LineChart.builder("t").series("a", new double[2], new double[3]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'a'");
         assertThatThrownBy(() -> LineChart.builder("t").size(100, 400))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100 x 400");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100 x 400");
     }
 
     private static int inkTopLeft(BufferedImage image) {

@@ -41,7 +41,8 @@ final class ScatterPlotTest {
     @Test
     void pointsOutsideTheBoundsOrNotFiniteAreSkipped() {
         Path file = dir.resolve("outside.png");
-        ScatterPlot.write(file, new float[] {2, 0, 0, -1.5f, Float.NaN, 0, 0, Float.POSITIVE_INFINITY}, null, SQUARE, 40);
+        ScatterPlot.write(
+                file, new float[] {2, 0, 0, -1.5f, Float.NaN, 0, 0, Float.POSITIVE_INFINITY}, null, SQUARE, 40);
         BufferedImage image = Pictures.read(file);
         assertThat(Pictures.count(image, Colours.series(0), 0, 0, 40, 40)).isZero();
         assertThat(Pictures.count(image, Colours.GRID, 0, 0, 40, 40)).isPositive();
@@ -51,18 +52,25 @@ final class ScatterPlotTest {
     void unusableArgumentsAreRefused() {
         Path file = dir.resolve("bad.png");
         assertThatThrownBy(() -> ScatterPlot.write(file, new float[3], null, SQUARE, 50))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pairs");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pairs");
         assertThatThrownBy(() -> ScatterPlot.write(file, new float[2], null, new double[] {1, 1, 0, 1}, 50))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmin < xmax");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmin < xmax");
         assertThatThrownBy(() -> ScatterPlot.write(file, new float[2], null, SQUARE, 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 x 8");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8 x 8");
     }
 
     @Test
     void aStripDrawsOnePanelPerFrameOverTheSameBounds() {
         Path file = dir.resolve("strip.png");
-        ScatterPlot.writeStrip(file, java.util.List.of(new float[] {0, 0}, new float[] {0.5f, 0.5f}, new float[] {-1, -1}),
-                new float[] {0.5f, -0.5f}, SQUARE, 21);
+        ScatterPlot.writeStrip(
+                file,
+                java.util.List.of(new float[] {0, 0}, new float[] {0.5f, 0.5f}, new float[] {-1, -1}),
+                new float[] {0.5f, -0.5f},
+                SQUARE,
+                21);
         BufferedImage image = Pictures.read(file);
         assertThat(image.getWidth()).isEqualTo(3 * 21 + 2 * 2);
         assertThat(image.getHeight()).isEqualTo(21);
@@ -71,7 +79,9 @@ final class ScatterPlotTest {
         assertThat(Pictures.rgb(image, 46, 20)).isEqualTo(Colours.series(0));
         assertThat(Pictures.rgb(image, 21, 10)).isEqualTo(Colours.SEPARATOR);
         for (int panel = 0; panel < 3; panel++) {
-            assertThat(Pictures.count(image, Colours.series(1), panel * 23, 0, panel * 23 + 21, 21)).as("panel %d", panel).isPositive();
+            assertThat(Pictures.count(image, Colours.series(1), panel * 23, 0, panel * 23 + 21, 21))
+                    .as("panel %d", panel)
+                    .isPositive();
         }
         assertThatThrownBy(() -> ScatterPlot.writeStrip(file, java.util.List.of(), null, SQUARE, 21))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -80,9 +80,9 @@ final class PluginCatalogTest {
         PluginCatalog catalog = PluginCatalog.of(new VaePlugin(), copy);
         assertThat(catalog.faults()).singleElement().satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("copycat");
-            assertThat(f.reason()).isEqualTo(
-                    "encoder 'mlp-gaussian' repeats the name of plugin 'vae' (" + PluginCatalog.sourceOf(VaePlugin.class)
-                            + "); not loaded");
+            assertThat(f.reason())
+                    .isEqualTo("encoder 'mlp-gaussian' repeats the name of plugin 'vae' ("
+                            + PluginCatalog.sourceOf(VaePlugin.class) + "); not loaded");
         });
         assertThat(catalog.find(Role.ENCODER, "mlp-gaussian").plugin()).isEqualTo("vae");
         assertThat(catalog.find(Role.DECODER, "mlp-bernoulli").plugin()).isEqualTo("vae");
@@ -92,9 +92,11 @@ final class PluginCatalogTest {
     void aRepeatedPluginNameIsSkippedSayingWhereTheFirstCameFrom() {
         PluginCatalog catalog = PluginCatalog.of(new VaePlugin(), new VaePlugin());
         assertThat(catalog.plugins()).containsExactly("vae");
-        assertThat(catalog.faults()).singleElement().satisfies(f -> assertThat(f.reason())
-                .isEqualTo("a plugin named 'vae' is already loaded from " + PluginCatalog.sourceOf(VaePlugin.class)
-                        + "; skipped"));
+        assertThat(catalog.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.reason())
+                        .isEqualTo("a plugin named 'vae' is already loaded from "
+                                + PluginCatalog.sourceOf(VaePlugin.class) + "; skipped"));
     }
 
     @Test
@@ -116,7 +118,8 @@ final class PluginCatalogTest {
             }
         };
         PluginCatalog catalog = PluginCatalog.discover(loader, "a test loader");
-        assertThat(catalog.faults()).singleElement()
+        assertThat(catalog.faults())
+                .singleElement()
                 .satisfies(f -> assertThat(f.reason()).contains("com.example.Missing"));
         assertThat(catalog.plugins()).contains("vae");
     }
@@ -128,10 +131,11 @@ final class PluginCatalogTest {
         PluginCatalog catalog = PluginCatalog.of(one, two, samplerPlugin("three", "ancestral"));
 
         assertThat(catalog.samplers()).containsOnlyKeys("ddim", "ancestral");
-        assertThat(catalog.faults()).singleElement()
-                .satisfies(f -> assertThat(f.reason()).isEqualTo(
-                        "sampler 'ddim' repeats the name of plugin 'one' (" + catalog.samplers().get("ddim").source()
-                                + "); not loaded"));
+        assertThat(catalog.faults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.reason())
+                        .isEqualTo("sampler 'ddim' repeats the name of plugin 'one' ("
+                                + catalog.samplers().get("ddim").source() + "); not loaded"));
         assertThat(catalog.findSampler("ancestral").plugin()).isEqualTo("three");
         assertThat(catalog.findSampler("ddim").plugin()).isEqualTo("one");
         assertThatThrownBy(() -> catalog.findSampler("dim"))

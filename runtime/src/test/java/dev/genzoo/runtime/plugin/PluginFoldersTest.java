@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * plugin can fail to load reported with jar, plugin and reason while the others keep working.
  */
 final class PluginFoldersTest {
-    @TempDir static Path built;
+    @TempDir
+    static Path built;
 
     /** Classes of every test plugin that needs no library. */
     private static Path plugins;
@@ -38,7 +39,8 @@ final class PluginFoldersTest {
     private static Path two;
 
     /** A plugin named {@code name} in package {@code com.example.<pkg>} with one prior. */
-    private static String plugin(String pkg, String name, String version, String constructor, String prior, String description) {
+    private static String plugin(
+            String pkg, String name, String version, String constructor, String prior, String description) {
         return """
                 package com.example.%s;
 
@@ -60,39 +62,70 @@ final class PluginFoldersTest {
                         });
                     }
                 }
-                """.formatted(pkg, constructor, name,
-                version == null ? "" : "@Override public String apiVersion() { return " + version + "; }",
-                prior, description);
+                """.formatted(
+                        pkg,
+                        constructor,
+                        name,
+                        version == null ? "" : "@Override public String apiVersion() { return " + version + "; }",
+                        prior,
+                        description);
     }
 
     private static String greeting(String text) {
-        return "package com.example.lib; public final class Greeting { public static String text() { return \"" + text + "\"; } }";
+        return "package com.example.lib; public final class Greeting { public static String text() { return \"" + text
+                + "\"; } }";
     }
 
     @BeforeAll
     static void compilePlugins() throws IOException {
-        plugins = PluginJars.compile(built.resolve("plugins"), Map.of(
-                "com.example.good.Plugin", plugin("good", "good", "ApiVersion.CURRENT", "", "good-prior", "\"a good prior\""),
-                "com.example.throwing.Plugin", plugin("throwing", "throwing", "ApiVersion.CURRENT",
-                        "throw new IllegalStateException(\"no licence key\");", "t-prior", "\"\""),
-                "com.example.copy.Plugin", plugin("copy", "vae", "ApiVersion.CURRENT", "", "copy-prior", "\"\""),
-                "com.example.clash.Plugin", plugin("clash", "clash", "ApiVersion.CURRENT", "", "standard-normal", "\"\""),
-                "com.example.newer.Plugin", plugin("newer", "newer", "\"1.99\"", "", "newer-prior", "\"\""),
-                "com.example.major.Plugin", plugin("major", "major", "\"2.0\"", "", "major-prior", "\"\""),
-                "com.example.silent.Plugin", plugin("silent", "silent", null, "", "silent-prior", "\"\"")));
-        one = PluginJars.compile(built.resolve("one"), Map.of(
-                "com.example.lib.Greeting", greeting("one"),
-                "com.example.one.Plugin", plugin("one", "one", "ApiVersion.CURRENT", "", "one-prior",
-                        "com.example.lib.Greeting.text()")));
-        Path library = PluginJars.compile(built.resolve("two-lib"), Map.of("com.example.lib.Greeting", greeting("two")));
-        two = PluginJars.compile(built.resolve("two"), Map.of(
-                "com.example.two.Plugin", plugin("two", "two", "ApiVersion.CURRENT", "", "two-prior",
-                        "com.example.lib.Greeting.text()")), library);
+        plugins = PluginJars.compile(
+                built.resolve("plugins"),
+                Map.of(
+                        "com.example.good.Plugin",
+                                plugin("good", "good", "ApiVersion.CURRENT", "", "good-prior", "\"a good prior\""),
+                        "com.example.throwing.Plugin",
+                                plugin(
+                                        "throwing",
+                                        "throwing",
+                                        "ApiVersion.CURRENT",
+                                        "throw new IllegalStateException(\"no licence key\");",
+                                        "t-prior",
+                                        "\"\""),
+                        "com.example.copy.Plugin",
+                                plugin("copy", "vae", "ApiVersion.CURRENT", "", "copy-prior", "\"\""),
+                        "com.example.clash.Plugin",
+                                plugin("clash", "clash", "ApiVersion.CURRENT", "", "standard-normal", "\"\""),
+                        "com.example.newer.Plugin", plugin("newer", "newer", "\"1.99\"", "", "newer-prior", "\"\""),
+                        "com.example.major.Plugin", plugin("major", "major", "\"2.0\"", "", "major-prior", "\"\""),
+                        "com.example.silent.Plugin", plugin("silent", "silent", null, "", "silent-prior", "\"\"")));
+        one = PluginJars.compile(
+                built.resolve("one"),
+                Map.of(
+                        "com.example.lib.Greeting", greeting("one"),
+                        "com.example.one.Plugin",
+                                plugin(
+                                        "one",
+                                        "one",
+                                        "ApiVersion.CURRENT",
+                                        "",
+                                        "one-prior",
+                                        "com.example.lib.Greeting.text()")));
+        Path library =
+                PluginJars.compile(built.resolve("two-lib"), Map.of("com.example.lib.Greeting", greeting("two")));
+        two = PluginJars.compile(
+                built.resolve("two"),
+                Map.of(
+                        "com.example.two.Plugin",
+                        plugin("two", "two", "ApiVersion.CURRENT", "", "two-prior", "com.example.lib.Greeting.text()")),
+                library);
         PluginJars.jar(built.resolve("two-lib.jar"), library, List.of());
     }
 
     private static Path jar(Path folder, String file, Path classes, String pkg) throws IOException {
-        return PluginJars.jar(folder.resolve(file), classes, List.of("com.example." + pkg + ".Plugin"),
+        return PluginJars.jar(
+                folder.resolve(file),
+                classes,
+                List.of("com.example." + pkg + ".Plugin"),
                 "com.example." + pkg + ".Plugin");
     }
 
@@ -134,7 +167,8 @@ final class PluginFoldersTest {
         jar(folder, "good.jar", plugins, "good");
         jar(folder, "one.jar", one, "one");
         PluginCatalog catalog = PluginCatalog.discover(List.of(folder));
-        ClassLoader loader = catalog.find(Role.PRIOR, "good-prior").factory().getClass().getClassLoader();
+        ClassLoader loader =
+                catalog.find(Role.PRIOR, "good-prior").factory().getClass().getClassLoader();
         assertThat(loader).isNotSameAs(GenzooPlugin.class.getClassLoader());
 
         assertThat(loader.loadClass(GenzooPlugin.class.getName())).isSameAs(GenzooPlugin.class);
@@ -152,7 +186,9 @@ final class PluginFoldersTest {
                     .isInstanceOf(ClassNotFoundException.class);
         }
         List<URL> services = Collections.list(loader.getResources(PluginArchive.SERVICES));
-        assertThat(services).singleElement().satisfies(url -> assertThat(url.toString()).contains("good.jar"));
+        assertThat(services)
+                .singleElement()
+                .satisfies(url -> assertThat(url.toString()).contains("good.jar"));
     }
 
     @Test
@@ -164,9 +200,12 @@ final class PluginFoldersTest {
 
         PluginCatalog catalog = PluginCatalog.discover(List.of(folder));
         assertThat(catalog.faults()).isEmpty();
-        assertThat(catalog.find(Role.PRIOR, "one-prior").factory().description()).isEqualTo("one");
-        assertThat(catalog.find(Role.PRIOR, "two-prior").factory().description()).isEqualTo("two");
-        assertThat(catalog.find(Role.PRIOR, "two-prior").source()).isEqualTo(folder.resolve("two/two.jar").toString());
+        assertThat(catalog.find(Role.PRIOR, "one-prior").factory().description())
+                .isEqualTo("one");
+        assertThat(catalog.find(Role.PRIOR, "two-prior").factory().description())
+                .isEqualTo("two");
+        assertThat(catalog.find(Role.PRIOR, "two-prior").source())
+                .isEqualTo(folder.resolve("two/two.jar").toString());
     }
 
     @Test
@@ -175,7 +214,10 @@ final class PluginFoldersTest {
         Files.writeString(folder.resolve("corrupt.jar"), "this is not a jar");
         byte[] whole = Files.readAllBytes(good);
         Files.write(folder.resolve("truncated.jar"), Arrays.copyOf(whole, whole.length / 2));
-        PluginJars.jar(folder.resolve("missing-class.jar"), plugins, List.of("com.example.good.Plugin"),
+        PluginJars.jar(
+                folder.resolve("missing-class.jar"),
+                plugins,
+                List.of("com.example.good.Plugin"),
                 "com.example.Missing");
         jar(folder, "throwing.jar", plugins, "throwing");
         jar(folder, "copy.jar", plugins, "copy");
@@ -195,8 +237,8 @@ final class PluginFoldersTest {
                 .isEqualTo(folder.resolve("corrupt.jar") + ": not a readable jar (zip END header not found)");
         assertThat(faultOf(catalog, "missing-class.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("com.example.Missing");
-            assertThat(f.reason()).isEqualTo(
-                    "its class com.example.Missing, named in " + PluginArchive.SERVICES + ", is missing");
+            assertThat(f.reason())
+                    .isEqualTo("its class com.example.Missing, named in " + PluginArchive.SERVICES + ", is missing");
         });
         assertThat(faultOf(catalog, "throwing.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("com.example.throwing.Plugin");
@@ -204,8 +246,9 @@ final class PluginFoldersTest {
         });
         assertThat(faultOf(catalog, "copy.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("vae");
-            assertThat(f.reason()).isEqualTo("a plugin named 'vae' is already loaded from "
-                    + PluginCatalog.sourceOf(VaePlugin.class) + "; skipped");
+            assertThat(f.reason())
+                    .isEqualTo("a plugin named 'vae' is already loaded from " + PluginCatalog.sourceOf(VaePlugin.class)
+                            + "; skipped");
         });
         assertThat(faultOf(catalog, "clash.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("clash");
@@ -213,19 +256,23 @@ final class PluginFoldersTest {
         });
         assertThat(faultOf(catalog, "newer.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("newer");
-            assertThat(f.reason()).isEqualTo("it was built for genzoo api 1.99, and this genzoo provides api "
-                    + ApiVersion.CURRENT + ", which runs plugins built for api 1.0 to " + ApiVersion.CURRENT + " only");
+            assertThat(f.reason())
+                    .isEqualTo("it was built for genzoo api 1.99, and this genzoo provides api " + ApiVersion.CURRENT
+                            + ", which runs plugins built for api 1.0 to " + ApiVersion.CURRENT + " only");
         });
-        assertThat(faultOf(catalog, "newer.jar").toString()).startsWith(folder.resolve("newer.jar")
-                + ": plugin 'newer': it was built for genzoo api 1.99");
-        assertThat(faultOf(catalog, "major.jar").reason()).contains("built for genzoo api 2.0").contains("provides api 1.");
+        assertThat(faultOf(catalog, "newer.jar").toString())
+                .startsWith(folder.resolve("newer.jar") + ": plugin 'newer': it was built for genzoo api 1.99");
+        assertThat(faultOf(catalog, "major.jar").reason())
+                .contains("built for genzoo api 2.0")
+                .contains("provides api 1.");
         assertThat(faultOf(catalog, "silent.jar").reason())
                 .isEqualTo("it does not declare the genzoo api version it was built for (its plugin class must"
                         + " override apiVersion() to return ApiVersion.CURRENT)");
         assertThat(faultOf(catalog, "needs-library.jar")).satisfies(f -> {
             assertThat(f.plugin()).isEqualTo("one");
-            assertThat(f.reason()).isEqualTo("prior 'one-prior' failed to load: class com.example.lib.Greeting is"
-                    + " missing (a library the plugin needs is neither in its jar nor beside it)");
+            assertThat(f.reason())
+                    .isEqualTo("prior 'one-prior' failed to load: class com.example.lib.Greeting is"
+                            + " missing (a library the plugin needs is neither in its jar nor beside it)");
         });
         assertThat(faultOf(catalog, "library-only.jar").reason())
                 .isEqualTo("no jar here registers a plugin (it needs " + PluginArchive.SERVICES + ")");

@@ -29,7 +29,9 @@ final class EvaluationRunTest {
     private static final GenzooRuntime RUNTIME = GenzooRuntime.create(PluginCatalog.of(new VaePlugin()));
     private static final EvaluationSettings SETTINGS = new EvaluationSettings(List.of(1, 10, 50), 5, 16, 40);
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     private static Path run;
 
     @BeforeAll
@@ -59,7 +61,8 @@ final class EvaluationRunTest {
         EvaluationReport report = outcome.report();
         assertThat(report.examples()).isEqualTo(40);
         assertThat(report.dataDimensions()).isEqualTo(64);
-        assertThat(report.estimates()).extracting(Estimate::label)
+        assertThat(report.estimates())
+                .extracting(Estimate::label)
                 .containsExactly("elbo", "iwae k=1", "iwae k=10", "iwae k=50");
         double elbo = report.estimates().get(0).mean();
         double k50 = report.tightest().mean();
@@ -71,7 +74,8 @@ final class EvaluationRunTest {
         assertThat(progress.get(0)[0]).isEqualTo(40L * 50);
         assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(40L * 50);
 
-        JsonObject json = JsonParser.parseString(Files.readString(outcome.file())).getAsJsonObject();
+        JsonObject json =
+                JsonParser.parseString(Files.readString(outcome.file())).getAsJsonObject();
         assertThat(json.get("examples").getAsInt()).isEqualTo(40);
         assertThat(json.get("epoch").getAsInt()).isEqualTo(2);
         assertThat(json.get("nll_nats").getAsDouble()).isEqualTo(report.nllNats());
@@ -81,10 +85,13 @@ final class EvaluationRunTest {
 
     @Test
     void theSameSeedGivesTheSameNumbersAndAnotherSeedOthers() {
-        EvaluationReport a = RUNTIME.evaluate(run, SETTINGS, dir.resolve("s1.json"), EvaluationListener.NONE).report();
-        EvaluationReport b = RUNTIME.evaluate(run, SETTINGS, dir.resolve("s2.json"), EvaluationListener.NONE).report();
+        EvaluationReport a = RUNTIME.evaluate(run, SETTINGS, dir.resolve("s1.json"), EvaluationListener.NONE)
+                .report();
+        EvaluationReport b = RUNTIME.evaluate(run, SETTINGS, dir.resolve("s2.json"), EvaluationListener.NONE)
+                .report();
         EvaluationSettings other = new EvaluationSettings(SETTINGS.ks(), 6, SETTINGS.batch(), SETTINGS.examples());
-        EvaluationReport c = RUNTIME.evaluate(run, other, dir.resolve("s3.json"), EvaluationListener.NONE).report();
+        EvaluationReport c = RUNTIME.evaluate(run, other, dir.resolve("s3.json"), EvaluationListener.NONE)
+                .report();
         assertThat(b.estimates()).isEqualTo(a.estimates());
         assertThat(c.tightest().mean()).isNotEqualTo(a.tightest().mean());
     }
@@ -93,7 +100,8 @@ final class EvaluationRunTest {
     void neverOverwritesAnEarlierReportInTheRunDirectory() {
         EvaluationSettings quick = new EvaluationSettings(List.of(1, 2), 0, 100, 8);
         Path first = RUNTIME.evaluate(run, quick, null, EvaluationListener.NONE).file();
-        Path second = RUNTIME.evaluate(run, quick, null, EvaluationListener.NONE).file();
+        Path second =
+                RUNTIME.evaluate(run, quick, null, EvaluationListener.NONE).file();
         assertThat(first).isEqualTo(run.resolve("eval.json"));
         assertThat(second).isEqualTo(run.resolve("eval-2.json"));
         assertThat(first).isRegularFile();

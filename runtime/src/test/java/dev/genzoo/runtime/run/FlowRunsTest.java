@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class FlowRunsTest {
     private final GenzooRuntime runtime = GenzooRuntime.create(PluginCatalog.of(new VaePlugin(), new FlowPlugin()));
 
-    private ExperimentConfig config(String data, int epochs, int batch, Map<Role, String> components, Map<String, String> options) {
+    private ExperimentConfig config(
+            String data, int epochs, int batch, Map<Role, String> components, Map<String, String> options) {
         ConfigDraft draft = new ConfigDraft();
         draft.components.putAll(components);
         draft.options.putAll(options);
@@ -51,7 +52,8 @@ final class FlowRunsTest {
     }
 
     private ExperimentConfig moons(int epochs, int batch) {
-        return config("moons", epochs, batch, Map.of(Role.ENCODER, "realnvp"), Map.of("couplings", "4", "hidden", "32,32"));
+        return config(
+                "moons", epochs, batch, Map.of(Role.ENCODER, "realnvp"), Map.of("couplings", "4", "hidden", "32,32"));
     }
 
     private static TrainingListener listener(List<EpochRecord> records) {
@@ -70,7 +72,8 @@ final class FlowRunsTest {
         runtime.train(moons(3, 500), run, listener(epochs));
 
         String yaml = Files.readString(run.resolve("config.yaml"));
-        assertThat(yaml).contains("prior: standard-normal", "decoder: flow-inverse", "objective: flow-nll", "dequantize: none");
+        assertThat(yaml)
+                .contains("prior: standard-normal", "decoder: flow-inverse", "objective: flow-nll", "dequantize: none");
         assertThat(ImageIO.read(run.resolve("density.png").toFile()).getWidth())
                 .isEqualTo(Pictures.DENSITY_CELLS * Pictures.DENSITY_SCALE);
         assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
@@ -79,7 +82,9 @@ final class FlowRunsTest {
         Map<String, Double> first = epochs.get(0).test();
         Map<String, Double> last = epochs.get(epochs.size() - 1).test();
         // N(0, I) itself, the flow at its start, scores about -2.4 nats on the moons
-        assertThat(last.get(Evaluation.BOUND)).isGreaterThan(first.get(Evaluation.BOUND)).isGreaterThan(-2.0);
+        assertThat(last.get(Evaluation.BOUND))
+                .isGreaterThan(first.get(Evaluation.BOUND))
+                .isGreaterThan(-2.0);
         assertThat(last.get(Evaluation.BOUND)).isEqualTo(-last.get("loss"), within(1e-9));
         assertThat(last.get(Evaluation.BITS_PER_DIMENSION))
                 .isCloseTo(-last.get(Evaluation.BOUND) / (2 * Math.log(2)), within(1e-9));
@@ -93,8 +98,12 @@ final class FlowRunsTest {
     @Test
     void onEightGaussiansTheTrueDensityBoundsTheFlowsAndItIntegratesToOne(@TempDir Path dir) {
         Path run = dir.resolve("run");
-        ExperimentConfig config =
-                config("eight-gaussians", 3, 250, Map.of(Role.ENCODER, "realnvp"), Map.of("couplings", "4", "hidden", "32,32"));
+        ExperimentConfig config = config(
+                "eight-gaussians",
+                3,
+                250,
+                Map.of(Role.ENCODER, "realnvp"),
+                Map.of("couplings", "4", "hidden", "32,32"));
         runtime.train(config, run, TrainingListener.NONE);
         float[] test = DataSources.load("eight-gaussians").test().values();
         int n = test.length / 2;
@@ -105,8 +114,11 @@ final class FlowRunsTest {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
-                logQ = model.objective().evaluate(manager.create(test, new Shape(n, 2)), model.model(), context)
-                        .bound().orElseThrow().toFloatArray();
+                logQ = model.objective()
+                        .evaluate(manager.create(test, new Shape(n, 2)), model.model(), context)
+                        .bound()
+                        .orElseThrow()
+                        .toFloatArray();
             }
             double sum = 0;
             double sumOfSquares = 0;
@@ -122,7 +134,8 @@ final class FlowRunsTest {
 
             double[] bounds = {-4, 4, -4, 4};
             int cells = 250;
-            double[] logDensity = DensityGrid.logDensity(model, bounds, cells, cells, 0).orElseThrow();
+            double[] logDensity =
+                    DensityGrid.logDensity(model, bounds, cells, cells, 0).orElseThrow();
             double area = (bounds[1] - bounds[0]) / cells * (bounds[3] - bounds[2]) / cells;
             double mass = 0;
             for (double v : logDensity) {
@@ -149,7 +162,8 @@ final class FlowRunsTest {
         runtime.train(moons(2, 2000), dir.resolve("whole"), TrainingListener.NONE);
         runtime.train(moons(1, 2000), dir.resolve("split"), TrainingListener.NONE);
         runtime.resume(dir.resolve("split"), 2, TrainingListener.NONE);
-        assertThat(withoutSeconds(dir.resolve("split/metrics.csv"))).isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
+        assertThat(withoutSeconds(dir.resolve("split/metrics.csv")))
+                .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
     }
 
     @Test
@@ -157,7 +171,12 @@ final class FlowRunsTest {
         Path run = dir.resolve("run");
         List<EpochRecord> epochs = new ArrayList<>();
         runtime.train(
-                config("digits", 3, 128, Map.of(Role.ENCODER, "realnvp"), Map.of("couplings", "4", "hidden", "64", "logit-alpha", "0.05")),
+                config(
+                        "digits",
+                        3,
+                        128,
+                        Map.of(Role.ENCODER, "realnvp"),
+                        Map.of("couplings", "4", "hidden", "64", "logit-alpha", "0.05")),
                 run,
                 listener(epochs));
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("binarize: none", "dequantize: uniform");
@@ -177,7 +196,8 @@ final class FlowRunsTest {
     @Test
     void aVaeTrainsWithAFlowPriorAndItsKlByMonteCarlo(@TempDir Path dir) {
         Map<Role, String> components = Map.of(Role.PRIOR, "realnvp");
-        Map<String, String> options = Map.of("latent", "4", "encoder.hidden", "64", "decoder.hidden", "64", "prior.hidden", "16", "couplings", "2");
+        Map<String, String> options = Map.of(
+                "latent", "4", "encoder.hidden", "64", "decoder.hidden", "64", "prior.hidden", "16", "couplings", "2");
         List<EpochRecord> epochs = new ArrayList<>();
         runtime.train(config("digits", 4, 128, components, options), dir.resolve("run"), listener(epochs));
         assertThat(epochs.get(0).test()).containsKey("kl");
@@ -185,7 +205,8 @@ final class FlowRunsTest {
 
         Map<String, String> analytic = new java.util.HashMap<>(options);
         analytic.put("kl", "analytic");
-        assertThatThrownBy(() -> runtime.train(config("digits", 1, 128, components, analytic), dir.resolve("no"), TrainingListener.NONE))
+        assertThatThrownBy(() -> runtime.train(
+                        config("digits", 1, 128, components, analytic), dir.resolve("no"), TrainingListener.NONE))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("kl=analytic needs a closed-form KL");
         assertThat(dir.resolve("no")).doesNotExist();
@@ -197,7 +218,12 @@ final class FlowRunsTest {
             List<EpochRecord> epochs = new ArrayList<>();
             Path run = dir.resolve(encoder);
             runtime.train(
-                    config("digits", 4, 128, Map.of(Role.ENCODER, encoder), Map.of("latent", "4", "hidden", "64", "flows", "2")),
+                    config(
+                            "digits",
+                            4,
+                            128,
+                            Map.of(Role.ENCODER, encoder),
+                            Map.of("latent", "4", "hidden", "64", "flows", "2")),
                     run,
                     listener(epochs));
             assertImproves(epochs, 3);

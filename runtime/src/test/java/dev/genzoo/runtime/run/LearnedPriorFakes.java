@@ -145,13 +145,12 @@ final class LearnedPriorFakes {
     }
 
     private static Parameter parameter(BuildContext context, String name, Shape shape, float value) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.OTHER)
-                        .optShape(shape)
-                        .optInitializer(new ConstantInitializer(value))
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optInitializer(new ConstantInitializer(value))
+                .build();
         p.initialize(context.manager(), DataType.FLOAT32);
         return p;
     }
@@ -187,8 +186,10 @@ final class LearnedPriorFakes {
             @Override
             public dev.genzoo.api.distribution.Distribution distribution(StepContext context) {
                 return Normal.ofLogVariance(
-                        context.parameterStore().getValue(mean, context.manager().getDevice(), context.training()),
-                        context.parameterStore().getValue(logVariance, context.manager().getDevice(), context.training()),
+                        context.parameterStore()
+                                .getValue(mean, context.manager().getDevice(), context.training()),
+                        context.parameterStore()
+                                .getValue(logVariance, context.manager().getDevice(), context.training()),
                         latent.dimension());
             }
 
@@ -231,7 +232,8 @@ final class LearnedPriorFakes {
             public ObjectiveValue evaluate(NDArray x, GenerativeModel model, StepContext context) {
                 Encoding.PointMass code = (Encoding.PointMass) model.encoder().encode(x, context);
                 NDArray error = model.decoder().decode(code.z(), context).mean().sub(x);
-                return ObjectiveValue.of(error.square().sum(new int[] {1}).mean()).build();
+                return ObjectiveValue.of(error.square().sum(new int[] {1}).mean())
+                        .build();
             }
         };
     }

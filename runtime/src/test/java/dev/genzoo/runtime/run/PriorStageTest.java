@@ -116,7 +116,8 @@ final class PriorStageTest {
         byte[] before = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("before.png")));
         runtime.trainPrior(run, fit("learned-normal", 3), TrainingListener.NONE);
         byte[] learned = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("learned.png")));
-        byte[] training = Files.readAllBytes(runtime.sample(run, SampleRequest.of(50, 3, dir.resolve("training.png")).withTrainingPrior(true)));
+        byte[] training = Files.readAllBytes(runtime.sample(
+                run, SampleRequest.of(50, 3, dir.resolve("training.png")).withTrainingPrior(true)));
         assertThat(training).isEqualTo(before);
         assertThat(learned).isNotEqualTo(before);
     }
@@ -141,7 +142,8 @@ final class PriorStageTest {
         Path run = trainedRun(dir);
         assertThatThrownBy(() -> runtime.trainPrior(run, fit("fixed-normal", 1), TrainingListener.NONE))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage("prior 'fixed-normal' has no parameters to fit; choose a learned prior (genzoo plugins lists them)");
+                .hasMessage(
+                        "prior 'fixed-normal' has no parameters to fit; choose a learned prior (genzoo plugins lists them)");
         assertThatThrownBy(() -> runtime.resumePrior(run, 2, TrainingListener.NONE))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("has no learned prior to resume");

@@ -49,12 +49,16 @@ final class TrainingRunTest {
         Path run = dir.resolve("run");
         TrainingOutcome outcome = runtime.train(small(2), run, TrainingListener.NONE);
         assertThat(outcome.runDirectory()).isEqualTo(run);
-        for (String name : List.of("config.yaml", "metrics.csv", "checkpoint.zip", "samples.png", "reconstructions.png", "loss.png")) {
+        for (String name : List.of(
+                "config.yaml", "metrics.csv", "checkpoint.zip", "samples.png", "reconstructions.png", "loss.png")) {
             assertThat(run.resolve(name)).isRegularFile();
         }
         assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
-        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3)
-                .first().asString().startsWith("epoch,step,seconds,train_loss,train_reconstruction,train_kl,test_loss");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv")))
+                .hasSize(3)
+                .first()
+                .asString()
+                .startsWith("epoch,step,seconds,train_loss,train_reconstruction,train_kl,test_loss");
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("binarize: dynamic");
         try (var files = Files.list(run)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -65,7 +69,8 @@ final class TrainingRunTest {
     void theSameSeedGivesTheSameNumbersTwice(@TempDir Path dir) throws IOException {
         runtime.train(small(2), dir.resolve("a"), TrainingListener.NONE);
         runtime.train(small(2), dir.resolve("b"), TrainingListener.NONE);
-        assertThat(withoutSeconds(dir.resolve("b/metrics.csv"))).isEqualTo(withoutSeconds(dir.resolve("a/metrics.csv")));
+        assertThat(withoutSeconds(dir.resolve("b/metrics.csv")))
+                .isEqualTo(withoutSeconds(dir.resolve("a/metrics.csv")));
     }
 
     @Test

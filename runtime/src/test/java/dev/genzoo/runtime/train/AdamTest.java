@@ -35,8 +35,12 @@ final class AdamTest {
         double[] c = {1.0, 3.0, 0.25};
         double lr = 0.1;
         try (NDManager manager = NDManager.newBaseManager()) {
-            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
-                    .optShape(new Shape(3)).optInitializer(new ConstantInitializer(0)).build();
+            Parameter p = Parameter.builder()
+                    .setName("w")
+                    .setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(3))
+                    .optInitializer(new ConstantInitializer(0))
+                    .build();
             p.initialize(manager, DataType.FLOAT32);
             p.getArray().addi(manager.create(new float[] {0.5f, -1f, 2f}));
             NDArray coefficients = manager.create(new float[] {1f, 3f, 0.25f});
@@ -66,15 +70,21 @@ final class AdamTest {
                 assertThat((double) actual[i]).isCloseTo(w[i], within(1e-5));
             }
             assertThat(adam.steps()).isEqualTo(3);
-            assertThat(p.getArray().hasGradient()).as("only the per-step leaves take gradients").isFalse();
+            assertThat(p.getArray().hasGradient())
+                    .as("only the per-step leaves take gradients")
+                    .isFalse();
         }
     }
 
     @Test
     void aParameterTheStepDidNotReadIsLeftAlone() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Parameter unused = Parameter.builder().setName("u").setType(Parameter.Type.WEIGHT)
-                    .optShape(new Shape(2)).optInitializer(new ConstantInitializer(1)).build();
+            Parameter unused = Parameter.builder()
+                    .setName("u")
+                    .setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(2))
+                    .optInitializer(new ConstantInitializer(1))
+                    .build();
             unused.initialize(manager, DataType.FLOAT32);
             Adam adam = new Adam(Map.of("u", unused), 0.1);
             adam.step(new StepLeaves(manager));
@@ -86,8 +96,13 @@ final class AdamTest {
     @Test
     void parametersWithoutGradientsAreLeftAlone() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Parameter frozen = Parameter.builder().setName("ema").setType(Parameter.Type.OTHER)
-                    .optRequiresGrad(false).optShape(new Shape(2)).optInitializer(new ConstantInitializer(1)).build();
+            Parameter frozen = Parameter.builder()
+                    .setName("ema")
+                    .setType(Parameter.Type.OTHER)
+                    .optRequiresGrad(false)
+                    .optShape(new Shape(2))
+                    .optInitializer(new ConstantInitializer(1))
+                    .build();
             frozen.initialize(manager, DataType.FLOAT32);
             Adam adam = new Adam(Map.of("ema", frozen), 0.1);
             adam.step(new StepLeaves(manager));

@@ -14,9 +14,9 @@ import dev.genzoo.runtime.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 
 final class ConfigResolverTest {
-    private final ConfigResolver resolver =
-            Guice.createInjector(new ComponentsModule(PluginCatalog.of(new VaePlugin())))
-                    .getInstance(ConfigResolver.class);
+    private final ConfigResolver resolver = Guice.createInjector(
+                    new ComponentsModule(PluginCatalog.of(new VaePlugin())))
+            .getInstance(ConfigResolver.class);
 
     @Test
     void anEmptyDraftIsTheDefaultVae() {
@@ -38,7 +38,9 @@ final class ConfigResolverTest {
         draft.options.put("hidden", "64,32");
         draft.options.put("latent", "5");
         ExperimentConfig config = resolver.resolve(draft);
-        assertThat(config.options(Role.ENCODER)).containsEntry("hidden", "64,32").containsEntry("latent", "5");
+        assertThat(config.options(Role.ENCODER))
+                .containsEntry("hidden", "64,32")
+                .containsEntry("latent", "5");
         assertThat(config.options(Role.DECODER)).containsEntry("hidden", "64,32");
     }
 

@@ -16,8 +16,8 @@ import dev.genzoo.runtime.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 
 final class ModelAssemblerTest {
-    private final Injector injector = Guice.createInjector(
-            new ComponentsModule(PluginCatalog.of(new VaePlugin(), Fakes.pointMassPlugin())));
+    private final Injector injector =
+            Guice.createInjector(new ComponentsModule(PluginCatalog.of(new VaePlugin(), Fakes.pointMassPlugin())));
     private final ConfigResolver resolver = injector.getInstance(ConfigResolver.class);
     private final ModelAssembler assembler = injector.getInstance(ModelAssembler.class);
 
@@ -56,8 +56,9 @@ final class ModelAssemblerTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             assertThatThrownBy(() -> assembler.assemble(config, manager, new Shape(4)))
                     .isInstanceOf(GenzooException.class)
-                    .hasMessage("objective 'elbo' cannot train encoder 'identity-code': it needs an encoder that"
-                            + " outputs a density q(z|x), and 'identity-code' outputs a point mass (a deterministic code)");
+                    .hasMessage(
+                            "objective 'elbo' cannot train encoder 'identity-code': it needs an encoder that"
+                                    + " outputs a density q(z|x), and 'identity-code' outputs a point mass (a deterministic code)");
         }
     }
 

@@ -59,7 +59,8 @@ final class UnpackedGenzoo {
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("genzoo-out", ".txt");
         Path err = Files.createTempFile("genzoo-err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("genzoo " + String.join(" ", args) + " did not finish in 5 minutes");

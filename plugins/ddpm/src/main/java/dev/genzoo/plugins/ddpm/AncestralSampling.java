@@ -18,8 +18,8 @@ import java.util.List;
  * taken through the posterior mean, as in Ho et al.'s code.
  */
 final class AncestralSampling implements ReverseSteps {
-    static final Option<Integer> STEPS =
-            Option.integer("steps", 0, "reverse steps, evenly spaced; 0 for all T").atLeast(0);
+    static final Option<Integer> STEPS = Option.integer("steps", 0, "reverse steps, evenly spaced; 0 for all T")
+            .atLeast(0);
 
     private final int[] timesteps;
     private final boolean clip;
@@ -71,7 +71,8 @@ final class AncestralSampling implements ReverseSteps {
     @Override
     public void step(NDArray x, NDArray eps, int i) {
         if (clip) {
-            NDArray start = x.sub(eps.mul(noiseFraction[i])).muli(startFraction[i]).clip(-1f, 1f);
+            NDArray start =
+                    x.sub(eps.mul(noiseFraction[i])).muli(startFraction[i]).clip(-1f, 1f);
             x.muli(currentWeight[i]).addi(start.muli(startWeight[i]));
         } else {
             x.subi(eps.muli(noiseWeight[i])).muli(scale[i]);
@@ -110,8 +111,7 @@ final class AncestralSampling implements ReverseSteps {
     static int count(int steps, GaussianDiffusion diffusion) {
         int total = diffusion.schedule().steps();
         if (steps > total) {
-            throw new GenzooException(
-                    "steps=" + steps + " is more than the diffusion's " + total + " timesteps");
+            throw new GenzooException("steps=" + steps + " is more than the diffusion's " + total + " timesteps");
         }
         return steps == 0 ? total : steps;
     }

@@ -55,19 +55,19 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
         if (context.encoder().orElse(null) instanceof GaussianDiffusion diffusion) {
             return diffusion;
         }
-        throw new GenzooException(
-                "decoder '" + name + "' is the reverse of the 'diffusion' encoder's process; choose --encoder diffusion");
+        throw new GenzooException("decoder '" + name
+                + "' is the reverse of the 'diffusion' encoder's process; choose --encoder diffusion");
     }
 
     /** Creates {@code ddpm-mlp} decoders: an MLP noise predictor over flattened data. */
     public static final class MlpFactory implements DecoderFactory {
-        static final Option<List<Integer>> HIDDEN =
-                Option.integers("hidden", List.of(128, 128, 128), "hidden layer widths, comma-separated")
-                        .atLeast(1);
-        static final Option<Integer> EMBEDDING =
-                Option.integer("embedding", 32, "width of the sinusoidal step embedding")
-                        .atLeast(2)
-                        .check(v -> v % 2 == 0, "even");
+        static final Option<List<Integer>> HIDDEN = Option.integers(
+                        "hidden", List.of(128, 128, 128), "hidden layer widths, comma-separated")
+                .atLeast(1);
+        static final Option<Integer> EMBEDDING = Option.integer(
+                        "embedding", 32, "width of the sinusoidal step embedding")
+                .atLeast(2)
+                .check(v -> v % 2 == 0, "even");
 
         @Override
         public String name() {
@@ -87,22 +87,21 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
         @Override
         public Decoder create(Options options, BuildContext context) {
             GaussianDiffusion diffusion = diffusionOf(context, name());
-            NoisePredictor network =
-                    new NoisePredictionMlp(
-                            context.manager(),
-                            context.dataShape().size(),
-                            options.get(HIDDEN),
-                            options.get(EMBEDDING),
-                            diffusion.schedule().steps());
+            NoisePredictor network = new NoisePredictionMlp(
+                    context.manager(),
+                    context.dataShape().size(),
+                    options.get(HIDDEN),
+                    options.get(EMBEDDING),
+                    diffusion.schedule().steps());
             return new DenoisingDecoder(diffusion, network);
         }
     }
 
     /** Creates {@code ddpm-unet} decoders: a small convolutional U-Net noise predictor for images. */
     public static final class UnetFactory implements DecoderFactory {
-        static final Option<List<Integer>> CHANNELS =
-                Option.integers("channels", List.of(32, 64), "channels per resolution, finest first; one halving each")
-                        .atLeast(1);
+        static final Option<List<Integer>> CHANNELS = Option.integers(
+                        "channels", List.of(32, 64), "channels per resolution, finest first; one halving each")
+                .atLeast(1);
 
         @Override
         public String name() {
@@ -127,18 +126,17 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
             long side = 1L << channels.size();
             if (image.dimension() != 3) {
                 throw new GenzooException(
-                        "decoder 'ddpm-unet' needs images (channels, height, width), but the data have shape "
-                                + image + "; choose ddpm-mlp");
+                        "decoder 'ddpm-unet' needs images (channels, height, width), but the data have shape " + image
+                                + "; choose ddpm-mlp");
             }
             if (image.get(1) % side != 0 || image.get(2) % side != 0) {
-                throw new GenzooException(
-                        String.format(
-                                "a U-Net with %d resolutions halves the image %d times, so its sides must be"
-                                        + " multiples of %d, but the images are %dx%d; give fewer channels",
-                                channels.size(), channels.size(), side, image.get(1), image.get(2)));
+                throw new GenzooException(String.format(
+                        "a U-Net with %d resolutions halves the image %d times, so its sides must be"
+                                + " multiples of %d, but the images are %dx%d; give fewer channels",
+                        channels.size(), channels.size(), side, image.get(1), image.get(2)));
             }
-            NoisePredictor network =
-                    new DenoisingUnet(context.manager(), image, channels, diffusion.schedule().steps());
+            NoisePredictor network = new DenoisingUnet(
+                    context.manager(), image, channels, diffusion.schedule().steps());
             return new DenoisingDecoder(diffusion, network);
         }
     }

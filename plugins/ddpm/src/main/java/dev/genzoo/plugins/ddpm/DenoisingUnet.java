@@ -86,7 +86,8 @@ final class DenoisingUnet implements NoisePredictor {
         NDArray e = embedOut.apply(silu(embedIn.apply(Tables.at(embeddings, t, 1), context)), context);
         NDArray conditioning = silu(e);
         if (conditioning.getShape().get(0) != batch) {
-            conditioning = conditioning.broadcast(new Shape(batch, conditioning.getShape().get(1)));
+            conditioning = conditioning.broadcast(
+                    new Shape(batch, conditioning.getShape().get(1)));
         }
         NDArray h = input.apply(xt, ONE, context);
         Deque<NDArray> skips = new ArrayDeque<>();
@@ -130,12 +131,7 @@ final class DenoisingUnet implements NoisePredictor {
 
         NDArray apply(NDArray x, Shape stride, StepContext context) {
             return Conv2d.conv2d(
-                            x,
-                            Weights.read(weight, x, context),
-                            Weights.read(bias, x, context),
-                            stride,
-                            padding,
-                            ONE)
+                            x, Weights.read(weight, x, context), Weights.read(bias, x, context), stride, padding, ONE)
                     .singletonOrThrow();
         }
     }
@@ -169,7 +165,9 @@ final class DenoisingUnet implements NoisePredictor {
         }
 
         NDArray apply(NDArray x) {
-            return x.getNDArrayInternal().layerNorm(x, shape, ones, zeros, NORM_EPS).singletonOrThrow();
+            return x.getNDArrayInternal()
+                    .layerNorm(x, shape, ones, zeros, NORM_EPS)
+                    .singletonOrThrow();
         }
     }
 

@@ -17,11 +17,9 @@ final class DiffusionModel {
             return Optional.of("it reads the noise schedule of the 'diffusion' encoder; choose --encoder diffusion");
         }
         if (!(model.decoder() instanceof Denoiser)) {
-            return Optional.of(
-                    "its decoder must predict the noise (implement dev.genzoo.api.Denoiser), as ddpm-mlp and"
-                            + " ddpm-unet do");
+            return Optional.of("its decoder must predict the noise (implement dev.genzoo.api.Denoiser), as ddpm-mlp and"
+                    + " ddpm-unet do");
         }
         return Optional.empty();
     }
-
 }

@@ -16,6 +16,7 @@ import dev.genzoo.api.distribution.Normal;
 final class DiscretizedGaussian implements Distribution {
     /** The smallest probability a bin is given, as in Ho et al.'s code: log(1e-12) is about -27.6 nats. */
     static final float FLOOR = 1e-12f;
+
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
 
     private final Normal gaussian;

@@ -26,34 +26,31 @@ import java.util.Map;
  * {@code levels} values a pixel takes set the bins of the discretized decoder L_0.
  */
 public final class GaussianDiffusion implements Encoder {
-    static final Option<String> SCHEDULE =
-            Option.choice(
-                    "schedule",
-                    "linear",
-                    "noise schedule: linear beta 1e-4..0.02 (Ho et al. 2020) or cosine (Nichol and Dhariwal 2021)",
-                    "linear",
-                    "cosine");
+    static final Option<String> SCHEDULE = Option.choice(
+            "schedule",
+            "linear",
+            "noise schedule: linear beta 1e-4..0.02 (Ho et al. 2020) or cosine (Nichol and Dhariwal 2021)",
+            "linear",
+            "cosine");
     static final Option<Integer> TIMESTEPS =
             Option.integer("timesteps", 1000, "diffusion steps T").atLeast(1).atMost(100_000);
-    static final Option<String> VARIANCE =
-            Option.choice(
-                    "variance",
-                    "beta",
-                    "fixed variance sigma_t^2 of each reverse step: beta_t or the posterior's beta~_t",
-                    "beta",
-                    "posterior");
-    static final Option<String> RANGE =
-            Option.choice(
-                    "range",
-                    "auto",
-                    "unit: data in [0, 1] scaled to [-1, 1], discretized decoder; as-is: real values,"
-                            + " Gaussian decoder; auto: unit for images, as-is otherwise",
-                    "auto",
-                    "unit",
-                    "as-is");
-    static final Option<Integer> LEVELS =
-            Option.integer("levels", 256, "values a pixel takes (256 for 8-bit images), for L_0 when range is unit")
-                    .atLeast(2);
+    static final Option<String> VARIANCE = Option.choice(
+            "variance",
+            "beta",
+            "fixed variance sigma_t^2 of each reverse step: beta_t or the posterior's beta~_t",
+            "beta",
+            "posterior");
+    static final Option<String> RANGE = Option.choice(
+            "range",
+            "auto",
+            "unit: data in [0, 1] scaled to [-1, 1], discretized decoder; as-is: real values,"
+                    + " Gaussian decoder; auto: unit for images, as-is otherwise",
+            "auto",
+            "unit",
+            "as-is");
+    static final Option<Integer> LEVELS = Option.integer(
+                    "levels", 256, "values a pixel takes (256 for 8-bit images), for L_0 when range is unit")
+            .atLeast(2);
 
     private final NoiseSchedule schedule;
     private final ReverseVariance variance;
@@ -89,13 +86,10 @@ public final class GaussianDiffusion implements Encoder {
         logOneMinusAlphaBar = Tables.column(manager, s.table(t -> Math.log(1 - s.alphaBar(t))));
         posteriorStart = Tables.column(manager, s.table(s::posteriorStartWeight));
         posteriorCurrent = Tables.column(manager, s.table(s::posteriorCurrentWeight));
-        posteriorLogVariance =
-                Tables.column(manager, s.table(t -> Math.log(s.clippedPosteriorVariance(t))));
+        posteriorLogVariance = Tables.column(manager, s.table(t -> Math.log(s.clippedPosteriorVariance(t))));
         reverseScale = Tables.column(manager, s.table(t -> 1 / Math.sqrt(1 - s.beta(t))));
-        reverseNoise =
-                Tables.column(manager, s.table(t -> s.beta(t) / Math.sqrt(1 - s.alphaBar(t))));
-        reverseLogVariance =
-                Tables.column(manager, s.table(t -> Math.log(variance.at(s, t))));
+        reverseNoise = Tables.column(manager, s.table(t -> s.beta(t) / Math.sqrt(1 - s.alphaBar(t))));
+        reverseLogVariance = Tables.column(manager, s.table(t -> Math.log(variance.at(s, t))));
     }
 
     @Override
@@ -216,11 +210,10 @@ public final class GaussianDiffusion implements Encoder {
         public Encoder create(Options options, BuildContext context) {
             int steps = options.get(TIMESTEPS);
             NoiseSchedule schedule =
-                    options.get(SCHEDULE).equals("cosine")
-                            ? NoiseSchedule.cosine(steps)
-                            : NoiseSchedule.linear(steps);
+                    options.get(SCHEDULE).equals("cosine") ? NoiseSchedule.cosine(steps) : NoiseSchedule.linear(steps);
             String range = options.get(RANGE);
-            boolean unit = range.equals("unit") || (range.equals("auto") && context.dataShape().dimension() == 3);
+            boolean unit = range.equals("unit")
+                    || (range.equals("auto") && context.dataShape().dimension() == 3);
             return new GaussianDiffusion(
                     schedule,
                     ReverseVariance.of(options.get(VARIANCE)),

@@ -41,10 +41,9 @@ final class GaussianForwardProcess implements ForwardProcess {
     /** For t = 1, where x_0 is known given x_1, the variance is that of t = 2 (Ho et al.'s code). */
     @Override
     public Normal posterior(NDArray xt, NDArray t) {
-        NDArray mean =
-                Tables.at(diffusion.posteriorStart(), t, rank)
-                        .mul(start)
-                        .add(Tables.at(diffusion.posteriorCurrent(), t, rank).mul(xt));
+        NDArray mean = Tables.at(diffusion.posteriorStart(), t, rank)
+                .mul(start)
+                .add(Tables.at(diffusion.posteriorCurrent(), t, rank).mul(xt));
         return Normal.ofLogVariance(mean, Tables.at(diffusion.posteriorLogVariance(), t, rank), rank);
     }
 
@@ -75,6 +74,7 @@ final class GaussianForwardProcess implements ForwardProcess {
         }
         Shape shape = start.getShape();
         NDArray copies = start.broadcast(new Shape(k).addAll(shape));
-        return new GaussianForwardProcess(diffusion, copies.reshape(new Shape(k * shape.get(0)).addAll(shape.slice(1))));
+        return new GaussianForwardProcess(
+                diffusion, copies.reshape(new Shape(k * shape.get(0)).addAll(shape.slice(1))));
     }
 }

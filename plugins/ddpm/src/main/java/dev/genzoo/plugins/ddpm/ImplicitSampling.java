@@ -18,10 +18,10 @@ import java.util.List;
  * pixels the predicted x_0 is clipped to [-1, 1] and eps recomputed from it.
  */
 final class ImplicitSampling implements ReverseSteps {
-    static final Option<Integer> STEPS =
-            Option.integer("steps", 50, "reverse steps, evenly spaced over 1..T").atLeast(1);
-    static final Option<Double> ETA =
-            Option.real("eta", 0.0, "noise of each step: 0 deterministic (DDIM), 1 as DDPM").atLeast(0);
+    static final Option<Integer> STEPS = Option.integer("steps", 50, "reverse steps, evenly spaced over 1..T")
+            .atLeast(1);
+    static final Option<Double> ETA = Option.real("eta", 0.0, "noise of each step: 0 deterministic (DDIM), 1 as DDPM")
+            .atLeast(0);
 
     private final int[] timesteps;
     private final boolean clip;
@@ -61,8 +61,7 @@ final class ImplicitSampling implements ReverseSteps {
             noiseFraction[i] = (float) Math.sqrt(1 - now);
             sigma[i] = (float) sd;
             // x_prev is linear in x and eps (or in x and the clipped x_0), so it is written in place
-            currentWeight[i] =
-                    (float) (clip ? direction / Math.sqrt(1 - now) : Math.sqrt(next / now));
+            currentWeight[i] = (float) (clip ? direction / Math.sqrt(1 - now) : Math.sqrt(next / now));
             noiseWeight[i] = (float) (direction - Math.sqrt(next) * Math.sqrt(1 - now) / Math.sqrt(now));
             startWeight[i] = (float) (Math.sqrt(next) - direction * Math.sqrt(now) / Math.sqrt(1 - now));
         }
@@ -76,7 +75,8 @@ final class ImplicitSampling implements ReverseSteps {
     @Override
     public void step(NDArray x, NDArray eps, int i) {
         if (clip) {
-            NDArray start = x.sub(eps.mul(noiseFraction[i])).muli(startFraction[i]).clip(-1f, 1f);
+            NDArray start =
+                    x.sub(eps.mul(noiseFraction[i])).muli(startFraction[i]).clip(-1f, 1f);
             x.muli(currentWeight[i]).addi(start.muli(startWeight[i]));
         } else {
             x.muli(currentWeight[i]).addi(eps.muli(noiseWeight[i]));
@@ -107,17 +107,13 @@ final class ImplicitSampling implements ReverseSteps {
         public Sampler create(Options options, BuildContext context) {
             int steps = options.get(STEPS);
             double eta = options.get(ETA);
-            return ReverseChain.forModel(
-                    name(),
-                    context,
-                    diffusion -> {
-                        if (steps > diffusion.schedule().steps()) {
-                            throw new GenzooException(
-                                    "steps=" + steps + " is more than the diffusion's "
-                                            + diffusion.schedule().steps() + " timesteps");
-                        }
-                        return new ImplicitSampling(diffusion, steps, eta);
-                    });
+            return ReverseChain.forModel(name(), context, diffusion -> {
+                if (steps > diffusion.schedule().steps()) {
+                    throw new GenzooException("steps=" + steps + " is more than the diffusion's "
+                            + diffusion.schedule().steps() + " timesteps");
+                }
+                return new ImplicitSampling(diffusion, steps, eta);
+            });
         }
     }
 }

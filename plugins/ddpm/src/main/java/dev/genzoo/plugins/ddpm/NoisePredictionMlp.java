@@ -55,8 +55,11 @@ final class NoisePredictionMlp implements NoisePredictor {
         if (embedded.getShape().get(0) == batch) {
             h = Linear.linear(rows.concat(embedded, 1), w, b).singletonOrThrow();
         } else {
-            NDArray shared = Linear.linear(embedded, w.get(new NDIndex(":, {}:", width)), b).singletonOrThrow();
-            h = Linear.linear(rows, w.get(new NDIndex(":, :{}", width))).singletonOrThrow().add(shared);
+            NDArray shared = Linear.linear(embedded, w.get(new NDIndex(":, {}:", width)), b)
+                    .singletonOrThrow();
+            h = Linear.linear(rows, w.get(new NDIndex(":, :{}", width)))
+                    .singletonOrThrow()
+                    .add(shared);
         }
         int last = weights.size() - 1;
         for (int i = 1; i <= last; i++) {

@@ -12,9 +12,11 @@ import java.util.function.IntToDoubleFunction;
 final class NoiseSchedule {
     /** Ho et al. (2020), section 4: beta rises linearly from 1e-4 to 0.02. */
     static final double LINEAR_START = 1e-4;
+
     static final double LINEAR_END = 0.02;
     /** Nichol and Dhariwal (2021), section 3.2: the offset s and the largest beta. */
     static final double COSINE_OFFSET = 0.008;
+
     static final double COSINE_MAX_BETA = 0.999;
 
     private final double[] beta;

@@ -41,8 +41,8 @@ final class ReverseChain implements Sampler {
      */
     static ReverseChain forModel(String sampler, BuildContext context, Function<GaussianDiffusion, ReverseSteps> rule) {
         if (!(context.encoder().orElse(null) instanceof GaussianDiffusion diffusion)) {
-            throw new GenzooException(
-                    "sampler '" + sampler + "' runs the reverse of a 'diffusion' encoder's process, and this model has none");
+            throw new GenzooException("sampler '" + sampler
+                    + "' runs the reverse of a 'diffusion' encoder's process, and this model has none");
         }
         if (!(context.decoder().orElse(null) instanceof Denoiser denoiser)) {
             throw new GenzooException(
@@ -68,7 +68,8 @@ final class ReverseChain implements Sampler {
      * @param context the pass; its progress listener hears every step
      * @return x, now x_0 in the process's scale
      */
-    static NDArray run(GaussianDiffusion diffusion, Denoiser denoiser, ReverseSteps steps, NDArray x, StepContext context) {
+    static NDArray run(
+            GaussianDiffusion diffusion, Denoiser denoiser, ReverseSteps steps, NDArray x, StepContext context) {
         int[] timesteps = steps.timesteps();
         SamplingProgress progress = context.progress();
         progress.stepped(0, timesteps.length, () -> diffusion.toData(x));

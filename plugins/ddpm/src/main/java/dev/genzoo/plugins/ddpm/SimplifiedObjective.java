@@ -28,13 +28,12 @@ import java.util.Set;
  * reported whatever weighting its loss uses.
  */
 public final class SimplifiedObjective implements Objective {
-    static final Option<Integer> BOUND_TIMESTEPS =
-            Option.integer(
-                            "bound-timesteps",
-                            10,
-                            "steps per example that estimate the variational bound in evaluation: t = 1 and"
-                                    + " one per stratum of 2..T (T: the exact sum)")
-                    .atLeast(1);
+    static final Option<Integer> BOUND_TIMESTEPS = Option.integer(
+                    "bound-timesteps",
+                    10,
+                    "steps per example that estimate the variational bound in evaluation: t = 1 and"
+                            + " one per stratum of 2..T (T: the exact sum)")
+            .atLeast(1);
 
     private final int boundTimesteps;
     private final double dimensions;
@@ -68,7 +67,8 @@ public final class SimplifiedObjective implements Objective {
                 (GaussianForwardProcess) ((Encoding.Process) model.encoder().encode(x, context)).process();
         NDManager manager = context.manager();
         NDArray start = process.start();
-        NDArray t = manager.randomInteger(1, process.steps() + 1L, new Shape(start.getShape().get(0)), DataType.INT64);
+        NDArray t = manager.randomInteger(
+                1, process.steps() + 1L, new Shape(start.getShape().get(0)), DataType.INT64);
         NDArray noise = manager.randomNormal(start.getShape());
         NDArray predicted = ((Denoiser) model.decoder()).predictNoise(process.noised(t, noise), t, context);
         return ObjectiveValue.of(predicted.sub(noise).square().mean()).build();
@@ -93,7 +93,8 @@ public final class SimplifiedObjective implements Objective {
 
         @Override
         public Objective create(Options options, BuildContext context) {
-            return new SimplifiedObjective(options.get(BOUND_TIMESTEPS), context.dataShape().size());
+            return new SimplifiedObjective(
+                    options.get(BOUND_TIMESTEPS), context.dataShape().size());
         }
     }
 }

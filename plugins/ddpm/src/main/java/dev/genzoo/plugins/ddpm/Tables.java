@@ -34,8 +34,9 @@ final class Tables {
      * @return [B, W] for vector data, [B, W, 1, ...] for images
      */
     static NDArray at(NDArray table, NDArray t, int dataRank) {
-        NDArray rows =
-                table.getNDArrayInternal().embedding(t, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray rows = table.getNDArrayInternal()
+                .embedding(t, table, SparseFormat.DENSE)
+                .singletonOrThrow();
         if (dataRank <= 1) {
             return rows;
         }

@@ -42,8 +42,7 @@ public final class VariationalBound implements Objective {
 
     @Override
     public ObjectiveValue evaluate(NDArray x, GenerativeModel model, StepContext context) {
-        VariationalTerms terms =
-                VariationalTerms.estimate(x, model, context, context.training() ? 1 : boundTimesteps);
+        VariationalTerms terms = VariationalTerms.estimate(x, model, context, context.training() ? 1 : boundTimesteps);
         NDArray total = terms.total();
         NDArray loss = total.mean();
         return ObjectiveValue.of(loss)
@@ -74,7 +73,9 @@ public final class VariationalBound implements Objective {
 
         @Override
         public Objective create(Options options, BuildContext context) {
-            return new VariationalBound(options.get(SimplifiedObjective.BOUND_TIMESTEPS), context.dataShape().size());
+            return new VariationalBound(
+                    options.get(SimplifiedObjective.BOUND_TIMESTEPS),
+                    context.dataShape().size());
         }
     }
 }

@@ -136,8 +136,13 @@ final class VariationalTerms {
      * One draw of t from each of the given strata for every example: the strata's size-weighted
      * sums per example of the KL terms, of L_0, and of the squared error per dimension.
      */
-    private static NDArray[] rows(GaussianDiffusion diffusion, GenerativeModel model, StepContext context,
-            GaussianForwardProcess process, float[] low, float[] size) {
+    private static NDArray[] rows(
+            GaussianDiffusion diffusion,
+            GenerativeModel model,
+            StepContext context,
+            GaussianForwardProcess process,
+            float[] low,
+            float[] size) {
         NDManager manager = context.manager();
         int k = low.length;
         long batch = process.start().getShape().get(0);
@@ -163,7 +168,9 @@ final class VariationalTerms {
         NDArray decoderRows = NDArrays.where(first, decoderLoss(diffusion, reverse, start), zero);
         NDArray klRows = NDArrays.where(first, zero, kl);
         return new NDArray[] {
-            weighted(klRows, sizes, k, batch), weighted(decoderRows, sizes, k, batch), weighted(squared, sizes, k, batch)
+            weighted(klRows, sizes, k, batch),
+            weighted(decoderRows, sizes, k, batch),
+            weighted(squared, sizes, k, batch)
         };
     }
 

@@ -34,13 +34,12 @@ final class Weights {
     }
 
     private Parameter add(String name, Shape shape, ai.djl.training.initializer.Initializer init) {
-        Parameter parameter =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.OTHER)
-                        .optShape(shape)
-                        .optInitializer(init)
-                        .build();
+        Parameter parameter = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optInitializer(init)
+                .build();
         parameter.initialize(manager, DataType.FLOAT32);
         list.add(name, parameter);
         return parameter;

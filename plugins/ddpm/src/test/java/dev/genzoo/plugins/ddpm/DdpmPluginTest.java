@@ -46,8 +46,14 @@ final class DdpmPluginTest {
 
     @Test
     void isRegisteredWithServiceLoaderAndNamesItsFactories() {
-        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
-        assertThat(found).filteredOn(p -> p.name().equals("ddpm")).hasSize(1).first().isInstanceOf(DdpmPlugin.class);
+        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        assertThat(found)
+                .filteredOn(p -> p.name().equals("ddpm"))
+                .hasSize(1)
+                .first()
+                .isInstanceOf(DdpmPlugin.class);
 
         assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("diffusion");
         assertThat(plugin.decoders()).extracting(ComponentFactory::name).containsExactly("ddpm-mlp", "ddpm-unet");
@@ -63,8 +69,8 @@ final class DdpmPluginTest {
     @Test
     void theEncoderSuggestsTheRestOfADiffusion() {
         assertThat(plugin.encoders().get(0).companions())
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        Role.PRIOR, "standard-normal", Role.DECODER, "ddpm-mlp", Role.OBJECTIVE, "ddpm-simple"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(Role.PRIOR, "standard-normal", Role.DECODER, "ddpm-mlp", Role.OBJECTIVE, "ddpm-simple"));
     }
 
     @Test
@@ -78,7 +84,9 @@ final class DdpmPluginTest {
             assertThat(factory.description()).as(factory.name()).isNotBlank();
             Set<String> names = new HashSet<>();
             for (Option<?> option : factory.options()) {
-                assertThat(names.add(option.name())).as("%s declares %s once", factory.name(), option.name()).isTrue();
+                assertThat(names.add(option.name()))
+                        .as("%s declares %s once", factory.name(), option.name())
+                        .isTrue();
             }
         }
     }
@@ -106,22 +114,29 @@ final class DdpmPluginTest {
 
     @Test
     void decodersRefuseModelsTheyCannotServe() {
-        BuildContext noDiffusion = BuildContext.of(manager, new Shape(2))
-                .withEncoder(new dev.genzoo.api.Encoder() {
-                    public EncoderKind kind() { return EncoderKind.DENSITY; }
-                    public Shape latentShape() { return new Shape(2); }
-                    public dev.genzoo.api.Encoding encode(ai.djl.ndarray.NDArray x, dev.genzoo.api.StepContext c) {
-                        throw new UnsupportedOperationException();
-                    }
-                });
+        BuildContext noDiffusion = BuildContext.of(manager, new Shape(2)).withEncoder(new dev.genzoo.api.Encoder() {
+            public EncoderKind kind() {
+                return EncoderKind.DENSITY;
+            }
+
+            public Shape latentShape() {
+                return new Shape(2);
+            }
+
+            public dev.genzoo.api.Encoding encode(ai.djl.ndarray.NDArray x, dev.genzoo.api.StepContext c) {
+                throw new UnsupportedOperationException();
+            }
+        });
         assertThatThrownBy(() -> create(plugin.decoders().get(0), Map.of(), noDiffusion))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage("decoder 'ddpm-mlp' is the reverse of the 'diffusion' encoder's process; choose --encoder diffusion");
+                .hasMessage(
+                        "decoder 'ddpm-mlp' is the reverse of the 'diffusion' encoder's process; choose --encoder diffusion");
         assertThatThrownBy(() -> create(plugin.decoders().get(1), Map.of(), built(new Shape(2))))
                 .isInstanceOf(GenzooException.class)
                 .hasMessage("decoder 'ddpm-unet' needs images (channels, height, width), but the data have shape (2);"
                         + " choose ddpm-mlp");
-        assertThatThrownBy(() -> create(plugin.decoders().get(1), Map.of("channels", "8,8,8"), built(new Shape(1, 28, 28))))
+        assertThatThrownBy(() ->
+                        create(plugin.decoders().get(1), Map.of("channels", "8,8,8"), built(new Shape(1, 28, 28))))
                 .isInstanceOf(GenzooException.class)
                 .hasMessage("a U-Net with 3 resolutions halves the image 3 times, so its sides must be multiples of 8,"
                         + " but the images are 28x28; give fewer channels");
@@ -132,18 +147,24 @@ final class DdpmPluginTest {
         BuildContext context = built(new Shape(2));
         Encoder diffusion = context.encoder().orElseThrow();
         Decoder pointMass = new Decoder() {
-            public dev.genzoo.api.distribution.Distribution decode(ai.djl.ndarray.NDArray z, dev.genzoo.api.StepContext c) {
+            public dev.genzoo.api.distribution.Distribution decode(
+                    ai.djl.ndarray.NDArray z, dev.genzoo.api.StepContext c) {
                 return new PointMass(z, 1);
             }
         };
         for (var factory : plugin.objectives()) {
             Objective objective = create(factory, Map.of(), context);
             assertThat(objective.acceptedEncoders()).containsExactly(EncoderKind.FIXED_PROCESS);
-            GenerativeModel fine = new GenerativeModel(diffusion, context.prior().orElseThrow(), create(plugin.decoders().get(0), Map.of(), context));
+            GenerativeModel fine = new GenerativeModel(
+                    diffusion,
+                    context.prior().orElseThrow(),
+                    create(plugin.decoders().get(0), Map.of(), context));
             assertThat(objective.incompatibility(fine)).isEmpty();
-            GenerativeModel wrong = new GenerativeModel(diffusion, context.prior().orElseThrow(), pointMass);
-            assertThat(objective.incompatibility(wrong)).contains(
-                    "its decoder must predict the noise (implement dev.genzoo.api.Denoiser), as ddpm-mlp and ddpm-unet do");
+            GenerativeModel wrong =
+                    new GenerativeModel(diffusion, context.prior().orElseThrow(), pointMass);
+            assertThat(objective.incompatibility(wrong))
+                    .contains(
+                            "its decoder must predict the noise (implement dev.genzoo.api.Denoiser), as ddpm-mlp and ddpm-unet do");
         }
     }
 
@@ -151,7 +172,8 @@ final class DdpmPluginTest {
     void optionsAreCheckedWithTheirOwnWords() {
         var encoder = plugin.encoders().get(0);
         assertThatThrownBy(() -> Options.resolve("encoder 'diffusion'", encoder.options(), Map.of("schedule", "cosin")))
-                .hasMessage("option 'schedule' of encoder 'diffusion' must be one of linear, cosine, got 'cosin'; did you mean 'cosine'?");
+                .hasMessage(
+                        "option 'schedule' of encoder 'diffusion' must be one of linear, cosine, got 'cosin'; did you mean 'cosine'?");
         assertThatThrownBy(() -> Options.resolve("encoder 'diffusion'", encoder.options(), Map.of("timesteps", "0")))
                 .hasMessage("option 'timesteps' of encoder 'diffusion' must be >= 1, got '0'");
         var mlp = plugin.decoders().get(0);

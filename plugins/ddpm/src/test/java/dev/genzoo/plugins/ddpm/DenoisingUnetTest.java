@@ -18,41 +18,55 @@ final class DenoisingUnetTest {
 
     @Test
     void predictsNoiseShapedLikeItsInputForEveryStepOrOneSharedStep() {
-        try (TinyDiffusion d = unet(); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = unet();
+                NDManager scope = d.manager.newSubManager()) {
             Denoiser denoiser = (Denoiser) d.decoder;
             // the output convolution starts at zero (Ho et al.'s code); give it weights to see through
             NDArray out = d.decoder.parameters().get("out.weight").getArray();
             out.addi(scope.randomNormal(out.getShape()));
             NDArray x = scope.randomNormal(new Shape(5, 1, 8, 8));
-            NDArray perExample = denoiser.predictNoise(x, scope.create(new long[] {1, 2, 3, 4, 5}), d.evaluation(scope));
+            NDArray perExample =
+                    denoiser.predictNoise(x, scope.create(new long[] {1, 2, 3, 4, 5}), d.evaluation(scope));
             NDArray shared = denoiser.predictNoise(x, scope.create(new long[] {3}), d.evaluation(scope));
             NDArray sameStep = denoiser.predictNoise(x, scope.create(new long[] {3, 3, 3, 3, 3}), d.evaluation(scope));
 
             assertThat(perExample.getShape()).isEqualTo(new Shape(5, 1, 8, 8));
             assertThat(shared.sub(sameStep).abs().max().getFloat()).isLessThan(1e-4f);
             // the step matters: example 3 (t = 4) against the same image at t = 3
-            assertThat(perExample.get(3).sub(shared.get(3)).abs().max().getFloat()).isGreaterThan(0f);
+            assertThat(perExample.get(3).sub(shared.get(3)).abs().max().getFloat())
+                    .isGreaterThan(0f);
         }
     }
 
     @Test
     void everyParameterReceivesAGradient() {
-        try (TinyDiffusion d = unet(); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = unet();
+                NDManager scope = d.manager.newSubManager()) {
             var objective = d.objective(new SimplifiedObjective.Factory(), Map.of());
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray x = scope.randomUniform(0f, 1f, new Shape(6, 1, 8, 8));
-                collector.backward(objective.evaluate(x, d.model, d.training(scope, 0)).loss());
+                collector.backward(
+                        objective.evaluate(x, d.model, d.training(scope, 0)).loss());
             }
             int zero = 0;
             for (Pair<String, Parameter> pair : d.decoder.parameters()) {
                 NDArray gradient = pair.getValue().getArray().getGradient();
-                assertThat(gradient.isNaN().any().getBoolean()).as(pair.getKey()).isFalse();
+                assertThat(gradient.isNaN().any().getBoolean())
+                        .as(pair.getKey())
+                        .isFalse();
                 // the zero-initialized output convolution blocks every gradient below it on the first step
                 if (gradient.abs().sum().getFloat() == 0) {
                     zero++;
                 }
             }
-            assertThat(d.decoder.parameters().get("out.weight").getArray().getGradient().abs().sum().getFloat())
+            assertThat(d.decoder
+                            .parameters()
+                            .get("out.weight")
+                            .getArray()
+                            .getGradient()
+                            .abs()
+                            .sum()
+                            .getFloat())
                     .isGreaterThan(0f);
             assertThat(zero).isLessThan(d.decoder.parameters().size());
         }

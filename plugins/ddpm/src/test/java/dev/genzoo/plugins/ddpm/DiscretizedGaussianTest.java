@@ -31,7 +31,8 @@ final class DiscretizedGaussianTest {
                     double mass = simpson(g[0], g[1], Math.min(low, high), high);
                     double logProb = logProb(manager, (float) x, g, levels);
                     if (mass > 1e-9) {
-                        assertThat(logProb).as("x=%f under N(%f, %f^2)", x, g[0], g[1])
+                        assertThat(logProb)
+                                .as("x=%f under N(%f, %f^2)", x, g[0], g[1])
                                 .isCloseTo(Math.log(mass), within(2e-3 + 1e-4 * Math.abs(Math.log(mass))));
                     } else {
                         assertThat(logProb).isLessThan(Math.log(1e-8));

@@ -42,21 +42,26 @@ final class EightGaussiansTrainingTest {
                 try (NDManager scope = d.manager.newSubManager()) {
                     NDArray x = scope.create(eightGaussians(random, BATCH), new Shape(BATCH, 2));
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        collector.backward(loss.evaluate(x, d.model, d.training(scope, step)).loss());
+                        collector.backward(loss.evaluate(x, d.model, d.training(scope, step))
+                                .loss());
                     }
                     adam.step(2e-3f);
                 }
             }
             float[] drawn;
             try (NDManager scope = d.manager.newSubManager()) {
-                drawn = d.sampler(new AncestralSampling.Factory(), Map.of()).sample(SAMPLES, d.evaluation(scope)).toFloatArray();
+                drawn = d.sampler(new AncestralSampling.Factory(), Map.of())
+                        .sample(SAMPLES, d.evaluation(scope))
+                        .toFloatArray();
             }
             float[] heldOut = eightGaussians(new Random(99), SAMPLES);
             float[] another = eightGaussians(new Random(100), SAMPLES);
 
             double model = energyDistance(drawn, heldOut);
             assertThat(energyDistance(another, heldOut)).isLessThan(0.015);
-            assertThat(model).as("energy distance of the samples to held-out data").isLessThan(0.03);
+            assertThat(model)
+                    .as("energy distance of the samples to held-out data")
+                    .isLessThan(0.03);
             int[] perMode = new int[8];
             int near = 0;
             for (int i = 0; i < SAMPLES; i++) {
@@ -70,7 +75,8 @@ final class EightGaussiansTrainingTest {
                 }
             }
             // five deviations from a centre holds all but 4e-6 of the data
-            assertThat(near).as("samples within 0.5 of a centre (energy distance %.4f)", model)
+            assertThat(near)
+                    .as("samples within 0.5 of a centre (energy distance %.4f)", model)
                     .isGreaterThan(85 * SAMPLES / 100);
             for (int mode = 0; mode < 8; mode++) {
                 assertThat(perMode[mode]).as("mode %d", mode).isBetween(SAMPLES / 16, SAMPLES / 5);
@@ -128,7 +134,8 @@ final class EightGaussiansTrainingTest {
                 try (NDArray gradient = weights.getGradient()) {
                     first.get(i).muli(0.9f).addi(gradient.mul(0.1f));
                     second.get(i).muli(0.999f).addi(gradient.square().muli(0.001f));
-                    NDArray update = first.get(i).div(correction1)
+                    NDArray update = first.get(i)
+                            .div(correction1)
                             .div(second.get(i).div(correction2).sqrt().add(1e-8f))
                             .muli(rate);
                     weights.subi(update);

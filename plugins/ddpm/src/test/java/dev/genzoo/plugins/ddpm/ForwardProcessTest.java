@@ -39,7 +39,10 @@ final class ForwardProcessTest {
             GaussianForwardProcess process = process(d, x0);
             for (int i = 0; i < times.length; i++) {
                 NDArray t = scope.full(new Shape(N), times[i], DataType.INT64);
-                closed[i] = process.marginal(t).sample().toType(DataType.FLOAT64, false).toDoubleArray();
+                closed[i] = process.marginal(t)
+                        .sample()
+                        .toType(DataType.FLOAT64, false)
+                        .toDoubleArray();
             }
         }
         double[][][] iterated = iterate(times);
@@ -100,15 +103,19 @@ final class ForwardProcessTest {
                 double beta = beta(t);
                 double abPrev = alphaBar(t - 1);
                 double precision = (1 - beta) / beta + 1 / (1 - abPrev);
-                double mean = (Math.sqrt(1 - beta) / beta * xt[i] + Math.sqrt(abPrev) / (1 - abPrev) * x0[i]) / precision;
+                double mean =
+                        (Math.sqrt(1 - beta) / beta * xt[i] + Math.sqrt(abPrev) / (1 - abPrev) * x0[i]) / precision;
                 assertThat((double) loc[i]).as("mean %d", i).isCloseTo(mean, within(2e-5 * (1 + Math.abs(mean))));
-                assertThat((double) variance[i] * precision).as("variance %d", i).isCloseTo(1, within(1e-4));
+                assertThat((double) variance[i] * precision)
+                        .as("variance %d", i)
+                        .isCloseTo(1, within(1e-4));
             }
         }
     }
 
     private static GaussianForwardProcess process(TinyDiffusion d, NDArray x0) {
-        return (GaussianForwardProcess) ((Encoding.Process) d.encoder.encode(x0, d.evaluation(x0.getManager()))).process();
+        return (GaussianForwardProcess)
+                ((Encoding.Process) d.encoder.encode(x0, d.evaluation(x0.getManager()))).process();
     }
 
     /** beta_t of the linear schedule, written out. */

@@ -18,8 +18,12 @@ final class NoisePredictionMlpTest {
 
     @Test
     void computesTheNetworkWrittenOutByHand() {
-        try (TinyDiffusion d = new TinyDiffusion(new Shape(2), Map.of("timesteps", "500"),
-                        new DenoisingDecoder.MlpFactory(), Map.of("hidden", "5,3", "embedding", "6"), 2);
+        try (TinyDiffusion d = new TinyDiffusion(
+                        new Shape(2),
+                        Map.of("timesteps", "500"),
+                        new DenoisingDecoder.MlpFactory(),
+                        Map.of("hidden", "5,3", "embedding", "6"),
+                        2);
                 NDManager scope = d.manager.newSubManager()) {
             float[] x = {0.3f, -1.2f, 2.0f, 0.7f};
             long[] t = {17, 499};
@@ -37,8 +41,16 @@ final class NoisePredictionMlpTest {
                     h[5 + i] = Math.cos(t[n] * f);
                 }
                 for (int layer = 0; layer < 3; layer++) {
-                    float[] w = d.decoder.parameters().get("layer" + layer + ".weight").getArray().toFloatArray();
-                    float[] b = d.decoder.parameters().get("layer" + layer + ".bias").getArray().toFloatArray();
+                    float[] w = d.decoder
+                            .parameters()
+                            .get("layer" + layer + ".weight")
+                            .getArray()
+                            .toFloatArray();
+                    float[] b = d.decoder
+                            .parameters()
+                            .get("layer" + layer + ".bias")
+                            .getArray()
+                            .toFloatArray();
                     double[] next = new double[b.length];
                     for (int o = 0; o < b.length; o++) {
                         double sum = b[o];
@@ -58,12 +70,13 @@ final class NoisePredictionMlpTest {
     /** One step for the whole batch takes the split first layer; it must equal the step repeated. */
     @Test
     void aSharedStepGivesWhatTheStepRepeatedGives() {
-        try (TinyDiffusion d = TinyDiffusion.points(100, "linear", 3); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = TinyDiffusion.points(100, "linear", 3);
+                NDManager scope = d.manager.newSubManager()) {
             NDArray x = scope.randomNormal(new Shape(7, 2));
             Denoiser denoiser = (Denoiser) d.decoder;
             NDArray shared = denoiser.predictNoise(x, scope.create(new long[] {42}), d.evaluation(scope));
-            NDArray repeated = denoiser.predictNoise(x, scope.full(new Shape(7), 42, ai.djl.ndarray.types.DataType.INT64),
-                    d.evaluation(scope));
+            NDArray repeated = denoiser.predictNoise(
+                    x, scope.full(new Shape(7), 42, ai.djl.ndarray.types.DataType.INT64), d.evaluation(scope));
 
             assertThat(shared.sub(repeated).abs().max().getFloat()).isLessThan(1e-5f);
         }

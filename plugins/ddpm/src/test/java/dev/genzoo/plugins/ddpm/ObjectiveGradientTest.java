@@ -41,7 +41,8 @@ final class ObjectiveGradientTest {
             ObjectiveFactory factory =
                     name.equals("ddpm-vlb") ? new VariationalBound.Factory() : new SimplifiedObjective.Factory();
             Objective objective = d.objective(factory, Map.of("bound-timesteps", "4"));
-            NDArray x = scope.create(new float[] {0, 1 / 3f, 2 / 3f, 1, 1, 1, 0, 1 / 3f, 2 / 3f, 0, 1, 1}, new Shape(3, 1, 2, 2));
+            NDArray x = scope.create(
+                    new float[] {0, 1 / 3f, 2 / 3f, 1, 1, 1, 0, 1 / 3f, 2 / 3f, 0, 1, 1}, new Shape(3, 1, 2, 2));
             StepContext context = training ? d.training(scope, 0) : d.evaluation(scope);
 
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -56,8 +57,11 @@ final class ObjectiveGradientTest {
                 Parameter p = d.decoder.parameters().get(key);
                 float[] gradient = p.getArray().getGradient().toFloatArray();
                 for (int i = 0; i < gradient.length; i += 3) {
-                    double numeric = (loss(objective, d, x, context, p, i, H) - loss(objective, d, x, context, p, i, -H)) / (2 * H);
-                    assertThat((double) gradient[i]).as("%s[%d]", key, i)
+                    double numeric =
+                            (loss(objective, d, x, context, p, i, H) - loss(objective, d, x, context, p, i, -H))
+                                    / (2 * H);
+                    assertThat((double) gradient[i])
+                            .as("%s[%d]", key, i)
                             .isCloseTo(numeric, within(3e-2 * Math.max(0.05, Math.abs(numeric))));
                     checked.add(key + i);
                 }
@@ -66,7 +70,8 @@ final class ObjectiveGradientTest {
         }
     }
 
-    private static double loss(Objective objective, TinyDiffusion d, NDArray x, StepContext context, Parameter p, int i, float h) {
+    private static double loss(
+            Objective objective, TinyDiffusion d, NDArray x, StepContext context, Parameter p, int i, float h) {
         NDArray array = p.getArray();
         float[] values = array.toFloatArray();
         float original = values[i];

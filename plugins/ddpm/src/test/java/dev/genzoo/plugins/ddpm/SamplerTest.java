@@ -92,8 +92,11 @@ final class SamplerTest {
                 double sd = Math.sqrt(v / (n - 1));
                 // 4.5 standard errors of the mean and of the standard deviation (sd / sqrt(2 n)),
                 // plus 2% for the fixed reverse variance and the discretization of the chain
-                assertThat(m).as("mean %d", c).isCloseTo(mean[c], within(4.5 * deviation[c] / Math.sqrt(n) + 0.02 * deviation[c]));
-                assertThat(sd).as("deviation %d", c)
+                assertThat(m)
+                        .as("mean %d", c)
+                        .isCloseTo(mean[c], within(4.5 * deviation[c] / Math.sqrt(n) + 0.02 * deviation[c]));
+                assertThat(sd)
+                        .as("deviation %d", c)
                         .isCloseTo(deviation[c], within(4.5 * deviation[c] / Math.sqrt(2.0 * n) + 0.02 * deviation[c]));
             }
         }
@@ -101,14 +104,17 @@ final class SamplerTest {
 
     @Test
     void ddimWithoutNoiseIsAFunctionOfItsStartingPoint() {
-        try (TinyDiffusion d = TinyDiffusion.points(100, "cosine", 6); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = TinyDiffusion.points(100, "cosine", 6);
+                NDManager scope = d.manager.newSubManager()) {
             NDArray start = scope.randomNormal(new Shape(5, 2));
             ImplicitSampling steps = new ImplicitSampling(d.encoder, 20, 0);
             Engine.getInstance().setRandomSeed(1);
-            float[] first = ReverseChain.run(d.encoder, (Denoiser) d.decoder, steps, start.duplicate(), d.evaluation(scope))
+            float[] first = ReverseChain.run(
+                            d.encoder, (Denoiser) d.decoder, steps, start.duplicate(), d.evaluation(scope))
                     .toFloatArray();
             Engine.getInstance().setRandomSeed(2);
-            float[] second = ReverseChain.run(d.encoder, (Denoiser) d.decoder, steps, start.duplicate(), d.evaluation(scope))
+            float[] second = ReverseChain.run(
+                            d.encoder, (Denoiser) d.decoder, steps, start.duplicate(), d.evaluation(scope))
                     .toFloatArray();
 
             assertThat(second).containsExactly(first);
@@ -117,7 +123,8 @@ final class SamplerTest {
 
     @Test
     void everyStepIsReportedWithItsState() {
-        try (TinyDiffusion d = TinyDiffusion.points(30, "linear", 6); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = TinyDiffusion.points(30, "linear", 6);
+                NDManager scope = d.manager.newSubManager()) {
             List<int[]> heard = new ArrayList<>();
             List<Shape> shapes = new ArrayList<>();
             StepContext context = d.evaluation(scope).withProgress((done, total, state) -> {
@@ -141,7 +148,8 @@ final class SamplerTest {
     /** Each reverse step runs in its own scope and updates x in place: nothing piles up. */
     @Test
     void aLongChainHoldsNoMoreArraysAtItsEndThanAtItsStart() {
-        try (TinyDiffusion d = TinyDiffusion.points(200, "linear", 6); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = TinyDiffusion.points(200, "linear", 6);
+                NDManager scope = d.manager.newSubManager()) {
             int[] counts = new int[2];
             StepContext context = d.evaluation(scope).withProgress((done, total, state) -> {
                 if (done == 10) {
@@ -159,7 +167,8 @@ final class SamplerTest {
 
     @Test
     void decodingRunsTheWholeAncestralChainAndKeepsTheCallersArray() {
-        try (TinyDiffusion d = TinyDiffusion.points(50, "linear", 8); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = TinyDiffusion.points(50, "linear", 8);
+                NDManager scope = d.manager.newSubManager()) {
             NDArray z = scope.randomNormal(new Shape(3, 4, 2));
             float[] before = z.toFloatArray();
             Distribution x = d.decoder.decode(z, d.evaluation(scope));
@@ -179,10 +188,13 @@ final class SamplerTest {
                     .isInstanceOf(GenzooException.class)
                     .hasMessage("steps=50 is more than the diffusion's 40 timesteps");
             var noDiffusion = dev.genzoo.api.BuildContext.of(d.manager, new Shape(2));
-            assertThatThrownBy(() -> new ImplicitSampling.Factory().create(
-                            dev.genzoo.api.options.Options.defaults(new ImplicitSampling.Factory().options()), noDiffusion))
+            assertThatThrownBy(() -> new ImplicitSampling.Factory()
+                            .create(
+                                    dev.genzoo.api.options.Options.defaults(new ImplicitSampling.Factory().options()),
+                                    noDiffusion))
                     .isInstanceOf(GenzooException.class)
-                    .hasMessage("sampler 'ddim' runs the reverse of a 'diffusion' encoder's process, and this model has none");
+                    .hasMessage(
+                            "sampler 'ddim' runs the reverse of a 'diffusion' encoder's process, and this model has none");
         }
     }
 

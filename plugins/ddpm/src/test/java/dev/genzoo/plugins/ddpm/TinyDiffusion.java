@@ -8,7 +8,6 @@ import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.Decoder;
-import dev.genzoo.api.Encoder;
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
@@ -32,8 +31,12 @@ final class TinyDiffusion implements AutoCloseable {
     final Decoder decoder;
     final GenerativeModel model;
 
-    TinyDiffusion(Shape data, Map<String, String> encoderOptions, ComponentFactory<Decoder> decoderFactory,
-            Map<String, String> decoderOptions, int seed) {
+    TinyDiffusion(
+            Shape data,
+            Map<String, String> encoderOptions,
+            ComponentFactory<Decoder> decoderFactory,
+            Map<String, String> decoderOptions,
+            int seed) {
         this(data, encoderOptions, context -> create(decoderFactory, decoderOptions, context), seed);
     }
 
@@ -62,12 +65,16 @@ final class TinyDiffusion implements AutoCloseable {
                 seed);
     }
 
-    static <T extends Component> T create(ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
+    static <T extends Component> T create(
+            ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
         return factory.create(Options.resolve(factory.name(), factory.options(), given), context);
     }
 
     private BuildContext built() {
-        return BuildContext.of(manager, data).withEncoder(encoder).withPrior(prior).withDecoder(decoder);
+        return BuildContext.of(manager, data)
+                .withEncoder(encoder)
+                .withPrior(prior)
+                .withDecoder(decoder);
     }
 
     Objective objective(ComponentFactory<Objective> factory, Map<String, String> given) {

@@ -34,7 +34,8 @@ final class VariationalBoundTest {
     @ParameterizedTest
     @ValueSource(strings = {"beta", "posterior"})
     void everyTermOfTheExactSumMatchesItsExpectation(String variance) {
-        try (TinyDiffusion d = gaussian(variance); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = gaussian(variance);
+                NDManager scope = d.manager.newSubManager()) {
             GaussianOracle oracle = (GaussianOracle) d.decoder;
             VariationalTerms terms = VariationalTerms.estimate(data(scope), d.model, d.evaluation(scope), T);
 
@@ -59,11 +60,12 @@ final class VariationalBoundTest {
     @ParameterizedTest
     @CsvSource({"1", "2", "10", "37"})
     void fewerStepsEstimateTheSameBound(int strata) {
-        try (TinyDiffusion d = gaussian("beta"); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = gaussian("beta");
+                NDManager scope = d.manager.newSubManager()) {
             Expected expected = expectation((GaussianOracle) d.decoder, "beta");
-            ObjectiveValue value =
-                    d.objective(new VariationalBound.Factory(), Map.of("bound-timesteps", String.valueOf(strata)))
-                            .evaluate(data(scope), d.model, d.evaluation(scope));
+            ObjectiveValue value = d.objective(
+                            new VariationalBound.Factory(), Map.of("bound-timesteps", String.valueOf(strata)))
+                    .evaluate(data(scope), d.model, d.evaluation(scope));
 
             assertWithinStandardErrors(value.bound().orElseThrow().neg(), expected.total(), "the bound");
             double bits = value.terms().get("bits-per-dim").getFloat();
@@ -78,12 +80,12 @@ final class VariationalBoundTest {
      */
     @Test
     void theSimplifiedObjectiveReportsTheBoundToo() {
-        try (TinyDiffusion d = gaussian("beta"); NDManager scope = d.manager.newSubManager()) {
+        try (TinyDiffusion d = gaussian("beta");
+                NDManager scope = d.manager.newSubManager()) {
             GaussianOracle oracle = (GaussianOracle) d.decoder;
             Expected expected = expectation(oracle, "beta");
-            ObjectiveValue value =
-                    d.objective(new SimplifiedObjective.Factory(), Map.of("bound-timesteps", "10"))
-                            .evaluate(data(scope), d.model, d.evaluation(scope));
+            ObjectiveValue value = d.objective(new SimplifiedObjective.Factory(), Map.of("bound-timesteps", "10"))
+                    .evaluate(data(scope), d.model, d.evaluation(scope));
 
             assertWithinStandardErrors(value.bound().orElseThrow().neg(), expected.total(), "the bound");
             double mse = 0;
@@ -127,8 +129,11 @@ final class VariationalBoundTest {
                 double ab = o.alphaBar(t);
                 double posterior = beta * (1 - o.alphaBar(t - 1)) / (1 - ab);
                 double sigma2 = variance.equals("beta") ? beta : posterior;
-                denoising += 0.5 * (Math.log(sigma2 / posterior) + posterior / sigma2 - 1
-                        + beta * beta * o.residual(t, d) / ((1 - beta) * (1 - ab) * sigma2));
+                denoising += 0.5
+                        * (Math.log(sigma2 / posterior)
+                                + posterior / sigma2
+                                - 1
+                                + beta * beta * o.residual(t, d) / ((1 - beta) * (1 - ab) * sigma2));
             }
             double beta1 = o.beta(1);
             double sigma2 = variance.equals("beta") ? beta1 : o.beta(2) * (1 - o.alphaBar(1)) / (1 - o.alphaBar(2));

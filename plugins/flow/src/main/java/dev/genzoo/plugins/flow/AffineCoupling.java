@@ -31,12 +31,7 @@ final class AffineCoupling implements FlowStep {
      * @param scaleBound c of {@link LogScale}
      */
     AffineCoupling(
-            NDManager manager,
-            Shape event,
-            int parity,
-            List<Integer> hidden,
-            String activation,
-            float scaleBound) {
+            NDManager manager, Shape event, int parity, List<Integer> hidden, String activation, float scaleBound) {
         int d = Math.toIntExact(event.size());
         float[] keep = alternatingMask(event, parity);
         float[] change = new float[2 * d];

@@ -30,12 +30,7 @@ final class AutoregressiveAffine implements FlowStep {
      * @param scaleBound c of {@link LogScale}
      */
     AutoregressiveAffine(
-            NDManager manager,
-            int d,
-            List<Integer> hidden,
-            String activation,
-            boolean reversed,
-            float scaleBound) {
+            NDManager manager, int d, List<Integer> hidden, String activation, boolean reversed, float scaleBound) {
         this.made = new MaskedAutoencoder(manager, d, hidden, activation, reversed);
         this.dimensions = d;
         this.scaleBound = scaleBound;

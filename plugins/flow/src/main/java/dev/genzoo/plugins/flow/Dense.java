@@ -41,13 +41,12 @@ final class Dense {
 
     private static Parameter parameter(
             String name, Parameter.Type type, Shape shape, Initializer init, NDManager manager) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(type)
-                        .optShape(shape)
-                        .optInitializer(init)
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(type)
+                .optShape(shape)
+                .optInitializer(init)
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         return p;
     }

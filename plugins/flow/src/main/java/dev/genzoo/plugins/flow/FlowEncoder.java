@@ -98,8 +98,7 @@ final class FlowEncoder implements Encoder {
 
         @Override
         public Encoder create(Options options, BuildContext context) {
-            return new FlowEncoder(
-                    recipe.build(options, context.dataShape(), context.manager(), true));
+            return new FlowEncoder(recipe.build(options, context.dataShape(), context.manager(), true));
         }
     }
 }

@@ -9,9 +9,9 @@ import dev.genzoo.api.options.Option;
  * step's scale within e^-c..e^c (Dinh et al. 2017 bound theirs with a tanh; c = 1 is exactly that).
  */
 final class LogScale {
-    static final Option<Double> BOUND =
-            Option.real("scale-bound", 1.0, "c in log-scale = c * tanh(raw / c): each step scales by at most e^c")
-                    .above(0);
+    static final Option<Double> BOUND = Option.real(
+                    "scale-bound", 1.0, "c in log-scale = c * tanh(raw / c): each step scales by at most e^c")
+            .above(0);
 
     private LogScale() {}
 

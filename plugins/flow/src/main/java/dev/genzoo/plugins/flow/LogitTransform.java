@@ -13,13 +13,10 @@ import dev.genzoo.api.options.Option;
  * no parameters.
  */
 final class LogitTransform implements FlowStep {
-    static final Option<Double> ALPHA =
-            Option.real(
-                            "logit-alpha",
-                            0.0,
-                            "0: none; else first map data in [0, 1] to logit(alpha + (1 - 2 alpha) x)")
-                    .atLeast(0)
-                    .check(a -> a < 0.5, "< 0.5");
+    static final Option<Double> ALPHA = Option.real(
+                    "logit-alpha", 0.0, "0: none; else first map data in [0, 1] to logit(alpha + (1 - 2 alpha) x)")
+            .atLeast(0)
+            .check(a -> a < 0.5, "< 0.5");
 
     private final float alpha;
     private final float logSlope;

@@ -13,8 +13,9 @@ import java.util.List;
  * MADE, the order reversed from one layer to the next. Density in one pass, sampling in D.
  */
 final class MafRecipe implements FlowRecipe {
-    static final Option<Integer> LAYERS =
-            Option.integer("layers", 5, "autoregressive layers, order reversed between them").atLeast(1);
+    static final Option<Integer> LAYERS = Option.integer(
+                    "layers", 5, "autoregressive layers, order reversed between them")
+            .atLeast(1);
 
     @Override
     public String name() {
@@ -29,8 +30,7 @@ final class MafRecipe implements FlowRecipe {
     @Override
     public List<Option<?>> options(boolean onData) {
         List<Option<?>> options =
-                new ArrayList<>(
-                        List.of(LAYERS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
+                new ArrayList<>(List.of(LAYERS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
         if (onData) {
             options.add(LogitTransform.ALPHA);
         }
@@ -52,14 +52,13 @@ final class MafRecipe implements FlowRecipe {
         }
         int layers = options.get(LAYERS);
         for (int i = 0; i < layers; i++) {
-            steps.add(
-                    new AutoregressiveAffine(
-                            manager,
-                            d,
-                            options.get(Perceptron.HIDDEN),
-                            options.get(Perceptron.ACTIVATION),
-                            i % 2 == 1,
-                            options.get(LogScale.BOUND).floatValue()));
+            steps.add(new AutoregressiveAffine(
+                    manager,
+                    d,
+                    options.get(Perceptron.HIDDEN),
+                    options.get(Perceptron.ACTIVATION),
+                    i % 2 == 1,
+                    options.get(LogScale.BOUND).floatValue()));
             names.add("made" + i);
         }
         return new Flow(event, steps, names);

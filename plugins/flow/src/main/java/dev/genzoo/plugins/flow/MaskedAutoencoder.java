@@ -52,8 +52,7 @@ final class MaskedAutoencoder {
             masks.add(mask(degrees.get(layer), degrees.get(layer + 1), false));
         }
         masks.add(mask(degrees.get(degrees.size() - 1), outputs, true));
-        network =
-                new Perceptron(manager, Perceptron.widths(d, hidden, 2L * d), masks, activation, true);
+        network = new Perceptron(manager, Perceptron.widths(d, hidden, 2L * d), masks, activation, true);
     }
 
     /** Row-major [out, in]: 1 where the out unit may see the in unit. */

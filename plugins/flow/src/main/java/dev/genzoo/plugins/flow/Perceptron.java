@@ -15,9 +15,9 @@ import java.util.List;
  * identity.
  */
 final class Perceptron {
-    static final Option<List<Integer>> HIDDEN =
-            Option.integers("hidden", List.of(64, 64), "hidden layer widths of each conditioner network")
-                    .atLeast(1);
+    static final Option<List<Integer>> HIDDEN = Option.integers(
+                    "hidden", List.of(64, 64), "hidden layer widths of each conditioner network")
+            .atLeast(1);
     static final Option<String> ACTIVATION =
             Option.choice("activation", "relu", "activation between layers", "relu", "tanh", "elu");
 
@@ -33,12 +33,7 @@ final class Perceptron {
      * @param activation relu, tanh or elu
      * @param zeroLast start the last layer at zero (a conditioner) rather than at random
      */
-    Perceptron(
-            NDManager manager,
-            List<Long> widths,
-            List<float[]> masks,
-            String activation,
-            boolean zeroLast) {
+    Perceptron(NDManager manager, List<Long> widths, List<float[]> masks, String activation, boolean zeroLast) {
         this.activation = activation;
         int count = widths.size() - 1;
         for (int i = 0; i < count; i++) {

@@ -39,13 +39,12 @@ final class PlanarStep implements FlowStep {
     }
 
     private static Parameter parameter(String name, Shape shape, Initializer init, NDManager manager) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.OTHER)
-                        .optShape(shape)
-                        .optInitializer(init)
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optInitializer(init)
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         return p;
     }

@@ -12,8 +12,8 @@ import java.util.List;
  * images), each conditioned by its own perceptron, soft-bounded log-scales.
  */
 final class RealNvpRecipe implements FlowRecipe {
-    static final Option<Integer> COUPLINGS =
-            Option.integer("couplings", 8, "affine coupling layers, masks alternating").atLeast(1);
+    static final Option<Integer> COUPLINGS = Option.integer("couplings", 8, "affine coupling layers, masks alternating")
+            .atLeast(1);
 
     @Override
     public String name() {
@@ -28,8 +28,7 @@ final class RealNvpRecipe implements FlowRecipe {
     @Override
     public List<Option<?>> options(boolean onData) {
         List<Option<?>> options =
-                new ArrayList<>(
-                        List.of(COUPLINGS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
+                new ArrayList<>(List.of(COUPLINGS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
         if (onData) {
             options.add(LogitTransform.ALPHA);
         }
@@ -46,14 +45,13 @@ final class RealNvpRecipe implements FlowRecipe {
         }
         int couplings = options.get(COUPLINGS);
         for (int i = 0; i < couplings; i++) {
-            steps.add(
-                    new AffineCoupling(
-                            manager,
-                            event,
-                            i % 2,
-                            options.get(Perceptron.HIDDEN),
-                            options.get(Perceptron.ACTIVATION),
-                            options.get(LogScale.BOUND).floatValue()));
+            steps.add(new AffineCoupling(
+                    manager,
+                    event,
+                    i % 2,
+                    options.get(Perceptron.HIDDEN),
+                    options.get(Perceptron.ACTIVATION),
+                    options.get(LogScale.BOUND).floatValue()));
             names.add("coupling" + i);
         }
         return new Flow(event, steps, names);

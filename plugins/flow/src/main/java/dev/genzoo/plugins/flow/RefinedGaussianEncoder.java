@@ -24,14 +24,16 @@ import java.util.List;
  * 2016, section 4). The steps' parameters are learned, shared by all x.
  */
 final class RefinedGaussianEncoder implements Encoder {
-    static final Option<List<Integer>> HIDDEN =
-            Option.integers("hidden", List.of(400), "hidden widths of the Gaussian's MLP").atLeast(1);
-    static final Option<Integer> LATENT = Option.integer("latent", 20, "latent dimensions").atLeast(1);
+    static final Option<List<Integer>> HIDDEN = Option.integers(
+                    "hidden", List.of(400), "hidden widths of the Gaussian's MLP")
+            .atLeast(1);
+    static final Option<Integer> LATENT =
+            Option.integer("latent", 20, "latent dimensions").atLeast(1);
     static final Option<Integer> FLOWS =
             Option.integer("flows", 4, "flow steps K after the Gaussian").atLeast(1);
-    static final Option<List<Integer>> FLOW_HIDDEN =
-            Option.integers("flow-hidden", List.of(64, 64), "hidden widths of each IAF step's MADE")
-                    .atLeast(1);
+    static final Option<List<Integer>> FLOW_HIDDEN = Option.integers(
+                    "flow-hidden", List.of(64, 64), "hidden widths of each IAF step's MADE")
+            .atLeast(1);
 
     private final Perceptron network;
     private final Flow flow;
@@ -109,13 +111,12 @@ final class RefinedGaussianEncoder implements Encoder {
             int latent = options.get(LATENT);
             NDManager manager = context.manager();
             String activation = options.get(Perceptron.ACTIVATION);
-            Perceptron network =
-                    new Perceptron(
-                            manager,
-                            Perceptron.widths(context.dataShape().size(), options.get(HIDDEN), 2L * latent),
-                            null,
-                            activation,
-                            false);
+            Perceptron network = new Perceptron(
+                    manager,
+                    Perceptron.widths(context.dataShape().size(), options.get(HIDDEN), 2L * latent),
+                    null,
+                    activation,
+                    false);
             List<FlowStep> steps = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int k = 0; k < options.get(FLOWS); k++) {
@@ -123,14 +124,13 @@ final class RefinedGaussianEncoder implements Encoder {
                     if (latent < 2) {
                         throw new GenzooException("inverse autoregressive flows need latent >= 2");
                     }
-                    steps.add(
-                            new AutoregressiveAffine(
-                                    manager,
-                                    latent,
-                                    options.get(FLOW_HIDDEN),
-                                    activation,
-                                    k % 2 == 1,
-                                    options.get(LogScale.BOUND).floatValue()));
+                    steps.add(new AutoregressiveAffine(
+                            manager,
+                            latent,
+                            options.get(FLOW_HIDDEN),
+                            activation,
+                            k % 2 == 1,
+                            options.get(LogScale.BOUND).floatValue()));
                     names.add("iaf" + k);
                 } else {
                     steps.add(new PlanarStep(manager, latent));

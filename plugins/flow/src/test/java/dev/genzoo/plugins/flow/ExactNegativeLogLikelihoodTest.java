@@ -14,10 +14,8 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.distribution.StandardNormal;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code flow-nll} against log p(x) = log N(f(x)) + log|det df/dx| computed by hand (the coupling
@@ -30,11 +28,10 @@ final class ExactNegativeLogLikelihoodTest {
     void boundIsTheExactLogLikelihoodAndTheLossItsNegatedMean() {
         try (Fixtures f = new Fixtures(1)) {
             BuildContext context = BuildContext.of(f.manager, new Shape(3));
-            Encoder encoder =
-                    f.create(
-                            new FlowEncoder.Factory(new RealNvpRecipe()),
-                            Map.of("couplings", "4", "hidden", "6", "scale-bound", "2"),
-                            context);
+            Encoder encoder = f.create(
+                    new FlowEncoder.Factory(new RealNvpRecipe()),
+                    Map.of("couplings", "4", "hidden", "6", "scale-bound", "2"),
+                    context);
             f.perturb(encoder.parameters(), 1f);
             Prior standardNormal = c -> new StandardNormal(c.manager(), new Shape(3));
             context = context.withEncoder(encoder).withPrior(standardNormal);
@@ -43,15 +40,17 @@ final class ExactNegativeLogLikelihoodTest {
             assertThat(nll.acceptedEncoders()).containsExactly(EncoderKind.BIJECTION);
 
             float[] x = Fixtures.normalRows(B, 3, 4, 1.2);
-            ObjectiveValue value =
-                    nll.evaluate(f.array(x, new Shape(B, 3)), new GenerativeModel(encoder, standardNormal, decoder), f.evaluation());
+            ObjectiveValue value = nll.evaluate(
+                    f.array(x, new Shape(B, 3)), new GenerativeModel(encoder, standardNormal, decoder), f.evaluation());
 
             float[] bound = value.bound().orElseThrow().toFloatArray();
             double mean = 0;
             for (int b = 0; b < B; b++) {
                 double[] row = {x[3 * b], x[3 * b + 1], x[3 * b + 2]};
                 double exact = FlowPriorTest.realNvpLogDensity(encoder.parameters(), 4, 3, 2, row);
-                assertThat((double) bound[b]).as("log p(x_%d)", b).isCloseTo(exact, within(1e-4 * (1 + Math.abs(exact))));
+                assertThat((double) bound[b])
+                        .as("log p(x_%d)", b)
+                        .isCloseTo(exact, within(1e-4 * (1 + Math.abs(exact))));
                 mean += exact / B;
             }
             assertThat((double) value.loss().getFloat()).isCloseTo(-mean, within(1e-4 * (1 + Math.abs(mean))));
@@ -67,8 +66,8 @@ final class ExactNegativeLogLikelihoodTest {
             Encoder encoder =
                     f.create(new FlowEncoder.Factory(new MafRecipe()), Map.of("layers", "2", "hidden", "8"), context);
             context = context.withEncoder(encoder);
-            Prior prior =
-                    f.create(new FlowPrior.Factory(new RealNvpRecipe()), Map.of("couplings", "3", "hidden", "5"), context);
+            Prior prior = f.create(
+                    new FlowPrior.Factory(new RealNvpRecipe()), Map.of("couplings", "3", "hidden", "5"), context);
             f.perturb(encoder.parameters(), 0.8f);
             f.perturb(prior.parameters(), 0.8f);
             context = context.withPrior(prior);

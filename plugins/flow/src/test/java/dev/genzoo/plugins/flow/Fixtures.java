@@ -32,8 +32,7 @@ final class Fixtures implements AutoCloseable {
     }
 
     /** Creates a component through its factory, as the runtime would. */
-    <T extends Component> T create(
-            ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
+    <T extends Component> T create(ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
         return factory.create(Options.resolve(factory.name(), factory.options(), given), context);
     }
 

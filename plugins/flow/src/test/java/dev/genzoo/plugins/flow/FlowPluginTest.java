@@ -18,15 +18,13 @@ import dev.genzoo.api.PriorFactory;
 import dev.genzoo.api.Role;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The plugin root: found by ServiceLoader, its named factories, each creating from defaults. */
 final class FlowPluginTest {
@@ -34,14 +32,21 @@ final class FlowPluginTest {
 
     @Test
     void isRegisteredWithServiceLoader() {
-        List<GenzooPlugin> found =
-                ServiceLoader.load(GenzooPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
-        assertThat(found).filteredOn(p -> p.name().equals("flow")).hasSize(1).first().isInstanceOf(FlowPlugin.class);
+        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        assertThat(found)
+                .filteredOn(p -> p.name().equals("flow"))
+                .hasSize(1)
+                .first()
+                .isInstanceOf(FlowPlugin.class);
     }
 
     @Test
     void namesItsFactories() {
-        assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("realnvp", "maf", "mlp-planar", "mlp-iaf");
+        assertThat(plugin.encoders())
+                .extracting(ComponentFactory::name)
+                .containsExactly("realnvp", "maf", "mlp-planar", "mlp-iaf");
         assertThat(plugin.priors()).extracting(ComponentFactory::name).containsExactly("realnvp", "maf");
         assertThat(plugin.decoders()).extracting(ComponentFactory::name).containsExactly("flow-inverse");
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("flow-nll");
@@ -73,7 +78,9 @@ final class FlowPluginTest {
             assertThat(factory.description()).as(factory.name()).isNotBlank();
             Set<String> names = new HashSet<>();
             for (Option<?> option : factory.options()) {
-                assertThat(names.add(option.name())).as("%s declares %s once", factory.name(), option.name()).isTrue();
+                assertThat(names.add(option.name()))
+                        .as("%s declares %s once", factory.name(), option.name())
+                        .isTrue();
             }
         }
     }
@@ -94,9 +101,13 @@ final class FlowPluginTest {
                     assertThat(prior.parameters().isEmpty()).isFalse();
                 }
             }
-            Encoder realNvp = plugin.encoders().get(0).create(Options.defaults(plugin.encoders().get(0).options()), images);
+            Encoder realNvp = plugin.encoders()
+                    .get(0)
+                    .create(Options.defaults(plugin.encoders().get(0).options()), images);
             Decoder inverse = plugin.decoders().get(0).create(Options.defaults(List.of()), images.withEncoder(realNvp));
-            assertThat(inverse.parameters().isEmpty()).as("the inverse shares the encoder's parameters").isTrue();
+            assertThat(inverse.parameters().isEmpty())
+                    .as("the inverse shares the encoder's parameters")
+                    .isTrue();
             Objective nll = plugin.objectives().get(0).create(Options.defaults(List.of()), images);
             assertThat(nll.acceptedEncoders()).containsExactly(EncoderKind.BIJECTION);
         }
@@ -109,10 +120,21 @@ final class FlowPluginTest {
             Encoder encoder = f.create(plugin.encoders().get(0), Map.of("couplings", "2", "hidden", "4"), context);
             assertThat(encoder.parameters().keys())
                     .containsExactly(
-                            "coupling0.layer0.weight", "coupling0.layer0.bias", "coupling0.layer1.weight", "coupling0.layer1.bias",
-                            "coupling1.layer0.weight", "coupling1.layer0.bias", "coupling1.layer1.weight", "coupling1.layer1.bias");
-            Encoder iaf = f.create(plugin.encoders().get(3), Map.of("flows", "1", "hidden", "4", "flow-hidden", "4", "latent", "2"), context);
-            assertThat(iaf.parameters().keys()).doesNotHaveDuplicates().contains("gaussian.layer0.weight", "iaf0.layer1.bias");
+                            "coupling0.layer0.weight",
+                            "coupling0.layer0.bias",
+                            "coupling0.layer1.weight",
+                            "coupling0.layer1.bias",
+                            "coupling1.layer0.weight",
+                            "coupling1.layer0.bias",
+                            "coupling1.layer1.weight",
+                            "coupling1.layer1.bias");
+            Encoder iaf = f.create(
+                    plugin.encoders().get(3),
+                    Map.of("flows", "1", "hidden", "4", "flow-hidden", "4", "latent", "2"),
+                    context);
+            assertThat(iaf.parameters().keys())
+                    .doesNotHaveDuplicates()
+                    .contains("gaussian.layer0.weight", "iaf0.layer1.bias");
         }
     }
 
@@ -121,10 +143,12 @@ final class FlowPluginTest {
         try (Fixtures f = new Fixtures(1)) {
             BuildContext context = BuildContext.of(f.manager, new Shape(1));
             Encoder planar = f.create(plugin.encoders().get(2), Map.of("latent", "1", "hidden", "4"), context);
-            assertThatThrownBy(() -> plugin.decoders().get(0).create(Options.defaults(List.of()), context.withEncoder(planar)))
+            assertThatThrownBy(() ->
+                            plugin.decoders().get(0).create(Options.defaults(List.of()), context.withEncoder(planar)))
                     .isInstanceOf(GenzooException.class)
-                    .hasMessage("it runs a flow encoder (realnvp, maf) backwards, but the chosen encoder outputs a density q(z|x);"
-                            + " choose --encoder realnvp or maf, or another decoder");
+                    .hasMessage(
+                            "it runs a flow encoder (realnvp, maf) backwards, but the chosen encoder outputs a density q(z|x);"
+                                    + " choose --encoder realnvp or maf, or another decoder");
             assertThatThrownBy(() -> f.create(plugin.encoders().get(1), Map.of(), context))
                     .isInstanceOf(GenzooException.class)
                     .hasMessage("an autoregressive flow needs events of at least 2 dimensions, got shape (1)");

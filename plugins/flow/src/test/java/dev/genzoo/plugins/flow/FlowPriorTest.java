@@ -14,10 +14,8 @@ import dev.genzoo.api.Encoding;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The flow prior's log-density against the change-of-variables formula computed by hand (the
@@ -30,11 +28,10 @@ final class FlowPriorTest {
     @Test
     void realNvpLogDensityIsTheChangeOfVariablesFormulaByHand() {
         try (Fixtures f = new Fixtures(1)) {
-            Prior prior =
-                    f.create(
-                            new FlowPrior.Factory(new RealNvpRecipe()),
-                            Map.of("couplings", "3", "hidden", "5,4", "scale-bound", "1.5"),
-                            context(f, new Shape(3)));
+            Prior prior = f.create(
+                    new FlowPrior.Factory(new RealNvpRecipe()),
+                    Map.of("couplings", "3", "hidden", "5,4", "scale-bound", "1.5"),
+                    context(f, new Shape(3)));
             f.perturb(prior.parameters(), 1f);
             float[] z = Fixtures.normalRows(N, 3, 5, 1.5);
             StepContext c = f.evaluation();
@@ -50,7 +47,9 @@ final class FlowPriorTest {
                     row[j] = z[n * 3 + j];
                 }
                 double byHand = realNvpLogDensity(prior.parameters(), 3, 3, 1.5, row);
-                assertThat((double) logProb[n]).as("log p(z_%d)", n).isCloseTo(byHand, within(1e-4 * (1 + Math.abs(byHand))));
+                assertThat((double) logProb[n])
+                        .as("log p(z_%d)", n)
+                        .isCloseTo(byHand, within(1e-4 * (1 + Math.abs(byHand))));
                 spread += Math.abs(byHand - Fixtures.standardNormalLogDensity(row));
             }
             assertThat(spread).as("the prior differs from its base").isGreaterThan(0.5);
@@ -60,7 +59,8 @@ final class FlowPriorTest {
     @Test
     void logDensityKeepsLeadingSampleAxes() {
         try (Fixtures f = new Fixtures(2)) {
-            Prior prior = f.create(new FlowPrior.Factory(new MafRecipe()), Map.of("layers", "2"), context(f, new Shape(3)));
+            Prior prior =
+                    f.create(new FlowPrior.Factory(new MafRecipe()), Map.of("layers", "2"), context(f, new Shape(3)));
             f.perturb(prior.parameters(), 1f);
             Distribution p = prior.distribution(f.evaluation());
             NDArray z = f.array(Fixtures.normalRows(6, 3, 5, 1.0), new Shape(6, 3));
@@ -76,7 +76,8 @@ final class FlowPriorTest {
     void realNvpAndMafPriorDensitiesIntegrateToOne() {
         try (Fixtures f = new Fixtures(3)) {
             for (FlowRecipe recipe : new FlowRecipe[] {new RealNvpRecipe(), new MafRecipe()}) {
-                Prior prior = f.create(new FlowPrior.Factory(recipe), Map.of("hidden", "16,16"), context(f, new Shape(2)));
+                Prior prior =
+                        f.create(new FlowPrior.Factory(recipe), Map.of("hidden", "16,16"), context(f, new Shape(2)));
                 f.perturb(prior.parameters(), 0.7f);
                 Distribution p = prior.distribution(f.evaluation());
                 int cells = 200;
@@ -89,7 +90,8 @@ final class FlowPriorTest {
                         grid[2 * (r * cells + col) + 1] = (float) (-half + (r + 0.5) * width);
                     }
                 }
-                float[] logProb = p.logProb(f.array(grid, new Shape(cells * cells, 2))).toFloatArray();
+                float[] logProb =
+                        p.logProb(f.array(grid, new Shape(cells * cells, 2))).toFloatArray();
                 double mass = 0;
                 double peak = 0;
                 for (float lp : logProb) {
@@ -106,7 +108,8 @@ final class FlowPriorTest {
     @Test
     void drawsComeFromTheInverseOfTheDensityMap() {
         try (Fixtures f = new Fixtures(4)) {
-            Prior prior = f.create(new FlowPrior.Factory(new MafRecipe()), Map.of("layers", "3"), context(f, new Shape(4)));
+            Prior prior =
+                    f.create(new FlowPrior.Factory(new MafRecipe()), Map.of("layers", "3"), context(f, new Shape(4)));
             f.perturb(prior.parameters(), 1f);
             StepContext c = f.evaluation();
             FlowDistribution p = (FlowDistribution) prior.distribution(c);
@@ -123,23 +126,22 @@ final class FlowPriorTest {
 
     /** A context whose encoder has the given latent shape. */
     static BuildContext context(Fixtures f, Shape latent) {
-        Encoder encoder =
-                new Encoder() {
-                    @Override
-                    public EncoderKind kind() {
-                        return EncoderKind.DENSITY;
-                    }
+        Encoder encoder = new Encoder() {
+            @Override
+            public EncoderKind kind() {
+                return EncoderKind.DENSITY;
+            }
 
-                    @Override
-                    public Shape latentShape() {
-                        return latent;
-                    }
+            @Override
+            public Shape latentShape() {
+                return latent;
+            }
 
-                    @Override
-                    public Encoding encode(NDArray x, StepContext context) {
-                        throw new UnsupportedOperationException();
-                    }
-                };
+            @Override
+            public Encoding encode(NDArray x, StepContext context) {
+                throw new UnsupportedOperationException();
+            }
+        };
         return BuildContext.of(f.manager, new Shape(5)).withEncoder(encoder);
     }
 

@@ -21,9 +21,6 @@ import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.StandardNormal;
-
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -31,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 /**
  * Gradients of the flows' losses against central finite differences on the same noise (the engine
@@ -46,14 +44,26 @@ final class GradientTest {
     void flowNllOfRealNvpWithBoundedScalesAndLogitPreprocessing() {
         try (Fixtures f = new Fixtures(1)) {
             BuildContext context = BuildContext.of(f.manager, new Shape(4));
-            Encoder encoder =
-                    f.create(
-                            new FlowEncoder.Factory(new RealNvpRecipe()),
-                            Map.of("couplings", "3", "hidden", "8", "scale-bound", "2", "logit-alpha", "0.1", "activation", "elu"),
-                            context);
+            Encoder encoder = f.create(
+                    new FlowEncoder.Factory(new RealNvpRecipe()),
+                    Map.of(
+                            "couplings",
+                            "3",
+                            "hidden",
+                            "8",
+                            "scale-bound",
+                            "2",
+                            "logit-alpha",
+                            "0.1",
+                            "activation",
+                            "elu"),
+                    context);
             f.perturb(encoder.parameters(), 1f);
             context = context.withEncoder(encoder);
-            Prior prior = f.create(new FlowPrior.Factory(new MafRecipe()), Map.of("layers", "2", "hidden", "6", "scale-bound", "0.5"), context);
+            Prior prior = f.create(
+                    new FlowPrior.Factory(new MafRecipe()),
+                    Map.of("layers", "2", "hidden", "6", "scale-bound", "0.5"),
+                    context);
             f.perturb(prior.parameters(), 1f);
             Objective nll = new ExactNegativeLogLikelihood();
             GenerativeModel model = new GenerativeModel(encoder, prior, (z, c) -> null);
@@ -61,9 +71,13 @@ final class GradientTest {
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = ((i * 37) % 100) / 100f;
             }
-            List<Parameter> probed = List.of(
-                    last(encoder.parameters()), first(encoder.parameters()), last(prior.parameters()));
-            assertGradientMatches(f, probed, scope -> nll.evaluate(scope.create(pixels, new Shape(8, 4)), model, training(f, scope)).loss());
+            List<Parameter> probed =
+                    List.of(last(encoder.parameters()), first(encoder.parameters()), last(prior.parameters()));
+            assertGradientMatches(
+                    f,
+                    probed,
+                    scope -> nll.evaluate(scope.create(pixels, new Shape(8, 4)), model, training(f, scope))
+                            .loss());
         }
     }
 
@@ -76,25 +90,24 @@ final class GradientTest {
                     options.put("flow-hidden", "5");
                     options.put("scale-bound", "1.5");
                 }
-                Encoder encoder =
-                        f.create(
-                                new RefinedGaussianEncoder.Factory(autoregressive),
-                                options,
-                                BuildContext.of(f.manager, new Shape(4)));
+                Encoder encoder = f.create(
+                        new RefinedGaussianEncoder.Factory(autoregressive),
+                        options,
+                        BuildContext.of(f.manager, new Shape(4)));
                 f.perturb(encoder.parameters(), 1f);
                 float[] x = Fixtures.normalRows(5, 4, 2, 1.0);
                 // KL(q || N(0, I)) by one Monte Carlo draw: log q(z) - log N(z)
-                Function<NDManager, NDArray> kl =
-                        scope -> {
-                            StepContext c = training(f, scope);
-                            Draw draw = ((Encoding.Density) encoder.encode(scope.create(x, new Shape(5, 4)), c))
-                                    .posterior()
-                                    .rsampleWithLogProb(new Shape(2));
-                            return draw.logProb()
-                                    .sub(new StandardNormal(scope, new Shape(3)).logProb(draw.value()))
-                                    .mean();
-                        };
-                List<Parameter> probed = List.of(last(encoder.parameters()), encoder.parameters().valueAt(0));
+                Function<NDManager, NDArray> kl = scope -> {
+                    StepContext c = training(f, scope);
+                    Draw draw = ((Encoding.Density) encoder.encode(scope.create(x, new Shape(5, 4)), c))
+                            .posterior()
+                            .rsampleWithLogProb(new Shape(2));
+                    return draw.logProb()
+                            .sub(new StandardNormal(scope, new Shape(3)).logProb(draw.value()))
+                            .mean();
+                };
+                List<Parameter> probed =
+                        List.of(last(encoder.parameters()), encoder.parameters().valueAt(0));
                 assertGradientMatches(f, probed, kl);
             }
         }

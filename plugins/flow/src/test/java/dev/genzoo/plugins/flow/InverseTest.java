@@ -10,10 +10,8 @@ import dev.genzoo.api.Decoder;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** inverse(forward(x)) == x to 1e-5, for every invertible flow, and through encoder and decoder. */
 final class InverseTest {
@@ -30,12 +28,11 @@ final class InverseTest {
     @Test
     void realNvpOnImagesWithLogitPreprocessing() {
         try (Fixtures f = new Fixtures(2)) {
-            Flow flow =
-                    f.flow(
-                            new RealNvpRecipe(),
-                            Map.of("couplings", "4", "hidden", "32", "logit-alpha", "0.05", "scale-bound", "2"),
-                            new Shape(1, 4, 4),
-                            true);
+            Flow flow = f.flow(
+                    new RealNvpRecipe(),
+                    Map.of("couplings", "4", "hidden", "32", "logit-alpha", "0.05", "scale-bound", "2"),
+                    new Shape(1, 4, 4),
+                    true);
             f.perturb(flow.parameters(), 0.2f);
             float[] pixels = new float[N * 16];
             for (int i = 0; i < pixels.length; i++) {
@@ -67,10 +64,8 @@ final class InverseTest {
     void theFlowInverseDecoderUndoesItsEncoder() {
         try (Fixtures f = new Fixtures(5)) {
             BuildContext context = BuildContext.of(f.manager, new Shape(3));
-            Encoder encoder =
-                    f.create(new FlowEncoder.Factory(new MafRecipe()), Map.of("layers", "2"), context);
-            Decoder decoder =
-                    f.create(new FlowInverseDecoder.Factory(), Map.of(), context.withEncoder(encoder));
+            Encoder encoder = f.create(new FlowEncoder.Factory(new MafRecipe()), Map.of("layers", "2"), context);
+            Decoder decoder = f.create(new FlowInverseDecoder.Factory(), Map.of(), context.withEncoder(encoder));
             f.perturb(encoder.parameters(), 0.3f);
             StepContext c = f.evaluation();
             NDArray x = f.array(Fixtures.normalRows(N, 3, 9, 1.0), new Shape(N, 3));

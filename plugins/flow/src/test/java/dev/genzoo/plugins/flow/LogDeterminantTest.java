@@ -7,11 +7,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every step's claimed log|det df/dx| against log|det J| of its Jacobian, computed by autograd one
@@ -25,8 +23,7 @@ final class LogDeterminantTest {
     void affineCouplingOnVectors() {
         try (Fixtures f = new Fixtures(1)) {
             for (int parity : new int[] {0, 1}) {
-                FlowStep step =
-                        new AffineCoupling(f.manager, new Shape(3), parity, List.of(8), "tanh", 1f);
+                FlowStep step = new AffineCoupling(f.manager, new Shape(3), parity, List.of(8), "tanh", 1f);
                 assertLogDetMatchesJacobian(f, step, 3, 0.7f);
             }
         }
@@ -35,8 +32,7 @@ final class LogDeterminantTest {
     @Test
     void affineCouplingWithAWiderBoundOnACheckerboard() {
         try (Fixtures f = new Fixtures(2)) {
-            FlowStep step =
-                    new AffineCoupling(f.manager, new Shape(1, 2, 2), 1, List.of(8, 8), "relu", 2.5f);
+            FlowStep step = new AffineCoupling(f.manager, new Shape(1, 2, 2), 1, List.of(8, 8), "relu", 2.5f);
             assertLogDetMatchesJacobian(f, step, 4, 0.7f);
         }
     }
@@ -45,8 +41,7 @@ final class LogDeterminantTest {
     void autoregressiveAffineInBothOrders() {
         try (Fixtures f = new Fixtures(3)) {
             for (boolean reversed : new boolean[] {false, true}) {
-                FlowStep step =
-                        new AutoregressiveAffine(f.manager, 4, List.of(9, 7), "elu", reversed, 1.5f);
+                FlowStep step = new AutoregressiveAffine(f.manager, 4, List.of(9, 7), "elu", reversed, 1.5f);
                 assertLogDetMatchesJacobian(f, step, 4, 0.7f);
             }
         }
@@ -75,8 +70,7 @@ final class LogDeterminantTest {
     @Test
     void wholeRealNvpAndMafFlows() {
         try (Fixtures f = new Fixtures(6)) {
-            Flow realNvp =
-                    f.flow(new RealNvpRecipe(), Map.of("couplings", "3", "hidden", "8"), new Shape(3), false);
+            Flow realNvp = f.flow(new RealNvpRecipe(), Map.of("couplings", "3", "hidden", "8"), new Shape(3), false);
             Flow maf = f.flow(new MafRecipe(), Map.of("layers", "3", "hidden", "8"), new Shape(3), false);
             for (Flow flow : List.of(realNvp, maf)) {
                 f.perturb(flow.parameters(), 0.5f);
@@ -107,7 +101,9 @@ final class LogDeterminantTest {
         double spread = 0;
         for (int n = 0; n < claimed.length; n++) {
             double exact = Jacobians.logAbsDeterminant(jacobians[n]);
-            assertThat((double) claimed[n]).as("log|det| of row %d", n).isCloseTo(exact, within(2e-4 + 1e-5 * Math.abs(exact)));
+            assertThat((double) claimed[n])
+                    .as("log|det| of row %d", n)
+                    .isCloseTo(exact, within(2e-4 + 1e-5 * Math.abs(exact)));
             spread += Math.abs(exact);
         }
         // a step left at the identity (log|det| = 0 everywhere) would prove nothing

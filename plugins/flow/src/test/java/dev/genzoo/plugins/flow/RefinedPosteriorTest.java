@@ -13,10 +13,8 @@ import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.StandardNormal;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The flow-refined posterior's draws and their log-density: for planar flows written out by hand
@@ -31,11 +29,10 @@ final class RefinedPosteriorTest {
     @Test
     void planarDrawsAndTheirDensityByHand() {
         try (Fixtures f = new Fixtures(1)) {
-            Encoder encoder =
-                    f.create(
-                            new RefinedGaussianEncoder.Factory(false),
-                            Map.of("latent", "3", "hidden", "6", "flows", "3"),
-                            BuildContext.of(f.manager, new Shape(4)));
+            Encoder encoder = f.create(
+                    new RefinedGaussianEncoder.Factory(false),
+                    Map.of("latent", "3", "hidden", "6", "flows", "3"),
+                    BuildContext.of(f.manager, new Shape(4)));
             assertThat(encoder.kind()).isEqualTo(EncoderKind.DENSITY);
             f.perturb(encoder.parameters(), 1f);
             StepContext c = f.evaluation();
@@ -64,7 +61,9 @@ final class RefinedPosteriorTest {
                 for (int j = 0; j < LATENT; j++) {
                     assertThat((double) z[b * LATENT + j]).isCloseTo(zz[j], within(1e-4 * (1 + Math.abs(zz[j]))));
                 }
-                assertThat((double) logQ[b]).as("log q(z_%d)", b).isCloseTo(logDensity, within(1e-4 * (1 + Math.abs(logDensity))));
+                assertThat((double) logQ[b])
+                        .as("log q(z_%d)", b)
+                        .isCloseTo(logDensity, within(1e-4 * (1 + Math.abs(logDensity))));
             }
         }
     }
@@ -72,11 +71,10 @@ final class RefinedPosteriorTest {
     @Test
     void iafDensityIsTheBaseDensityLessTheJacobiansLogDeterminant() {
         try (Fixtures f = new Fixtures(2)) {
-            Encoder encoder =
-                    f.create(
-                            new RefinedGaussianEncoder.Factory(true),
-                            Map.of("latent", "3", "hidden", "6", "flows", "2", "flow-hidden", "7,7"),
-                            BuildContext.of(f.manager, new Shape(4)));
+            Encoder encoder = f.create(
+                    new RefinedGaussianEncoder.Factory(true),
+                    Map.of("latent", "3", "hidden", "6", "flows", "2", "flow-hidden", "7,7"),
+                    BuildContext.of(f.manager, new Shape(4)));
             f.perturb(encoder.parameters(), 1f);
             StepContext c = f.evaluation();
             RefinedPosterior q = posterior(f, encoder, c);
@@ -86,7 +84,8 @@ final class RefinedPosteriorTest {
             f.manager.getEngine().setRandomSeed(SEED);
             NDArray start = q.base().rsample(new Shape());
             float[] baseLogQ = q.base().logProb(start).toFloatArray();
-            double[][][] jacobians = Jacobians.of(rows -> q.flow().forward(rows, c).value(), start);
+            double[][][] jacobians =
+                    Jacobians.of(rows -> q.flow().forward(rows, c).value(), start);
 
             float[] logQ = draw.logProb().toFloatArray();
             double spread = 0;
@@ -108,11 +107,10 @@ final class RefinedPosteriorTest {
     @Test
     void samplesKeepTheirAxesAndOnlyOwnDrawsHaveADensity() {
         try (Fixtures f = new Fixtures(3)) {
-            Encoder encoder =
-                    f.create(
-                            new RefinedGaussianEncoder.Factory(true),
-                            Map.of("latent", "3", "hidden", "6", "flows", "2"),
-                            BuildContext.of(f.manager, new Shape(4)));
+            Encoder encoder = f.create(
+                    new RefinedGaussianEncoder.Factory(true),
+                    Map.of("latent", "3", "hidden", "6", "flows", "2"),
+                    BuildContext.of(f.manager, new Shape(4)));
             StepContext c = f.evaluation();
             RefinedPosterior q = posterior(f, encoder, c);
             Draw draws = q.rsampleWithLogProb(new Shape(7));
@@ -122,7 +120,8 @@ final class RefinedPosteriorTest {
             assertThat(q.batchShape()).isEqualTo(new Shape(B));
             assertThat(q.eventShape()).isEqualTo(new Shape(LATENT));
             assertThat(q.mean().getShape()).isEqualTo(new Shape(B, LATENT));
-            assertThat(q.klDivergence(new StandardNormal(f.manager, new Shape(LATENT)))).isEmpty();
+            assertThat(q.klDivergence(new StandardNormal(f.manager, new Shape(LATENT))))
+                    .isEmpty();
             assertThatThrownBy(() -> q.logProb(draws.value()))
                     .isInstanceOf(UnsupportedOperationException.class)
                     .hasMessageContaining("own draws");

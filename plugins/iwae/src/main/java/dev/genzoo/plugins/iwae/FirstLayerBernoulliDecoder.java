@@ -61,9 +61,7 @@ public final class FirstLayerBernoulliDecoder implements Decoder {
         @Override
         public List<Option<?>> options() {
             return List.of(
-                    TwoLayerGaussianEncoder.HIDDEN,
-                    TwoLayerGaussianEncoder.LATENT,
-                    TwoLayerGaussianEncoder.ACTIVATION);
+                    TwoLayerGaussianEncoder.HIDDEN, TwoLayerGaussianEncoder.LATENT, TwoLayerGaussianEncoder.ACTIVATION);
         }
 
         @Override
@@ -71,18 +69,16 @@ public final class FirstLayerBernoulliDecoder implements Decoder {
             int latent = options.get(TwoLayerGaussianEncoder.LATENT);
             Shape encoderLatent = context.latentShape();
             if (encoderLatent.dimension() != 1 || encoderLatent.get(0) < latent) {
-                throw new GenzooException(
-                        "this decoder reads z1, the first latent = " + latent
-                                + " coordinates, but the encoder's latents"
-                                + " have shape " + encoderLatent);
+                throw new GenzooException("this decoder reads z1, the first latent = " + latent
+                        + " coordinates, but the encoder's latents"
+                        + " have shape " + encoderLatent);
             }
-            Mlp network =
-                    new Mlp(
-                            context.manager(),
-                            latent,
-                            options.get(TwoLayerGaussianEncoder.HIDDEN),
-                            context.dataShape().size(),
-                            options.get(TwoLayerGaussianEncoder.ACTIVATION));
+            Mlp network = new Mlp(
+                    context.manager(),
+                    latent,
+                    options.get(TwoLayerGaussianEncoder.HIDDEN),
+                    context.dataShape().size(),
+                    options.get(TwoLayerGaussianEncoder.ACTIVATION));
             return new FirstLayerBernoulliDecoder(network, latent, context.dataShape());
         }
     }

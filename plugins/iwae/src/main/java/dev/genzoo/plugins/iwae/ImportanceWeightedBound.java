@@ -34,8 +34,8 @@ import java.util.Set;
  * single sample carries the bound.
  */
 public final class ImportanceWeightedBound implements Objective {
-    static final Option<Integer> K =
-            Option.integer("k", 5, "importance samples per example (1 is the ELBO)").atLeast(1);
+    static final Option<Integer> K = Option.integer("k", 5, "importance samples per example (1 is the ELBO)")
+            .atLeast(1);
 
     private final int k;
     private final float logK;
@@ -71,7 +71,8 @@ public final class ImportanceWeightedBound implements Objective {
         NDArray logSum = LogSumExp.over(logWeights, 0);
         NDArray bound = Scalars.plus(logSum, -logK);
 
-        NDArray normalized = logWeights.stopGradient().sub(logSum.stopGradient()).exp();
+        NDArray normalized =
+                logWeights.stopGradient().sub(logSum.stopGradient()).exp();
         NDArray effectiveSamples = Scalars.power(normalized.square().sum(new int[] {0}), -1f);
         return ObjectiveValue.of(bound.mean().neg())
                 .term("elbo", logWeights.stopGradient().mean())

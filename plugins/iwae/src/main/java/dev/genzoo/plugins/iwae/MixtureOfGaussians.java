@@ -131,15 +131,16 @@ public final class MixtureOfGaussians implements Distribution {
             NDArray lv = logVar.broadcast(loc.getShape()).get(at);
             NDArray weights = runningLogWeights.softmax(-1);
             NDArray standardized = zd.sub(mu).div(sigma);
-            NDArray cdf = Scalars.times(Scalars.plus(Scalars.times(standardized, INVERSE_SQRT2).erf(), 1f), 0.5f);
+            NDArray cdf = Scalars.times(
+                    Scalars.plus(Scalars.times(standardized, INVERSE_SQRT2).erf(), 1f), 0.5f);
             NDArray conditionalCdf = weights.mul(cdf).sum(new int[] {rank - 1});
             NDArray logDensity = logNormal(standardized, lv);
             NDArray joint = runningLogWeights.logSoftmax(-1).add(logDensity);
-            NDArray conditionalLogDensity =
-                    Scalars.maximum(LogSumExp.over(joint, rank - 1), LOG_DENSITY_FLOOR).stopGradient();
+            NDArray conditionalLogDensity = Scalars.maximum(LogSumExp.over(joint, rank - 1), LOG_DENSITY_FLOOR)
+                    .stopGradient();
             NDArray slope = conditionalLogDensity.neg().exp().neg();
-            NDArray surrogate =
-                    z.get(at).add(conditionalCdf.sub(conditionalCdf.stopGradient()).mul(slope));
+            NDArray surrogate = z.get(at)
+                    .add(conditionalCdf.sub(conditionalCdf.stopGradient()).mul(slope));
             coordinates.add(surrogate);
             NDArray standardizedSurrogate = surrogate.expandDims(-1).sub(mu).div(sigma);
             runningLogWeights = runningLogWeights.add(logNormal(standardizedSurrogate, lv));

@@ -92,13 +92,12 @@ public final class MixtureOfGaussiansPrior implements Prior {
 
         private static Parameter parameter(
                 String name, Shape shape, ai.djl.training.initializer.Initializer init, BuildContext context) {
-            Parameter parameter =
-                    Parameter.builder()
-                            .setName(name)
-                            .setType(Parameter.Type.OTHER)
-                            .optShape(shape)
-                            .optInitializer(init)
-                            .build();
+            Parameter parameter = Parameter.builder()
+                    .setName(name)
+                    .setType(Parameter.Type.OTHER)
+                    .optShape(shape)
+                    .optInitializer(init)
+                    .build();
             parameter.initialize(context.manager(), DataType.FLOAT32);
             return parameter;
         }

@@ -24,19 +24,11 @@ import java.util.function.Function;
  * {@code -P hidden=200,200} shapes both alike. Reads its parameters through the step's store.
  */
 final class Mlp {
-    static final Option<List<Integer>> HIDDEN =
-            Option.integers("hidden", List.of(400), "hidden layer widths, comma-separated").atLeast(1);
-    static final Option<String> ACTIVATION =
-            Option.choice(
-                    "activation",
-                    "relu",
-                    "activation between layers",
-                    "relu",
-                    "tanh",
-                    "softplus",
-                    "elu",
-                    "gelu",
-                    "silu");
+    static final Option<List<Integer>> HIDDEN = Option.integers(
+                    "hidden", List.of(400), "hidden layer widths, comma-separated")
+            .atLeast(1);
+    static final Option<String> ACTIVATION = Option.choice(
+            "activation", "relu", "activation between layers", "relu", "tanh", "softplus", "elu", "gelu", "silu");
 
     /**
      * Output elements (rows x units) from which a linear layer adds its bias in place after the
@@ -95,10 +87,9 @@ final class Mlp {
         NDArray rows = x.reshape(-1, shape.get(shape.dimension() - 1));
         NDList current = new NDList(rows);
         for (Block layer : block.getChildren().values()) {
-            current =
-                    layer instanceof Linear
-                            ? new NDList(linear((Linear) layer, current.singletonOrThrow(), context))
-                            : layer.forward(context.parameterStore(), current, context.training());
+            current = layer instanceof Linear
+                    ? new NDList(linear((Linear) layer, current.singletonOrThrow(), context))
+                    : layer.forward(context.parameterStore(), current, context.training());
         }
         NDArray out = current.singletonOrThrow();
         return out.reshape(leading.add(out.getShape().get(1)));
@@ -115,8 +106,7 @@ final class Mlp {
         ParameterList parameters = layer.getParameters();
         NDArray weight =
                 context.parameterStore().getValue(parameters.get("weight"), rows.getDevice(), context.training());
-        NDArray bias =
-                context.parameterStore().getValue(parameters.get("bias"), rows.getDevice(), context.training());
+        NDArray bias = context.parameterStore().getValue(parameters.get("bias"), rows.getDevice(), context.training());
         if (rows.getShape().get(0) * weight.getShape().get(0) < IN_PLACE_BIAS_FROM) {
             return Linear.linear(rows, weight, bias).singletonOrThrow();
         }

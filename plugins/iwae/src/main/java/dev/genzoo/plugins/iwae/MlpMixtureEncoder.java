@@ -21,7 +21,8 @@ import java.util.List;
  * MixtureOfGaussians}).
  */
 public final class MlpMixtureEncoder implements Encoder {
-    static final Option<Integer> LATENT = Option.integer("latent", 20, "latent dimensions").atLeast(1);
+    static final Option<Integer> LATENT =
+            Option.integer("latent", 20, "latent dimensions").atLeast(1);
     static final Option<Integer> COMPONENTS =
             Option.integer("components", 3, "mixture components").atLeast(1);
 
@@ -83,13 +84,12 @@ public final class MlpMixtureEncoder implements Encoder {
         public Encoder create(Options options, BuildContext context) {
             int latent = options.get(LATENT);
             int components = options.get(COMPONENTS);
-            Mlp network =
-                    new Mlp(
-                            context.manager(),
-                            context.dataShape().size(),
-                            options.get(Mlp.HIDDEN),
-                            (long) components * (1 + 2L * latent),
-                            options.get(Mlp.ACTIVATION));
+            Mlp network = new Mlp(
+                    context.manager(),
+                    context.dataShape().size(),
+                    options.get(Mlp.HIDDEN),
+                    (long) components * (1 + 2L * latent),
+                    options.get(Mlp.ACTIVATION));
             return new MlpMixtureEncoder(network, latent, components);
         }
     }

@@ -22,25 +22,16 @@ import java.util.List;
  * {@code two-layer} prior and a decoder that reads z1, {@code first-layer-bernoulli}.
  */
 public final class TwoLayerGaussianEncoder implements Encoder {
-    static final Option<List<Integer>> HIDDEN =
-            Option.integers("hidden", List.of(100, 100), "widths between x and z1").atLeast(1);
-    static final Option<Integer> LATENT =
-            Option.integer("latent", 100, "units of the first stochastic layer z1").atLeast(1);
-    static final Option<List<Integer>> HIDDEN2 =
-            Option.integers("hidden2", List.of(50, 50), "widths between z1 and z2").atLeast(1);
-    static final Option<Integer> LATENT2 =
-            Option.integer("latent2", 50, "units of the second stochastic layer z2").atLeast(1);
-    static final Option<String> ACTIVATION =
-            Option.choice(
-                    "activation",
-                    "tanh",
-                    "activation between layers",
-                    "tanh",
-                    "relu",
-                    "softplus",
-                    "elu",
-                    "gelu",
-                    "silu");
+    static final Option<List<Integer>> HIDDEN = Option.integers("hidden", List.of(100, 100), "widths between x and z1")
+            .atLeast(1);
+    static final Option<Integer> LATENT = Option.integer("latent", 100, "units of the first stochastic layer z1")
+            .atLeast(1);
+    static final Option<List<Integer>> HIDDEN2 = Option.integers("hidden2", List.of(50, 50), "widths between z1 and z2")
+            .atLeast(1);
+    static final Option<Integer> LATENT2 = Option.integer("latent2", 50, "units of the second stochastic layer z2")
+            .atLeast(1);
+    static final Option<String> ACTIVATION = Option.choice(
+            "activation", "tanh", "activation between layers", "tanh", "relu", "softplus", "elu", "gelu", "silu");
 
     private final Mlp first;
     private final Mlp second;
@@ -66,7 +57,8 @@ public final class TwoLayerGaussianEncoder implements Encoder {
 
     @Override
     public Encoding encode(NDArray x, StepContext context) {
-        NDList halves = first.forward(x.reshape(x.getShape().get(0), -1), context).split(2, 1);
+        NDList halves =
+                first.forward(x.reshape(x.getShape().get(0), -1), context).split(2, 1);
         Normal z1 = Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
         return Encoding.density(new GaussianChain(z1, second, latent2, true, context));
     }

@@ -75,13 +75,12 @@ public final class TwoLayerPrior implements Prior {
                                 + "; use the two-layer-gaussian encoder and give both the same -P latent"
                                 + " and -P latent2");
             }
-            Mlp conditional =
-                    new Mlp(
-                            context.manager(),
-                            latent2,
-                            options.get(TwoLayerGaussianEncoder.HIDDEN2),
-                            2L * latent,
-                            options.get(TwoLayerGaussianEncoder.ACTIVATION));
+            Mlp conditional = new Mlp(
+                    context.manager(),
+                    latent2,
+                    options.get(TwoLayerGaussianEncoder.HIDDEN2),
+                    2L * latent,
+                    options.get(TwoLayerGaussianEncoder.ACTIVATION));
             return new TwoLayerPrior(conditional, latent, latent2);
         }
     }

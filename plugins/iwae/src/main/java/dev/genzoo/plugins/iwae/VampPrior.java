@@ -44,7 +44,8 @@ public final class VampPrior implements Prior {
 
     @Override
     public Distribution distribution(StepContext context) {
-        NDArray u = context.parameterStore().getValue(pseudoInputs, context.manager().getDevice(), context.training());
+        NDArray u = context.parameterStore()
+                .getValue(pseudoInputs, context.manager().getDevice(), context.training());
         Distribution posteriors = ((Encoding.Density) encoder.encode(u, context)).posterior();
         return new PseudoInputMixture(posteriors, u, context);
     }
@@ -87,7 +88,9 @@ public final class VampPrior implements Prior {
             long n = sampleShape.size();
             NDArray chosen = manager.randomInteger(0, k, new Shape(n), DataType.INT64);
             NDArray picked = inputs.stopGradient().get(chosen);
-            NDArray z = ((Encoding.Density) encoder.encode(picked, context)).posterior().sample();
+            NDArray z = ((Encoding.Density) encoder.encode(picked, context))
+                    .posterior()
+                    .sample();
             return z.stopGradient().reshape(sampleShape.addAll(eventShape()));
         }
 
@@ -134,13 +137,12 @@ public final class VampPrior implements Prior {
                                 + ", and this encoder outputs "
                                 + encoder.kind().description());
             }
-            Parameter pseudoInputs =
-                    Parameter.builder()
-                            .setName("pseudo_inputs")
-                            .setType(Parameter.Type.OTHER)
-                            .optShape(new Shape(options.get(PSEUDO_INPUTS)).addAll(context.dataShape()))
-                            .optInitializer((manager, shape, type) -> manager.randomNormal(0.5f, 0.01f, shape, type))
-                            .build();
+            Parameter pseudoInputs = Parameter.builder()
+                    .setName("pseudo_inputs")
+                    .setType(Parameter.Type.OTHER)
+                    .optShape(new Shape(options.get(PSEUDO_INPUTS)).addAll(context.dataShape()))
+                    .optInitializer((manager, shape, type) -> manager.randomNormal(0.5f, 0.01f, shape, type))
+                    .build();
             pseudoInputs.initialize(context.manager(), DataType.FLOAT32);
             return new VampPrior(encoder, pseudoInputs);
         }

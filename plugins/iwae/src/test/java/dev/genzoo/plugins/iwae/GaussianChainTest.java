@@ -8,17 +8,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.distribution.StandardNormal;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 /**
  * Two stochastic layers against their factorization written out in doubles: a chain whose

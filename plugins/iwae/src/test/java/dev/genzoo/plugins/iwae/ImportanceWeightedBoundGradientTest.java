@@ -9,13 +9,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gradient of the {@code iwae} loss (K = 4) with respect to every parameter of the encoder and
@@ -36,10 +34,9 @@ final class ImportanceWeightedBoundGradientTest {
             try (NDManager scope = m.manager.newSubManager()) {
                 Engine.getInstance().setRandomSeed(SEED);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss =
-                            objective
-                                    .evaluate(LinearModel.vectors(scope, batch), m.model, m.training(scope))
-                                    .loss();
+                    NDArray loss = objective
+                            .evaluate(LinearModel.vectors(scope, batch), m.model, m.training(scope))
+                            .loss();
                     List<ByteBuffer> scribbles = scribbleOverFreedMemory();
                     collector.backward(loss);
                     assertThat(scribbles).isNotEmpty();

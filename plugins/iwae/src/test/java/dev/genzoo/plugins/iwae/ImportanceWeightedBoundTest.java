@@ -7,7 +7,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.ObjectiveValue;
@@ -15,11 +14,9 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@code iwae} bound recomputed in doubles: the engine is reseeded so that the test's own K
@@ -53,8 +50,10 @@ final class ImportanceWeightedBoundTest {
             NDArray x = LinearModel.vectors(scope, LinearModel.binaryBatch(B));
             StepContext context = m.evaluation(scope);
             Draw draw = m.posterior(x, context).rsampleWithLogProb(new Shape());
-            NDArray reconstruction = m.model.decoder().decode(draw.value(), context).logProb(x);
-            NDArray kl = draw.logProb().sub(m.model.prior().distribution(context).logProb(draw.value()));
+            NDArray reconstruction =
+                    m.model.decoder().decode(draw.value(), context).logProb(x);
+            NDArray kl =
+                    draw.logProb().sub(m.model.prior().distribution(context).logProb(draw.value()));
             float[] elbo = reconstruction.sub(kl).toFloatArray();
 
             float[] bound = value.bound().orElseThrow().toFloatArray();
@@ -62,7 +61,8 @@ final class ImportanceWeightedBoundTest {
                 assertThat(bound[b]).isCloseTo(elbo[b], within(1e-5f * (1 + Math.abs(elbo[b]))));
             }
             assertThat(value.terms().get("ess").getFloat()).isEqualTo(1f);
-            assertThat(value.terms().get("elbo").getFloat()).isCloseTo(value.loss().neg().getFloat(), within(1e-5f));
+            assertThat(value.terms().get("elbo").getFloat())
+                    .isCloseTo(value.loss().neg().getFloat(), within(1e-5f));
         }
     }
 
@@ -98,14 +98,13 @@ final class ImportanceWeightedBoundTest {
                 NDManager scope = m.manager.newSubManager()) {
             List<Shape> calls = new ArrayList<>();
             Decoder inner = m.model.decoder();
-            Decoder counting =
-                    new Decoder() {
-                        @Override
-                        public Distribution decode(NDArray z, StepContext context) {
-                            calls.add(z.getShape());
-                            return inner.decode(z, context);
-                        }
-                    };
+            Decoder counting = new Decoder() {
+                @Override
+                public Distribution decode(NDArray z, StepContext context) {
+                    calls.add(z.getShape());
+                    return inner.decode(z, context);
+                }
+            };
             GenerativeModel model = new GenerativeModel(m.model.encoder(), m.model.prior(), counting);
             new ImportanceWeightedBound(7)
                     .evaluate(LinearModel.vectors(scope, LinearModel.binaryBatch(B)), model, m.evaluation(scope));

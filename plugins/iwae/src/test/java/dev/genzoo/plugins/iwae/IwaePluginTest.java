@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.ApiVersion;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Component;
@@ -18,14 +17,12 @@ import dev.genzoo.api.Prior;
 import dev.genzoo.api.PriorFactory;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The plugin root: found by ServiceLoader, naming its factories, each creating from its defaults. */
 final class IwaePluginTest {
@@ -33,20 +30,30 @@ final class IwaePluginTest {
 
     @Test
     void isRegisteredWithServiceLoader() {
-        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
-        assertThat(found).filteredOn(p -> p.name().equals("iwae")).hasSize(1).first().isInstanceOf(IwaePlugin.class);
+        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        assertThat(found)
+                .filteredOn(p -> p.name().equals("iwae"))
+                .hasSize(1)
+                .first()
+                .isInstanceOf(IwaePlugin.class);
     }
 
     @Test
     void namesItsFactories() {
         assertThat(plugin.apiVersion()).isEqualTo(ApiVersion.CURRENT);
-        assertThat(plugin.encoders()).extracting(ComponentFactory::name)
+        assertThat(plugin.encoders())
+                .extracting(ComponentFactory::name)
                 .containsExactly("mlp-mixture", "two-layer-gaussian");
-        assertThat(plugin.priors()).extracting(ComponentFactory::name)
+        assertThat(plugin.priors())
+                .extracting(ComponentFactory::name)
                 .containsExactly("mixture-of-gaussians", "vamp", "two-layer");
         assertThat(plugin.decoders()).extracting(ComponentFactory::name).containsExactly("first-layer-bernoulli");
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("iwae");
-        assertThat(plugin.objectives().get(0).options()).extracting(Option::name).containsExactly("k");
+        assertThat(plugin.objectives().get(0).options())
+                .extracting(Option::name)
+                .containsExactly("k");
     }
 
     @Test
@@ -60,7 +67,9 @@ final class IwaePluginTest {
             assertThat(factory.description()).as(factory.name()).isNotBlank();
             Set<String> names = new HashSet<>();
             for (Option<?> option : factory.options()) {
-                assertThat(names.add(option.name())).as("%s declares %s once", factory.name(), option.name()).isTrue();
+                assertThat(names.add(option.name()))
+                        .as("%s declares %s once", factory.name(), option.name())
+                        .isTrue();
             }
         }
     }

@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderKind;
@@ -21,7 +20,6 @@ import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.distribution.StandardNormal;
-
 import java.util.Random;
 
 /**
@@ -63,13 +61,12 @@ final class LinearModel implements AutoCloseable {
     }
 
     private Parameter parameter(String name, Shape shape, float sigma) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.WEIGHT)
-                        .optShape(shape)
-                        .optInitializer(new NormalInitializer(sigma))
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(shape)
+                .optInitializer(new NormalInitializer(sigma))
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         return p;
     }

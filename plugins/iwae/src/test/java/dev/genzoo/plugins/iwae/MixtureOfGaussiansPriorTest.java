@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderKind;
@@ -21,10 +20,8 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Options;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The learned mixture prior: its parameters, and the gradient of log p(z) in every one of them
@@ -101,7 +98,10 @@ final class MixtureOfGaussiansPriorTest {
 
     private static double logProb(Prior prior, NDArray z, NDManager manager, ParameterStore store) {
         try (NDManager scope = manager.newSubManager()) {
-            return prior.distribution(StepContext.evaluation(0, scope, store)).logProb(z).sum().getFloat();
+            return prior.distribution(StepContext.evaluation(0, scope, store))
+                    .logProb(z)
+                    .sum()
+                    .getFloat();
         }
     }
 

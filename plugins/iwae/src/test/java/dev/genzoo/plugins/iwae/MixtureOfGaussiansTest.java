@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,10 +144,15 @@ final class MixtureOfGaussiansTest {
             }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray z = new MixtureOfGaussians(logits, loc, logVar, true).rsample(new Shape(draws));
-                NDArray f = z.mul(manager.create(a)).add(z.square()).sum(new int[] {1}).mean();
+                NDArray f = z.mul(manager.create(a))
+                        .add(z.square())
+                        .sum(new int[] {1})
+                        .mean();
                 collector.backward(f);
             }
-            gradients[r] = concat(logits.getGradient().toFloatArray(), loc.getGradient().toFloatArray(),
+            gradients[r] = concat(
+                    logits.getGradient().toFloatArray(),
+                    loc.getGradient().toFloatArray(),
                     logVar.getGradient().toFloatArray());
         }
 

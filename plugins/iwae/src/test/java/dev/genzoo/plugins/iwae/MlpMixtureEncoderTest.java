@@ -10,23 +10,22 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Options;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** {@code mlp-mixture}: a mixture posterior per example, its draws differentiable in training only. */
 final class MlpMixtureEncoderTest {
 
     private static Encoder encoder(NDManager manager) {
         MlpMixtureEncoder.Factory factory = new MlpMixtureEncoder.Factory();
-        Options options = Options.resolve("encoder", factory.options(),
+        Options options = Options.resolve(
+                "encoder",
+                factory.options(),
                 Map.of("hidden", "8", "latent", "3", "components", "4", "activation", "tanh"));
         return factory.create(options, BuildContext.of(manager, new Shape(1, 2, 3)));
     }
@@ -47,7 +46,10 @@ final class MlpMixtureEncoderTest {
             float[] batch = q.mean().toFloatArray();
             for (int b = 0; b < 5; b++) {
                 NDArray one = x.get(new NDIndex(b + ":" + (b + 1)));
-                float[] single = ((Encoding.Density) encoder.encode(one, context)).posterior().mean().toFloatArray();
+                float[] single = ((Encoding.Density) encoder.encode(one, context))
+                        .posterior()
+                        .mean()
+                        .toFloatArray();
                 for (int j = 0; j < 3; j++) {
                     assertThat(single[j]).isCloseTo(batch[b * 3 + j], within(1e-5f));
                 }
@@ -70,11 +72,15 @@ final class MlpMixtureEncoderTest {
             NDArray x = manager.randomUniform(0f, 1f, new Shape(5, 1, 2, 3));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 StepContext training = StepContext.training(0, 0, 1, 1, manager, store);
-                NDArray z = ((Encoding.Density) encoder.encode(x, training)).posterior().rsample(new Shape(2));
+                NDArray z = ((Encoding.Density) encoder.encode(x, training))
+                        .posterior()
+                        .rsample(new Shape(2));
                 collector.backward(z.square().sum());
             }
             for (var p : encoder.parameters().values()) {
-                assertThat(p.getArray().getGradient().abs().sum().getFloat()).as(p.getName()).isPositive();
+                assertThat(p.getArray().getGradient().abs().sum().getFloat())
+                        .as(p.getName())
+                        .isPositive();
             }
         }
     }

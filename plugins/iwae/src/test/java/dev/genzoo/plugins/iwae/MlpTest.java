@@ -49,7 +49,11 @@ final class MlpTest {
                 for (int i = 0; i < 4; i++) {
                     p[i] = store.getValue(parameters.valueAt(i), x.getDevice(), true);
                 }
-                return x.matMul(p[0].transpose()).add(p[1]).tanh().matMul(p[2].transpose()).add(p[3]);
+                return x.matMul(p[0].transpose())
+                        .add(p[1])
+                        .tanh()
+                        .matMul(p[2].transpose())
+                        .add(p[3]);
             });
 
             assertThat(ours).hasSize(5);
@@ -71,21 +75,19 @@ final class MlpTest {
     }
 
     /** The output, then each parameter's gradient of sum(output * weights), on fresh leaves. */
-    private static List<float[]> run(
-            NDManager manager, ParameterList parameters, NDArray weights, Forward forward) {
+    private static List<float[]> run(NDManager manager, ParameterList parameters, NDArray weights, Forward forward) {
         Map<Parameter, NDArray> leaves = new LinkedHashMap<>();
         for (Parameter parameter : parameters.values()) {
             NDArray leaf = parameter.getArray().stopGradient();
             leaf.setRequiresGradient(true);
             leaves.put(parameter, leaf);
         }
-        ParameterStore store =
-                new ParameterStore(manager, false) {
-                    @Override
-                    public NDArray getValue(Parameter parameter, Device device, boolean training) {
-                        return leaves.get(parameter);
-                    }
-                };
+        ParameterStore store = new ParameterStore(manager, false) {
+            @Override
+            public NDArray getValue(Parameter parameter, Device device, boolean training) {
+                return leaves.get(parameter);
+            }
+        };
         List<float[]> out = new ArrayList<>();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray output = forward.apply(store);

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderKind;
@@ -20,10 +19,8 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.options.Options;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The VampPrior against its definition, p(z) = (1/K) sum_k q(z | u_k), computed in doubles from
@@ -35,8 +32,10 @@ final class VampPriorTest {
 
     private static Prior vamp(LinearModel m, int pseudoInputs) {
         VampPrior.Factory factory = new VampPrior.Factory();
-        Options options = Options.resolve("prior 'vamp'", factory.options(), Map.of("pseudo-inputs", String.valueOf(pseudoInputs)));
-        return factory.create(options, BuildContext.of(m.manager, new Shape(LinearModel.D)).withEncoder(m.model.encoder()));
+        Options options = Options.resolve(
+                "prior 'vamp'", factory.options(), Map.of("pseudo-inputs", String.valueOf(pseudoInputs)));
+        return factory.create(
+                options, BuildContext.of(m.manager, new Shape(LinearModel.D)).withEncoder(m.model.encoder()));
     }
 
     @Test
@@ -68,7 +67,8 @@ final class VampPriorTest {
                     }
                     density += q / K;
                 }
-                assertThat((double) got[i]).isCloseTo(Math.log(density), within(1e-4 * (1 + Math.abs(Math.log(density)))));
+                assertThat((double) got[i])
+                        .isCloseTo(Math.log(density), within(1e-4 * (1 + Math.abs(Math.log(density)))));
             }
         }
     }
@@ -103,7 +103,8 @@ final class VampPriorTest {
             NDArray u = prior.parameters().get("pseudo_inputs").getArray();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 Distribution p = prior.distribution(m.training(scope));
-                collector.backward(p.logProb(scope.randomNormal(new Shape(5, LinearModel.L))).sum());
+                collector.backward(p.logProb(scope.randomNormal(new Shape(5, LinearModel.L)))
+                        .sum());
             }
             assertThat(u.getGradient().abs().sum().getFloat()).isPositive();
             assertThat(m.a.getArray().getGradient().abs().sum().getFloat()).isPositive();
@@ -136,8 +137,9 @@ final class VampPriorTest {
                             Options.defaults(factory.options()),
                             BuildContext.of(manager, new Shape(2)).withEncoder(pointMass)))
                     .isInstanceOf(GenzooException.class)
-                    .hasMessage("the VampPrior mixes the encoder's posteriors q(z|u), so it needs an encoder that"
-                            + " outputs a density q(z|x), and this encoder outputs a point mass (a deterministic code)");
+                    .hasMessage(
+                            "the VampPrior mixes the encoder's posteriors q(z|u), so it needs an encoder that"
+                                    + " outputs a density q(z|x), and this encoder outputs a point mass (a deterministic code)");
         }
     }
 }

@@ -28,22 +28,21 @@ import java.util.Set;
  * {@link ObjectiveValue#bound() bound} is the ELBO itself (beta = 1), a lower bound on log p(x).
  */
 public final class EvidenceLowerBound implements Objective {
-    static final Option<Double> BETA =
-            Option.real("beta", 1.0, "weight of the KL term (beta-VAE); 1 is the ELBO").atLeast(0);
-    static final Option<String> KL =
-            Option.choice(
-                    "kl",
-                    "auto",
-                    "auto: closed form where the pair has one, else Monte Carlo",
-                    "auto",
-                    "analytic",
-                    "monte-carlo");
-    static final Option<Double> WARMUP =
-            Option.real("warmup-epochs", 0.0, "epochs over which the KL weight rises linearly from 0 to beta")
-                    .atLeast(0);
-    static final Option<Integer> SAMPLES =
-            Option.integer("samples", 1, "posterior samples per example for the expectation")
-                    .atLeast(1);
+    static final Option<Double> BETA = Option.real("beta", 1.0, "weight of the KL term (beta-VAE); 1 is the ELBO")
+            .atLeast(0);
+    static final Option<String> KL = Option.choice(
+            "kl",
+            "auto",
+            "auto: closed form where the pair has one, else Monte Carlo",
+            "auto",
+            "analytic",
+            "monte-carlo");
+    static final Option<Double> WARMUP = Option.real(
+                    "warmup-epochs", 0.0, "epochs over which the KL weight rises linearly from 0 to beta")
+            .atLeast(0);
+    static final Option<Integer> SAMPLES = Option.integer(
+                    "samples", 1, "posterior samples per example for the expectation")
+            .atLeast(1);
 
     private final double beta;
     private final String klMode;
@@ -91,11 +90,10 @@ public final class EvidenceLowerBound implements Objective {
         NDArray weighted = weight == 1 ? kl : Scalars.times(kl, (float) weight);
         NDArray loss = weighted.sub(reconstruction).mean();
 
-        ObjectiveValue.Builder value =
-                ObjectiveValue.of(loss)
-                        .term("reconstruction", reconstruction.mean().neg())
-                        .term("kl", kl.mean())
-                        .bound(elbo);
+        ObjectiveValue.Builder value = ObjectiveValue.of(loss)
+                .term("reconstruction", reconstruction.mean().neg())
+                .term("kl", kl.mean())
+                .bound(elbo);
         if (warmupEpochs > 0) {
             value.term("kl-weight", context.manager().create((float) weight));
         }

@@ -22,20 +22,11 @@ import java.util.function.Function;
  * nn.Linear (weights and biases uniform in +-1/sqrt(fan_in)), so runs compare with PyTorch ones.
  */
 final class Mlp {
-    static final Option<List<Integer>> HIDDEN =
-            Option.integers("hidden", List.of(400), "hidden layer widths, comma-separated")
-                    .atLeast(1);
-    static final Option<String> ACTIVATION =
-            Option.choice(
-                    "activation",
-                    "relu",
-                    "activation between layers",
-                    "relu",
-                    "tanh",
-                    "softplus",
-                    "elu",
-                    "gelu",
-                    "silu");
+    static final Option<List<Integer>> HIDDEN = Option.integers(
+                    "hidden", List.of(400), "hidden layer widths, comma-separated")
+            .atLeast(1);
+    static final Option<String> ACTIVATION = Option.choice(
+            "activation", "relu", "activation between layers", "relu", "tanh", "softplus", "elu", "gelu", "silu");
 
     /**
      * Output elements (rows x units) from which a linear layer adds its bias in place after the
@@ -99,17 +90,17 @@ final class Mlp {
             return forward(input, context);
         }
         NDArray rows = forward(input.reshape(-1, shape.tail()), context);
-        return rows.reshape(shape.slice(0, shape.dimension() - 1).add(rows.getShape().tail()));
+        return rows.reshape(
+                shape.slice(0, shape.dimension() - 1).add(rows.getShape().tail()));
     }
 
     /** Applies the network to [N, in] rows, layer by layer. */
     NDArray forward(NDArray rows, StepContext context) {
         NDList current = new NDList(rows);
         for (Block layer : block.getChildren().values()) {
-            current =
-                    layer instanceof Linear
-                            ? new NDList(linear((Linear) layer, current.singletonOrThrow(), context))
-                            : layer.forward(context.parameterStore(), current, context.training());
+            current = layer instanceof Linear
+                    ? new NDList(linear((Linear) layer, current.singletonOrThrow(), context))
+                    : layer.forward(context.parameterStore(), current, context.training());
         }
         return current.singletonOrThrow();
     }
@@ -125,8 +116,7 @@ final class Mlp {
         ParameterList parameters = layer.getParameters();
         NDArray weight =
                 context.parameterStore().getValue(parameters.get("weight"), rows.getDevice(), context.training());
-        NDArray bias =
-                context.parameterStore().getValue(parameters.get("bias"), rows.getDevice(), context.training());
+        NDArray bias = context.parameterStore().getValue(parameters.get("bias"), rows.getDevice(), context.training());
         if (rows.getShape().get(0) * weight.getShape().get(0) < IN_PLACE_BIAS_FROM) {
             return Linear.linear(rows, weight, bias).singletonOrThrow();
         }

@@ -54,13 +54,12 @@ public final class MlpBernoulliDecoder implements Decoder {
 
         @Override
         public Decoder create(Options options, BuildContext context) {
-            Mlp network =
-                    new Mlp(
-                            context.manager(),
-                            VectorLatent.size(context),
-                            options.get(Mlp.HIDDEN),
-                            context.dataShape().size(),
-                            options.get(Mlp.ACTIVATION));
+            Mlp network = new Mlp(
+                    context.manager(),
+                    VectorLatent.size(context),
+                    options.get(Mlp.HIDDEN),
+                    context.dataShape().size(),
+                    options.get(Mlp.ACTIVATION));
             return new MlpBernoulliDecoder(network, context.dataShape());
         }
     }

@@ -21,16 +21,15 @@ import java.util.List;
  * per-dimension parameter (Kingma and Welling 2014, appendix C.2).
  */
 public final class MlpGaussianDecoder implements Decoder {
-    static final Option<String> VARIANCE =
-            Option.choice(
-                    "variance",
-                    "fixed",
-                    "fixed: sigma as given; learned: one log-variance per data dimension, starting at sigma",
-                    "fixed",
-                    "learned");
-    static final Option<Double> SIGMA =
-            Option.real("sigma", 0.1, "standard deviation of p(x|z) (its start when learned)")
-                    .above(0);
+    static final Option<String> VARIANCE = Option.choice(
+            "variance",
+            "fixed",
+            "fixed: sigma as given; learned: one log-variance per data dimension, starting at sigma",
+            "fixed",
+            "learned");
+    static final Option<Double> SIGMA = Option.real(
+                    "sigma", 0.1, "standard deviation of p(x|z) (its start when learned)")
+            .above(0);
 
     private final Mlp network;
     private final Shape dataShape;
@@ -48,11 +47,9 @@ public final class MlpGaussianDecoder implements Decoder {
     public Distribution decode(NDArray z, StepContext context) {
         Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
         NDArray mean = network.forwardLast(z, context).reshape(leading.addAll(dataShape));
-        NDArray logVar =
-                logVariance == null
-                        ? context.manager().full(new Shape(), fixedLogVariance)
-                        : context.parameterStore()
-                                .getValue(logVariance, mean.getDevice(), context.training());
+        NDArray logVar = logVariance == null
+                ? context.manager().full(new Shape(), fixedLogVariance)
+                : context.parameterStore().getValue(logVariance, mean.getDevice(), context.training());
         return Normal.ofLogVariance(mean, logVar, dataShape.dimension());
     }
 
@@ -85,23 +82,21 @@ public final class MlpGaussianDecoder implements Decoder {
         @Override
         public Decoder create(Options options, BuildContext context) {
             Shape dataShape = context.dataShape();
-            Mlp network =
-                    new Mlp(
-                            context.manager(),
-                            VectorLatent.size(context),
-                            options.get(Mlp.HIDDEN),
-                            dataShape.size(),
-                            options.get(Mlp.ACTIVATION));
+            Mlp network = new Mlp(
+                    context.manager(),
+                    VectorLatent.size(context),
+                    options.get(Mlp.HIDDEN),
+                    dataShape.size(),
+                    options.get(Mlp.ACTIVATION));
             float logVar = (float) (2 * Math.log(options.get(SIGMA)));
             Parameter learned = null;
             if (options.get(VARIANCE).equals("learned")) {
-                learned =
-                        Parameter.builder()
-                                .setName("log_variance")
-                                .setType(Parameter.Type.OTHER)
-                                .optShape(dataShape)
-                                .optInitializer(new ConstantInitializer(logVar))
-                                .build();
+                learned = Parameter.builder()
+                        .setName("log_variance")
+                        .setType(Parameter.Type.OTHER)
+                        .optShape(dataShape)
+                        .optInitializer(new ConstantInitializer(logVar))
+                        .build();
                 learned.initialize(context.manager(), DataType.FLOAT32);
             }
             return new MlpGaussianDecoder(network, dataShape, learned, logVar);

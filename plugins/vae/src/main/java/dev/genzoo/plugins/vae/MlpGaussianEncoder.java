@@ -73,13 +73,12 @@ public final class MlpGaussianEncoder implements Encoder {
         @Override
         public Encoder create(Options options, BuildContext context) {
             int latent = options.get(LATENT);
-            Mlp network =
-                    new Mlp(
-                            context.manager(),
-                            context.dataShape().size(),
-                            options.get(Mlp.HIDDEN),
-                            2L * latent,
-                            options.get(Mlp.ACTIVATION));
+            Mlp network = new Mlp(
+                    context.manager(),
+                    context.dataShape().size(),
+                    options.get(Mlp.HIDDEN),
+                    2L * latent,
+                    options.get(Mlp.ACTIVATION));
             return new MlpGaussianEncoder(network, latent);
         }
     }

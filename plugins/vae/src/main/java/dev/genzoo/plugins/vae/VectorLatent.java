@@ -11,10 +11,9 @@ final class VectorLatent {
     static long size(BuildContext context) {
         Shape latent = context.latentShape();
         if (latent.dimension() != 1) {
-            throw new GenzooException(
-                    "an MLP decoder reads latent vectors, but the encoder's latents have shape "
-                            + latent
-                            + "; choose a convolutional decoder");
+            throw new GenzooException("an MLP decoder reads latent vectors, but the encoder's latents have shape "
+                    + latent
+                    + "; choose a convolutional decoder");
         }
         return latent.get(0);
     }

@@ -7,14 +7,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-
 import dev.genzoo.api.Objective;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Plain gradient descent on the {@code elbo}, written out by hand (w -= lr * dL/dw, gradients
@@ -31,18 +28,17 @@ final class ElboTrainingTest {
             float[] batch = TinyVae.binaryBatch(8);
             Objective training = vae.elbo(Map.of());
             Objective measure = vae.elbo(Map.of("kl", "analytic", "samples", "64"));
-            List<Parameter> parameters = new ArrayList<>(vae.encoder.parameters().values());
+            List<Parameter> parameters =
+                    new ArrayList<>(vae.encoder.parameters().values());
             parameters.addAll(vae.decoder.parameters().values());
 
             double before = measuredLoss(vae, measure, batch);
             for (int step = 0; step < STEPS; step++) {
                 try (NDManager scope = vae.manager.newSubManager()) {
-                    try (GradientCollector collector =
-                            Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray x = TinyVae.images(scope, batch);
-                        collector.backward(
-                                training.evaluate(x, vae.model, vae.training(scope, step, 1))
-                                        .loss());
+                        collector.backward(training.evaluate(x, vae.model, vae.training(scope, step, 1))
+                                .loss());
                     }
                     for (Parameter parameter : parameters) {
                         NDArray weights = parameter.getArray();
@@ -55,7 +51,8 @@ final class ElboTrainingTest {
             }
             double after = measuredLoss(vae, measure, batch);
 
-            assertThat(parameters.get(0).getArray().getGradient().abs().sum().getFloat()).isZero();
+            assertThat(parameters.get(0).getArray().getGradient().abs().sum().getFloat())
+                    .isZero();
             // Untrained, the loss is about 16 log 2 = 11 nats; a clear fall, not noise.
             assertThat(before).isGreaterThan(9);
             assertThat(after).isLessThan(before - 1.5);

@@ -7,16 +7,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.api.distribution.Normal;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@code elbo} recomputed by hand: the engine is reseeded so that the test's own draw z ~
@@ -37,8 +34,7 @@ final class EvidenceLowerBoundExactTest {
 
             Engine.getInstance().setRandomSeed(SEED);
             ObjectiveValue value =
-                    vae.elbo(Map.of("kl", "analytic"))
-                            .evaluate(TinyVae.images(scope, x), vae.model, context);
+                    vae.elbo(Map.of("kl", "analytic")).evaluate(TinyVae.images(scope, x), vae.model, context);
 
             Engine.getInstance().setRandomSeed(SEED);
             Normal posterior = posterior(vae, TinyVae.images(scope, x), context);
@@ -69,8 +65,7 @@ final class EvidenceLowerBoundExactTest {
 
             Engine.getInstance().setRandomSeed(SEED);
             ObjectiveValue value =
-                    vae.elbo(Map.of("kl", "analytic"))
-                            .evaluate(TinyVae.images(scope, x), vae.model, context);
+                    vae.elbo(Map.of("kl", "analytic")).evaluate(TinyVae.images(scope, x), vae.model, context);
 
             Engine.getInstance().setRandomSeed(SEED);
             Normal posterior = posterior(vae, TinyVae.images(scope, x), context);
@@ -81,10 +76,7 @@ final class EvidenceLowerBoundExactTest {
             for (int b = 0; b < B; b++) {
                 for (int i = 0; i < TinyVae.PIXELS; i++) {
                     double r = x[b * TinyVae.PIXELS + i] - mean[b * TinyVae.PIXELS + i];
-                    reconstruction[b] +=
-                            -r * r / (2 * sigma * sigma)
-                                    - Math.log(sigma)
-                                    - 0.5 * Math.log(2 * Math.PI);
+                    reconstruction[b] += -r * r / (2 * sigma * sigma) - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
                 }
             }
             assertMatches(value, reconstruction, klToStandardNormal(posterior));
@@ -116,17 +108,14 @@ final class EvidenceLowerBoundExactTest {
         double meanKl = 0;
         for (int b = 0; b < B; b++) {
             double elbo = reconstruction[b] - kl[b];
-            assertThat((double) bound[b])
-                    .as("bound of example %d", b)
-                    .isCloseTo(elbo, within(1e-4 * Math.abs(elbo)));
+            assertThat((double) bound[b]).as("bound of example %d", b).isCloseTo(elbo, within(1e-4 * Math.abs(elbo)));
             meanReconstruction += reconstruction[b] / B;
             meanKl += kl[b] / B;
         }
         assertThat(meanKl).isPositive();
         assertThat((double) value.terms().get("reconstruction").getFloat())
                 .isCloseTo(-meanReconstruction, within(1e-4 * Math.abs(meanReconstruction)));
-        assertThat((double) value.terms().get("kl").getFloat())
-                .isCloseTo(meanKl, within(1e-4 * meanKl));
+        assertThat((double) value.terms().get("kl").getFloat()).isCloseTo(meanKl, within(1e-4 * meanKl));
         double loss = meanKl - meanReconstruction;
         assertThat((double) value.loss().getFloat()).isCloseTo(loss, within(1e-4 * Math.abs(loss)));
     }

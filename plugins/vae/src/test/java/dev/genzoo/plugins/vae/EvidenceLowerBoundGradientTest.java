@@ -11,18 +11,15 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
-
 import dev.genzoo.api.Objective;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gradient of the {@code elbo} loss with respect to encoder and decoder parameters against
@@ -56,8 +53,7 @@ final class EvidenceLowerBoundGradientTest {
 
     @Test
     void monteCarloKlWithSeveralSamples() {
-        assertGradientMatchesFiniteDifferences(
-                vae.elbo(Map.of("kl", "monte-carlo", "beta", "1.5", "samples", "3")));
+        assertGradientMatchesFiniteDifferences(vae.elbo(Map.of("kl", "monte-carlo", "beta", "1.5", "samples", "3")));
     }
 
     private void assertGradientMatchesFiniteDifferences(Objective objective) {
@@ -71,13 +67,9 @@ final class EvidenceLowerBoundGradientTest {
         try (NDManager scope = vae.manager.newSubManager()) {
             Engine.getInstance().setRandomSeed(SEED);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss =
-                        objective
-                                .evaluate(
-                                        TinyVae.images(scope, batch),
-                                        vae.model,
-                                        vae.training(scope, 50, 10))
-                                .loss();
+                NDArray loss = objective
+                        .evaluate(TinyVae.images(scope, batch), vae.model, vae.training(scope, 50, 10))
+                        .loss();
                 NDArray controlTerm = control.mul(0.5f).sum();
                 List<ByteBuffer> scribbles = scribbleOverFreedMemory();
                 collector.backward(loss.add(controlTerm));

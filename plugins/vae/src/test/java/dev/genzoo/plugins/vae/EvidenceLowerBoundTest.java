@@ -8,7 +8,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Objective;
@@ -17,14 +16,12 @@ import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.StandardNormal;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@code elbo} objective's options on a fixed tiny model and batch: analytic and Monte Carlo KL
@@ -67,8 +64,7 @@ final class EvidenceLowerBoundTest {
         }
     }
 
-    private Outcome evaluate(
-            Objective objective, GenerativeModel model, Function<NDManager, StepContext> context) {
+    private Outcome evaluate(Objective objective, GenerativeModel model, Function<NDManager, StepContext> context) {
         try (NDManager scope = vae.manager.newSubManager()) {
             NDArray x = TinyVae.images(scope, batch);
             ObjectiveValue value = objective.evaluate(x, model, context.apply(scope));
@@ -123,8 +119,7 @@ final class EvidenceLowerBoundTest {
         assertThat(exactKl.mean()).isPositive();
         assertThat(exactKl.standardError()).isLessThan(1e-6);
         assertThat(sampledKl.standardError()).isPositive();
-        assertThat(sampledKl.mean())
-                .isCloseTo(exactKl.mean(), within(5 * sampledKl.standardError()));
+        assertThat(sampledKl.mean()).isCloseTo(exactKl.mean(), within(5 * sampledKl.standardError()));
         double both = Math.hypot(analyticBound.standardError(), monteCarloBound.standardError());
         assertThat(monteCarloBound.mean()).isCloseTo(analyticBound.mean(), within(5 * both));
         // Monte Carlo KL adds noise to the bound; the closed form does not.
@@ -156,15 +151,12 @@ final class EvidenceLowerBoundTest {
 
         double reconstruction = weighted.term("reconstruction");
         double kl = weighted.term("kl");
-        assertThat(weighted.loss())
-                .isCloseTo(reconstruction + 2.5 * kl, within(1e-5 * (1 + weighted.loss())));
+        assertThat(weighted.loss()).isCloseTo(reconstruction + 2.5 * kl, within(1e-5 * (1 + weighted.loss())));
         assertThat(plain.loss()).isCloseTo(reconstruction + kl, within(1e-5 * (1 + plain.loss())));
         // The bound is the ELBO itself: the same draws give the same bound whatever beta is.
         assertThat(weighted.bound()).containsExactly(plain.bound());
         assertThat(weighted.meanBound())
-                .isCloseTo(
-                        -(reconstruction + kl),
-                        within(1e-5 * (1 + Math.abs(weighted.meanBound()))));
+                .isCloseTo(-(reconstruction + kl), within(1e-5 * (1 + Math.abs(weighted.meanBound()))));
     }
 
     @Test
@@ -173,20 +165,16 @@ final class EvidenceLowerBoundTest {
 
         // Ten steps per epoch: step 20 is two epochs in, half of the warm-up; step 25 is two and a
         // half epochs in, and the weight follows the fraction, not the whole epoch.
-        Map<Long, Double> expected =
-                Map.of(0L, 0.0, 20L, 1.0, 25L, 1.25, 30L, 1.5, 40L, 2.0, 80L, 2.0);
-        expected.forEach(
-                (step, weight) -> {
-                    Outcome outcome = train(objective, step, 10);
-                    assertThat(outcome.term("kl-weight"))
-                            .as("step %d", step)
-                            .isCloseTo(weight, within(1e-6));
-                    assertThat(outcome.loss())
-                            .as("loss at step %d", step)
-                            .isCloseTo(
-                                    outcome.term("reconstruction") + weight * outcome.term("kl"),
-                                    within(1e-5 * (1 + outcome.loss())));
-                });
+        Map<Long, Double> expected = Map.of(0L, 0.0, 20L, 1.0, 25L, 1.25, 30L, 1.5, 40L, 2.0, 80L, 2.0);
+        expected.forEach((step, weight) -> {
+            Outcome outcome = train(objective, step, 10);
+            assertThat(outcome.term("kl-weight")).as("step %d", step).isCloseTo(weight, within(1e-6));
+            assertThat(outcome.loss())
+                    .as("loss at step %d", step)
+                    .isCloseTo(
+                            outcome.term("reconstruction") + weight * outcome.term("kl"),
+                            within(1e-5 * (1 + outcome.loss())));
+        });
     }
 
     @Test
@@ -196,8 +184,7 @@ final class EvidenceLowerBoundTest {
         assertThat(outcome.term("kl-weight")).isEqualTo(2.0);
         assertThat(outcome.loss())
                 .isCloseTo(
-                        outcome.term("reconstruction") + 2 * outcome.term("kl"),
-                        within(1e-5 * (1 + outcome.loss())));
+                        outcome.term("reconstruction") + 2 * outcome.term("kl"), within(1e-5 * (1 + outcome.loss())));
     }
 
     @Test
@@ -206,9 +193,7 @@ final class EvidenceLowerBoundTest {
 
         assertThat(outcome.terms()).containsOnlyKeys("reconstruction", "kl");
         assertThat(outcome.loss())
-                .isCloseTo(
-                        outcome.term("reconstruction") + outcome.term("kl"),
-                        within(1e-5 * (1 + outcome.loss())));
+                .isCloseTo(outcome.term("reconstruction") + outcome.term("kl"), within(1e-5 * (1 + outcome.loss())));
     }
 
     /**
@@ -220,11 +205,7 @@ final class EvidenceLowerBoundTest {
     void samplesAverageDrawsAndShrinkTheVarianceBySamples() {
         int times = 150;
         Estimate one = repeat(vae.elbo(Map.of("kl", "analytic")), times, Outcome::meanBound);
-        Estimate sixteen =
-                repeat(
-                        vae.elbo(Map.of("kl", "analytic", "samples", "16")),
-                        times,
-                        Outcome::meanBound);
+        Estimate sixteen = repeat(vae.elbo(Map.of("kl", "analytic", "samples", "16")), times, Outcome::meanBound);
 
         double ratio = one.variance() / sixteen.variance();
         assertThat(ratio).isBetween(16 / 2.5, 16 * 2.5);

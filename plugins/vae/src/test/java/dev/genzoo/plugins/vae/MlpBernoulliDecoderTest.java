@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.api.distribution.Distribution;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +38,7 @@ final class MlpBernoulliDecoderTest {
     @Test
     void oneLatentPerExampleGivesBatchShapeB() {
         Distribution decoded =
-                vae.decoder.decode(
-                        scope.randomNormal(new Shape(B, TinyVae.LATENT)), vae.evaluation(scope));
+                vae.decoder.decode(scope.randomNormal(new Shape(B, TinyVae.LATENT)), vae.evaluation(scope));
 
         assertThat(decoded.batchShape()).isEqualTo(new Shape(B));
         assertThat(decoded.eventShape()).isEqualTo(TinyVae.DATA);
@@ -61,11 +58,12 @@ final class MlpBernoulliDecoderTest {
         assertThat(logProb.getShape()).isEqualTo(new Shape(K, B));
         float[] joint = logProb.toFloatArray();
         for (int k = 0; k < K; k++) {
-            float[] alone =
-                    vae.decoder.decode(z.get(k), vae.evaluation(scope)).logProb(x).toFloatArray();
+            float[] alone = vae.decoder
+                    .decode(z.get(k), vae.evaluation(scope))
+                    .logProb(x)
+                    .toFloatArray();
             for (int b = 0; b < B; b++) {
-                assertThat(joint[k * B + b])
-                        .isCloseTo(alone[b], within(1e-5f * (1 + Math.abs(alone[b]))));
+                assertThat(joint[k * B + b]).isCloseTo(alone[b], within(1e-5f * (1 + Math.abs(alone[b]))));
             }
         }
     }

@@ -9,14 +9,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-
 import dev.genzoo.api.distribution.Normal;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link MlpGaussianDecoder} with fixed and learned variance: which parameters each exposes, the
@@ -40,8 +37,7 @@ final class MlpGaussianDecoderTest {
     @Test
     void learnedVarianceAddsOneLogVarianceStartingAtTwiceLogSigma() {
         try (TinyVae fixed = TinyVae.gaussian(5, Map.of("sigma", "0.3"));
-                TinyVae learned =
-                        TinyVae.gaussian(5, Map.of("sigma", "0.3", "variance", "learned"))) {
+                TinyVae learned = TinyVae.gaussian(5, Map.of("sigma", "0.3", "variance", "learned"))) {
             assertThat(learned.decoder.parameters().size())
                     .isEqualTo(fixed.decoder.parameters().size() + 1);
             Parameter logVariance = learned.decoder.parameters().get("log_variance");
@@ -111,15 +107,13 @@ final class MlpGaussianDecoderTest {
                     double r = x[b * TinyVae.PIXELS + i] - mean[b * TinyVae.PIXELS + i];
                     expected += 0.5 * (r * r * Math.exp(-logVar) - 1);
                 }
-                assertThat((double) gradient[i])
-                        .isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
+                assertThat((double) gradient[i]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
             }
         }
     }
 
     /** Decodes z of shape [K, B, L] and checks every log p(x_b | z_kb) against the formula. */
-    private static void assertLogProbIsGaussian(
-            TinyVae vae, NDManager scope, double[] logVariance) {
+    private static void assertLogProbIsGaussian(TinyVae vae, NDManager scope, double[] logVariance) {
         float[] x = TinyVae.realBatch(B);
         NDArray z = scope.randomNormal(new Shape(K, B, TinyVae.LATENT));
 
@@ -139,8 +133,7 @@ final class MlpGaussianDecoderTest {
                     double variance = Math.exp(logVariance[i]);
                     expected += -r * r / (2 * variance) - 0.5 * Math.log(2 * Math.PI * variance);
                 }
-                assertThat((double) got[k * B + b])
-                        .isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
+                assertThat((double) got[k * B + b]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
             }
         }
     }

@@ -7,11 +7,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.distribution.Normal;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,7 @@ final class MlpGaussianEncoderTest {
         assertThat(posterior.eventShape()).isEqualTo(new Shape(TinyVae.LATENT));
         assertThat(posterior.loc().getShape()).isEqualTo(new Shape(5, TinyVae.LATENT));
         assertThat(posterior.logVariance().getShape()).isEqualTo(new Shape(5, TinyVae.LATENT));
-        assertThat(posterior.rsample(new Shape(2)).getShape())
-                .isEqualTo(new Shape(2, 5, TinyVae.LATENT));
+        assertThat(posterior.rsample(new Shape(2)).getShape()).isEqualTo(new Shape(2, 5, TinyVae.LATENT));
     }
 
     /** Each example's posterior depends on that example alone, as one-at-a-time encoding shows. */
@@ -84,7 +81,6 @@ final class MlpGaussianEncoderTest {
     }
 
     private Normal posterior(NDArray x) {
-        return (Normal)
-                ((Encoding.Density) vae.encoder.encode(x, vae.evaluation(scope))).posterior();
+        return (Normal) ((Encoding.Density) vae.encoder.encode(x, vae.evaluation(scope))).posterior();
     }
 }

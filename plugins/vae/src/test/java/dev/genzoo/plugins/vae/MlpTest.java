@@ -40,8 +40,11 @@ final class MlpTest {
             NDArray weights = manager.randomNormal(new Shape(rows, UNITS));
 
             Run ours = run(manager, input, weights, mlp::forward);
-            Run blocks =
-                    run(manager, input, weights, (x, context) -> mlp.block()
+            Run blocks = run(
+                    manager,
+                    input,
+                    weights,
+                    (x, context) -> mlp.block()
                             .forward(context.parameterStore(), new NDList(x), true)
                             .singletonOrThrow());
 
@@ -49,7 +52,9 @@ final class MlpTest {
             assertClose(ours.inputGradient(), blocks.inputGradient());
             assertThat(ours.parameterGradients()).hasSize(4);
             for (int i = 0; i < 4; i++) {
-                assertClose(ours.parameterGradients().get(i), blocks.parameterGradients().get(i));
+                assertClose(
+                        ours.parameterGradients().get(i),
+                        blocks.parameterGradients().get(i));
             }
         }
     }
@@ -63,17 +68,16 @@ final class MlpTest {
     /** Runs sum(forward(x) * weights) backward on fresh leaves of x and of every parameter. */
     private static Run run(NDManager manager, NDArray input, NDArray weights, Forward forward) {
         Map<Parameter, NDArray> leaves = new LinkedHashMap<>();
-        ParameterStore store =
-                new ParameterStore(manager, false) {
-                    @Override
-                    public NDArray getValue(Parameter parameter, Device device, boolean training) {
-                        return leaves.computeIfAbsent(parameter, p -> {
-                            NDArray leaf = p.getArray().stopGradient();
-                            leaf.setRequiresGradient(true);
-                            return leaf;
-                        });
-                    }
-                };
+        ParameterStore store = new ParameterStore(manager, false) {
+            @Override
+            public NDArray getValue(Parameter parameter, Device device, boolean training) {
+                return leaves.computeIfAbsent(parameter, p -> {
+                    NDArray leaf = p.getArray().stopGradient();
+                    leaf.setRequiresGradient(true);
+                    return leaf;
+                });
+            }
+        };
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input.stopGradient();
             x.setRequiresGradient(true);

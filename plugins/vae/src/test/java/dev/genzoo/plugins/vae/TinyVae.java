@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
@@ -16,7 +15,6 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Options;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -37,18 +35,12 @@ final class TinyVae implements AutoCloseable {
     final Decoder decoder;
     final GenerativeModel model;
 
-    private TinyVae(
-            NDManager manager,
-            ComponentFactory<Decoder> decoderFactory,
-            Map<String, String> decoderOptions) {
+    private TinyVae(NDManager manager, ComponentFactory<Decoder> decoderFactory, Map<String, String> decoderOptions) {
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
         BuildContext context = BuildContext.of(manager, DATA);
-        this.encoder =
-                create(
-                        new MlpGaussianEncoder.Factory(),
-                        Map.of("latent", "3", "hidden", "8", "activation", "tanh"),
-                        context);
+        this.encoder = create(
+                new MlpGaussianEncoder.Factory(), Map.of("latent", "3", "hidden", "8", "activation", "tanh"), context);
         context = context.withEncoder(encoder);
         this.prior = create(new StandardNormalPrior.Factory(), Map.of(), context);
         context = context.withPrior(prior);
@@ -67,8 +59,7 @@ final class TinyVae implements AutoCloseable {
     /** A VAE with an {@code mlp-gaussian} decoder and the given decoder options. */
     static TinyVae gaussian(int seed, Map<String, String> decoderOptions) {
         Engine.getInstance().setRandomSeed(seed);
-        return new TinyVae(
-                NDManager.newBaseManager(), new MlpGaussianDecoder.Factory(), decoderOptions);
+        return new TinyVae(NDManager.newBaseManager(), new MlpGaussianDecoder.Factory(), decoderOptions);
     }
 
     static <T extends Component> T create(
@@ -92,8 +83,7 @@ final class TinyVae implements AutoCloseable {
     }
 
     StepContext training(NDManager scope, long step, long stepsPerEpoch) {
-        return StepContext.training(
-                step, (int) (step / stepsPerEpoch), 1000, stepsPerEpoch, scope, store);
+        return StepContext.training(step, (int) (step / stepsPerEpoch), 1000, stepsPerEpoch, scope, store);
     }
 
     /** A fixed batch of binary images, the same for every seed. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.Decoder;
@@ -16,16 +15,14 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The plugin root: found by ServiceLoader, with its named factories, each creating from defaults.
@@ -48,10 +45,9 @@ final class VaePluginTest {
 
     @Test
     void isRegisteredWithServiceLoader() {
-        List<GenzooPlugin> found =
-                ServiceLoader.load(GenzooPlugin.class).stream()
-                        .map(ServiceLoader.Provider::get)
-                        .toList();
+        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
 
         assertThat(found).hasAtLeastOneElementOfType(VaePlugin.class);
         assertThat(found).filteredOn(p -> p.name().equals("vae")).hasSize(1);
@@ -60,15 +56,11 @@ final class VaePluginTest {
     @Test
     void namesItsFactories() {
         assertThat(plugin.name()).isEqualTo("vae");
-        assertThat(plugin.encoders())
-                .extracting(ComponentFactory::name)
-                .containsExactly("mlp-gaussian");
+        assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("mlp-gaussian");
         assertThat(plugin.decoders())
                 .extracting(ComponentFactory::name)
                 .containsExactly("mlp-bernoulli", "mlp-gaussian");
-        assertThat(plugin.priors())
-                .extracting(ComponentFactory::name)
-                .containsExactly("standard-normal");
+        assertThat(plugin.priors()).extracting(ComponentFactory::name).containsExactly("standard-normal");
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("elbo");
         assertThat(plugin.objectives().get(0).options())
                 .extracting(Option::name)
@@ -98,8 +90,7 @@ final class VaePluginTest {
     void everyFactoryCreatesFromItsDefaults() {
         BuildContext context = BuildContext.of(manager, DATA);
         var encoderFactory = plugin.encoders().get(0);
-        Encoder encoder =
-                encoderFactory.create(Options.defaults(encoderFactory.options()), context);
+        Encoder encoder = encoderFactory.create(Options.defaults(encoderFactory.options()), context);
         assertThat(encoder.kind()).isEqualTo(EncoderKind.DENSITY);
         assertThat(encoder.latentShape()).isEqualTo(new Shape(20));
         assertThat(encoder.parameters().isEmpty()).isFalse();
@@ -111,14 +102,12 @@ final class VaePluginTest {
 
         context = context.withPrior(prior);
         for (DecoderFactory decoderFactory : plugin.decoders()) {
-            Decoder decoder =
-                    decoderFactory.create(Options.defaults(decoderFactory.options()), context);
+            Decoder decoder = decoderFactory.create(Options.defaults(decoderFactory.options()), context);
             assertThat(decoder.parameters().isEmpty()).as(decoderFactory.name()).isFalse();
         }
 
         var objectiveFactory = plugin.objectives().get(0);
-        Objective objective =
-                objectiveFactory.create(Options.defaults(objectiveFactory.options()), context);
+        Objective objective = objectiveFactory.create(Options.defaults(objectiveFactory.options()), context);
         assertThat(objective.acceptedEncoders()).containsExactly(EncoderKind.DENSITY);
     }
 }

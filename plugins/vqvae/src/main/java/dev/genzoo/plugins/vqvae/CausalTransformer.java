@@ -42,8 +42,7 @@ final class CausalTransformer {
      * @param outputs how many logits each position gives
      * @param length T, the sequence length
      */
-    CausalTransformer(
-            NDManager manager, long vocabulary, long outputs, int length, int width, int layers, int heads) {
+    CausalTransformer(NDManager manager, long vocabulary, long outputs, int length, int width, int layers, int heads) {
         this.width = width;
         this.heads = heads;
         NormalInitializer normal = new NormalInitializer(0.02f);
@@ -52,14 +51,13 @@ final class CausalTransformer {
         positions = parameter(manager, "position_embedding", new Shape(length, width), normal);
         for (int l = 0; l < layers; l++) {
             String p = "block" + l + "_";
-            blocks.add(
-                    new Block(
-                            new LayerNorm(manager, p + "attention_norm", width),
-                            new Dense(manager, p + "qkv", width, 3L * width, normal),
-                            new Dense(manager, p + "attention_out", width, width, residual),
-                            new LayerNorm(manager, p + "mlp_norm", width),
-                            new Dense(manager, p + "mlp_in", width, 4L * width, normal),
-                            new Dense(manager, p + "mlp_out", 4L * width, width, residual)));
+            blocks.add(new Block(
+                    new LayerNorm(manager, p + "attention_norm", width),
+                    new Dense(manager, p + "qkv", width, 3L * width, normal),
+                    new Dense(manager, p + "attention_out", width, width, residual),
+                    new LayerNorm(manager, p + "mlp_norm", width),
+                    new Dense(manager, p + "mlp_in", width, 4L * width, normal),
+                    new Dense(manager, p + "mlp_out", 4L * width, width, residual)));
         }
         finalNorm = new LayerNorm(manager, "final_norm", width);
         head = new Dense(manager, "head", width, outputs, normal);
@@ -73,13 +71,12 @@ final class CausalTransformer {
     }
 
     private Parameter parameter(NDManager manager, String name, Shape shape, Initializer init) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.WEIGHT)
-                        .optShape(shape)
-                        .optInitializer(init)
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(shape)
+                .optInitializer(init)
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         all.add(p);
         return p;
@@ -139,7 +136,9 @@ final class CausalTransformer {
         }
 
         NDArray apply(NDArray x, StepContext context) {
-            return x.getNDArrayInternal().linear(x, read(weight, context), read(bias, context)).singletonOrThrow();
+            return x.getNDArrayInternal()
+                    .linear(x, read(weight, context), read(bias, context))
+                    .singletonOrThrow();
         }
     }
 

@@ -43,14 +43,13 @@ final class CodebookEma {
     }
 
     private static Parameter state(NDManager manager, String name, Shape shape, float value) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.RUNNING_MEAN)
-                        .optShape(shape)
-                        .optInitializer(new ConstantInitializer(value))
-                        .optRequiresGrad(false)
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.RUNNING_MEAN)
+                .optShape(shape)
+                .optInitializer(new ConstantInitializer(value))
+                .optRequiresGrad(false)
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         return p;
     }

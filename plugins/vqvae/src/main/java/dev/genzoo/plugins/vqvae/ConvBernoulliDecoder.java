@@ -60,9 +60,8 @@ public final class ConvBernoulliDecoder implements Decoder {
             List<Integer> channels = options.get(GridSizes.CHANNELS);
             long[][] sizes = LatentGrid.sizes(context, channels);
             Shape data = context.dataShape();
-            UpsamplingNetwork network =
-                    new UpsamplingNetwork(
-                            context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
+            UpsamplingNetwork network = new UpsamplingNetwork(
+                    context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
             return new ConvBernoulliDecoder(network, data);
         }
     }

@@ -22,15 +22,15 @@ import java.util.List;
  * Oord et al. 2017, section 4.1; the Gaussian as in Kingma and Welling 2014, appendix C.2).
  */
 public final class ConvGaussianDecoder implements Decoder {
-    static final Option<String> VARIANCE =
-            Option.choice(
-                    "variance",
-                    "fixed",
-                    "fixed: sigma as given; learned: one log-variance per pixel, starting at sigma",
-                    "fixed",
-                    "learned");
-    static final Option<Double> SIGMA =
-            Option.real("sigma", 0.1, "standard deviation of p(x|z) (its start when learned)").above(0);
+    static final Option<String> VARIANCE = Option.choice(
+            "variance",
+            "fixed",
+            "fixed: sigma as given; learned: one log-variance per pixel, starting at sigma",
+            "fixed",
+            "learned");
+    static final Option<Double> SIGMA = Option.real(
+                    "sigma", 0.1, "standard deviation of p(x|z) (its start when learned)")
+            .above(0);
 
     private final UpsamplingNetwork network;
     private final Shape dataShape;
@@ -46,12 +46,11 @@ public final class ConvGaussianDecoder implements Decoder {
 
     @Override
     public Distribution decode(NDArray z, StepContext context) {
-        NDArray mean =
-                network.forward(LatentGrid.fold(z), context).reshape(LatentGrid.leading(z).addAll(dataShape));
-        NDArray logVar =
-                logVariance == null
-                        ? context.manager().full(new Shape(), fixedLogVariance)
-                        : context.parameterStore().getValue(logVariance, mean.getDevice(), context.training());
+        NDArray mean = network.forward(LatentGrid.fold(z), context)
+                .reshape(LatentGrid.leading(z).addAll(dataShape));
+        NDArray logVar = logVariance == null
+                ? context.manager().full(new Shape(), fixedLogVariance)
+                : context.parameterStore().getValue(logVariance, mean.getDevice(), context.training());
         return Normal.ofLogVariance(mean, logVar, dataShape.dimension());
     }
 
@@ -86,19 +85,17 @@ public final class ConvGaussianDecoder implements Decoder {
             List<Integer> channels = options.get(GridSizes.CHANNELS);
             long[][] sizes = LatentGrid.sizes(context, channels);
             Shape data = context.dataShape();
-            UpsamplingNetwork network =
-                    new UpsamplingNetwork(
-                            context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
+            UpsamplingNetwork network = new UpsamplingNetwork(
+                    context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
             float logVar = (float) (2 * Math.log(options.get(SIGMA)));
             Parameter learned = null;
             if (options.get(VARIANCE).equals("learned")) {
-                learned =
-                        Parameter.builder()
-                                .setName("log_variance")
-                                .setType(Parameter.Type.OTHER)
-                                .optShape(data)
-                                .optInitializer(new ConstantInitializer(logVar))
-                                .build();
+                learned = Parameter.builder()
+                        .setName("log_variance")
+                        .setType(Parameter.Type.OTHER)
+                        .optShape(data)
+                        .optInitializer(new ConstantInitializer(logVar))
+                        .build();
                 learned.initialize(context.manager(), DataType.FLOAT32);
             }
             return new ConvGaussianDecoder(network, data, learned, logVar);

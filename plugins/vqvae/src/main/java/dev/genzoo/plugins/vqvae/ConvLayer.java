@@ -33,13 +33,12 @@ final class ConvLayer {
     }
 
     private static Parameter parameter(NDManager manager, String name, Shape shape, float bound) {
-        Parameter p =
-                Parameter.builder()
-                        .setName(name)
-                        .setType(Parameter.Type.WEIGHT)
-                        .optShape(shape)
-                        .optInitializer(new UniformInitializer(bound))
-                        .build();
+        Parameter p = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(shape)
+                .optInitializer(new UniformInitializer(bound))
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         return p;
     }

@@ -25,14 +25,13 @@ final class DeadCodeRestarts {
     }
 
     static DeadCodeRestarts create(NDManager manager, int codes, int after) {
-        Parameter idle =
-                Parameter.builder()
-                        .setName("codebook_idle_steps")
-                        .setType(Parameter.Type.RUNNING_MEAN)
-                        .optShape(new Shape(codes))
-                        .optInitializer(new ConstantInitializer(0f))
-                        .optRequiresGrad(false)
-                        .build();
+        Parameter idle = Parameter.builder()
+                .setName("codebook_idle_steps")
+                .setType(Parameter.Type.RUNNING_MEAN)
+                .optShape(new Shape(codes))
+                .optInitializer(new ConstantInitializer(0f))
+                .optRequiresGrad(false)
+                .build();
         idle.initialize(manager, DataType.FLOAT32);
         return new DeadCodeRestarts(idle, after);
     }

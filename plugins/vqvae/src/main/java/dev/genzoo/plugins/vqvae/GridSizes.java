@@ -12,12 +12,11 @@ import java.util.List;
  */
 final class GridSizes {
     /** The channels of the encoder's downsampling convolutions, mirrored by the decoder. */
-    static final Option<List<Integer>> CHANNELS =
-            Option.integers(
-                            "channels",
-                            List.of(32, 64),
-                            "channels of each stride-2 convolution (each halves the grid); the decoder mirrors them")
-                    .atLeast(1);
+    static final Option<List<Integer>> CHANNELS = Option.integers(
+                    "channels",
+                    List.of(32, 64),
+                    "channels of each stride-2 convolution (each halves the grid); the decoder mirrors them")
+            .atLeast(1);
 
     private GridSizes() {}
 
@@ -38,10 +37,9 @@ final class GridSizes {
             long h = sizes[l - 1][0];
             long w = sizes[l - 1][1];
             if (h < 2 || w < 2) {
-                throw new GenzooException(
-                        String.format(
-                                "images of %dx%d cannot be halved %d times; give fewer -P channels",
-                                data.get(1), data.get(2), levels));
+                throw new GenzooException(String.format(
+                        "images of %dx%d cannot be halved %d times; give fewer -P channels",
+                        data.get(1), data.get(2), levels));
             }
             sizes[l] = new long[] {h / 2, w / 2};
         }

@@ -26,11 +26,10 @@ final class LatentGrid {
         long[][] sizes = GridSizes.of(context.dataShape(), channels.size());
         long[] grid = sizes[channels.size()];
         if (grid[0] != latent.get(1) || grid[1] != latent.get(2)) {
-            throw new GenzooException(
-                    String.format(
-                            "with %d upsamplings the decoder expects a %dx%d latent grid, but the encoder gives %dx%d;"
-                                    + " give encoder and decoder the same -P channels",
-                            channels.size(), grid[0], grid[1], latent.get(1), latent.get(2)));
+            throw new GenzooException(String.format(
+                    "with %d upsamplings the decoder expects a %dx%d latent grid, but the encoder gives %dx%d;"
+                            + " give encoder and decoder the same -P channels",
+                    channels.size(), grid[0], grid[1], latent.get(1), latent.get(2)));
         }
         return sizes;
     }

@@ -53,7 +53,8 @@ final class SubPixelConvolution {
         Shape ws = weight.getShape();
         long out = ws.get(0);
         long in = ws.get(1);
-        NDArray kernels = weight.reshape(out * in, 9).matMul(phases)
+        NDArray kernels = weight.reshape(out * in, 9)
+                .matMul(phases)
                 .reshape(out, in, 4, 3, 3)
                 .transpose(0, 2, 1, 3, 4)
                 .reshape(4 * out, in, 3, 3);

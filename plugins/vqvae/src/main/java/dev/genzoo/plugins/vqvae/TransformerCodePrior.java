@@ -22,15 +22,16 @@ import java.util.List;
  * and generate by ancestral sampling of codes followed by the decoder.
  */
 public final class TransformerCodePrior implements CodePrior {
-    static final Option<Integer> WIDTH =
-            Option.integer("width", 128, "width of the transformer's token vectors").atLeast(1);
-    static final Option<Integer> LAYERS =
-            Option.integer("layers", 2, "transformer blocks (causal self-attention and MLP)").atLeast(1);
+    static final Option<Integer> WIDTH = Option.integer("width", 128, "width of the transformer's token vectors")
+            .atLeast(1);
+    static final Option<Integer> LAYERS = Option.integer(
+                    "layers", 2, "transformer blocks (causal self-attention and MLP)")
+            .atLeast(1);
     static final Option<Integer> HEADS =
             Option.integer("heads", 4, "attention heads; must divide width").atLeast(1);
-    static final Option<Double> TEMPERATURE =
-            Option.real("temperature", 1.0, "softmax temperature when sampling codes; 1 samples the model itself")
-                    .above(0);
+    static final Option<Double> TEMPERATURE = Option.real(
+                    "temperature", 1.0, "softmax temperature when sampling codes; 1 samples the model itself")
+            .above(0);
 
     private final EncoderCodebook codebook;
     private final CausalTransformer transformer;
@@ -93,7 +94,8 @@ public final class TransformerCodePrior implements CodePrior {
             long n = sampleShape.size();
             NDArray codes = manager.zeros(new Shape(n, length), DataType.INT64);
             for (int t = 0; t < length; t++) {
-                NDArray logits = transformer.logits(shiftedRight(codes), context).stopGradient();
+                NDArray logits =
+                        transformer.logits(shiftedRight(codes), context).stopGradient();
                 NDArray at = logits.get(new NDIndex(":, {}, :", t));
                 NDArray u = manager.randomUniform(Float.MIN_NORMAL, 1f, at.getShape());
                 NDArray gumbel = u.log().neg().log().neg();
@@ -146,20 +148,17 @@ public final class TransformerCodePrior implements CodePrior {
             int width = options.get(WIDTH);
             int heads = options.get(HEADS);
             if (width % heads != 0) {
-                throw new GenzooException(
-                        "heads (" + heads + ") must divide width (" + width + ")");
+                throw new GenzooException("heads (" + heads + ") must divide width (" + width + ")");
             }
-            CausalTransformer transformer =
-                    new CausalTransformer(
-                            context.manager(),
-                            codebook.codes() + 1,
-                            codebook.codes(),
-                            codebook.positions(),
-                            width,
-                            options.get(LAYERS),
-                            heads);
-            return new TransformerCodePrior(
-                    codebook, transformer, (float) (double) options.get(TEMPERATURE));
+            CausalTransformer transformer = new CausalTransformer(
+                    context.manager(),
+                    codebook.codes() + 1,
+                    codebook.codes(),
+                    codebook.positions(),
+                    width,
+                    options.get(LAYERS),
+                    heads);
+            return new TransformerCodePrior(codebook, transformer, (float) (double) options.get(TEMPERATURE));
         }
     }
 }

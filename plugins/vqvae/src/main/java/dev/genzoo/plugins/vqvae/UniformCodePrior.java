@@ -50,8 +50,7 @@ public final class UniformCodePrior implements CodePrior {
         public NDArray sample(Shape sampleShape) {
             Shape grid = codebook.latentShape().slice(1);
             NDArray indices =
-                    context.manager()
-                            .randomInteger(0, codebook.codes(), sampleShape.addAll(grid), DataType.INT64);
+                    context.manager().randomInteger(0, codebook.codes(), sampleShape.addAll(grid), DataType.INT64);
             return codebook.vectors(indices);
         }
 

@@ -53,19 +53,17 @@ public final class VectorQuantizationLoss implements Objective {
     @Override
     public Optional<String> incompatibility(GenerativeModel model) {
         if (!(model.prior() instanceof CodePrior)) {
-            return Optional.of(
-                    "its prior must be a distribution over codes (uniform-codes, transformer-codes), since"
-                            + " the KL of a one-hot posterior to a density over vectors is not defined");
+            return Optional.of("its prior must be a distribution over codes (uniform-codes, transformer-codes), since"
+                    + " the KL of a one-hot posterior to a density over vectors is not defined");
         }
         Parameter codebook = model.encoder().parameters().get(VectorQuantizer.CODEBOOK_NAME);
         if (codebook != null && codebook.requiresGradient() != codebookLoss) {
-            return Optional.of(
-                    String.format(
-                            "the objective has codebook=%s but the encoder's codebook is trained by %s; give"
-                                    + " -P codebook=%s without a role, so that both agree",
-                            codebookLoss ? "loss" : "ema",
-                            codebookLoss ? "moving averages" : "the loss",
-                            codebookLoss ? "ema" : "loss"));
+            return Optional.of(String.format(
+                    "the objective has codebook=%s but the encoder's codebook is trained by %s; give"
+                            + " -P codebook=%s without a role, so that both agree",
+                    codebookLoss ? "loss" : "ema",
+                    codebookLoss ? "moving averages" : "the loss",
+                    codebookLoss ? "ema" : "loss"));
         }
         return Optional.empty();
     }
@@ -88,7 +86,8 @@ public final class VectorQuantizationLoss implements Objective {
         }
         // the prior is read as in evaluation: this objective never trains it
         StepContext frozen = StepContext.evaluation(context.step(), context.manager(), context.parameterStore());
-        NDArray kl = model.prior().distribution(frozen).logProb(zq.stopGradient()).neg();
+        NDArray kl =
+                model.prior().distribution(frozen).logProb(zq.stopGradient()).neg();
 
         ObjectiveValue.Builder value = ObjectiveValue.of(loss).term("reconstruction", reconstruction);
         if (codebookTerm != null) {
@@ -105,9 +104,8 @@ public final class VectorQuantizationLoss implements Objective {
 
     private static NDArray extra(Encoding.PointMass encoding, String name) {
         return encoding.extra(name)
-                .orElseThrow(
-                        () -> new IllegalStateException(
-                                "the vq objective needs the encoder's extras z_e, z_q and indices; it has no " + name));
+                .orElseThrow(() -> new IllegalStateException(
+                        "the vq objective needs the encoder's extras z_e, z_q and indices; it has no " + name));
     }
 
     /**
@@ -119,7 +117,8 @@ public final class VectorQuantizationLoss implements Objective {
         NDArray counts = unique.get(unique.size() - 1).toType(DataType.FLOAT32, false);
         NDArray p = counts.div(indices.getShape().size());
         NDArray perplexity = p.mul(p.log()).sum().neg().exp();
-        NDArray used = indices.getManager().full(new ai.djl.ndarray.types.Shape(), counts.getShape().get(0), DataType.FLOAT32);
+        NDArray used = indices.getManager()
+                .full(new ai.djl.ndarray.types.Shape(), counts.getShape().get(0), DataType.FLOAT32);
         return new NDArray[] {perplexity, used};
     }
 

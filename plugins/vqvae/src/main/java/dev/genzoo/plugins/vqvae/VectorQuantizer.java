@@ -23,26 +23,25 @@ final class VectorQuantizer {
     /** The name of the codebook parameter, [K, D]; the code priors find the codebook by it. */
     static final String CODEBOOK_NAME = "codebook";
 
-    static final Option<Integer> CODES = Option.integer("codes", 512, "codebook size K").atLeast(2);
-    static final Option<Integer> CODE_DIM =
-            Option.integer("code-dim", 64, "dimension D of each codebook vector").atLeast(1);
-    static final Option<String> CODEBOOK =
-            Option.choice(
-                    "codebook",
-                    "loss",
-                    "how the codebook learns: loss (the objective's codebook term) or ema (moving averages of the"
-                            + " encoder outputs assigned to each code); give it without a role so encoder and objective agree",
-                    "loss",
-                    "ema");
-    static final Option<Double> DECAY =
-            Option.real("decay", 0.99, "decay gamma of the moving averages, for codebook=ema")
-                    .check(v -> v > 0 && v < 1, "between 0 and 1, exclusive");
-    static final Option<Integer> RESTART_AFTER =
-            Option.integer(
-                            "restart-after",
-                            0,
-                            "restart a code left unused for this many training steps at a random encoder output; 0: never")
-                    .atLeast(0);
+    static final Option<Integer> CODES =
+            Option.integer("codes", 512, "codebook size K").atLeast(2);
+    static final Option<Integer> CODE_DIM = Option.integer("code-dim", 64, "dimension D of each codebook vector")
+            .atLeast(1);
+    static final Option<String> CODEBOOK = Option.choice(
+            "codebook",
+            "loss",
+            "how the codebook learns: loss (the objective's codebook term) or ema (moving averages of the"
+                    + " encoder outputs assigned to each code); give it without a role so encoder and objective agree",
+            "loss",
+            "ema");
+    static final Option<Double> DECAY = Option.real(
+                    "decay", 0.99, "decay gamma of the moving averages, for codebook=ema")
+            .check(v -> v > 0 && v < 1, "between 0 and 1, exclusive");
+    static final Option<Integer> RESTART_AFTER = Option.integer(
+                    "restart-after",
+                    0,
+                    "restart a code left unused for this many training steps at a random encoder output; 0: never")
+            .atLeast(0);
 
     private final Parameter codebook;
     private final CodebookEma ema;
@@ -62,14 +61,13 @@ final class VectorQuantizer {
      */
     static VectorQuantizer create(NDManager manager, int codes, int codeDim, double decay, int restartAfter) {
         boolean movingAverages = decay > 0;
-        Parameter codebook =
-                Parameter.builder()
-                        .setName(CODEBOOK_NAME)
-                        .setType(Parameter.Type.WEIGHT)
-                        .optShape(new Shape(codes, codeDim))
-                        .optInitializer(new NormalInitializer(0.1f))
-                        .optRequiresGrad(!movingAverages)
-                        .build();
+        Parameter codebook = Parameter.builder()
+                .setName(CODEBOOK_NAME)
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(codes, codeDim))
+                .optInitializer(new NormalInitializer(0.1f))
+                .optRequiresGrad(!movingAverages)
+                .build();
         codebook.initialize(manager, DataType.FLOAT32);
         CodebookEma ema = movingAverages ? CodebookEma.create(manager, codebook.getArray(), (float) decay) : null;
         DeadCodeRestarts restarts = restartAfter > 0 ? DeadCodeRestarts.create(manager, codes, restartAfter) : null;
@@ -131,7 +129,9 @@ final class VectorQuantizer {
      * @return S + [D]; its gradient with respect to the codebook is that of an embedding lookup
      */
     static NDArray lookUp(NDArray indices, NDArray book) {
-        return book.getNDArrayInternal().embedding(indices, book, SparseFormat.DENSE).singletonOrThrow();
+        return book.getNDArrayInternal()
+                .embedding(indices, book, SparseFormat.DENSE)
+                .singletonOrThrow();
     }
 
     void addTo(ParameterList list) {

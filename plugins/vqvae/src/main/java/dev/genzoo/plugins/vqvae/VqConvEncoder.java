@@ -109,15 +109,13 @@ public final class VqConvEncoder implements Encoder {
             long[] grid = sizes[channels.size()];
             int codeDim = options.get(VectorQuantizer.CODE_DIM);
             boolean ema = options.get(VectorQuantizer.CODEBOOK).equals("ema");
-            DownsamplingNetwork network =
-                    new DownsamplingNetwork(context.manager(), data.get(0), channels, codeDim);
-            VectorQuantizer quantizer =
-                    VectorQuantizer.create(
-                            context.manager(),
-                            options.get(VectorQuantizer.CODES),
-                            codeDim,
-                            ema ? options.get(VectorQuantizer.DECAY) : 0,
-                            options.get(VectorQuantizer.RESTART_AFTER));
+            DownsamplingNetwork network = new DownsamplingNetwork(context.manager(), data.get(0), channels, codeDim);
+            VectorQuantizer quantizer = VectorQuantizer.create(
+                    context.manager(),
+                    options.get(VectorQuantizer.CODES),
+                    codeDim,
+                    ema ? options.get(VectorQuantizer.DECAY) : 0,
+                    options.get(VectorQuantizer.RESTART_AFTER));
             return new VqConvEncoder(network, quantizer, new Shape(codeDim, grid[0], grid[1]));
         }
     }

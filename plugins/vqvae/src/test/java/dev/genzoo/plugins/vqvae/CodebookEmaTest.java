@@ -36,18 +36,22 @@ final class CodebookEmaTest {
 
             // by hand: counts n = (2, 2, 0); sums (2.0, 0.0), (0.3, 2.2), (0, 0)
             double[] n1 = {0.9 + 0.1 * 2, 0.9 + 0.1 * 2, 0.9};
-            double[][] m1 = {{0.9 * 1 + 0.1 * 2.0, 0.9 * 0 + 0.1 * 0.0},
-                             {0.9 * 0 + 0.1 * 0.3, 0.9 * 1 + 0.1 * 2.2},
-                             {0.9 * -1, 0.9 * -1}};
+            double[][] m1 = {
+                {0.9 * 1 + 0.1 * 2.0, 0.9 * 0 + 0.1 * 0.0},
+                {0.9 * 0 + 0.1 * 0.3, 0.9 * 1 + 0.1 * 2.2},
+                {0.9 * -1, 0.9 * -1}
+            };
             assertCodebook(book, m1, n1);
             assertThat(arrays(ema).get("codebook_cluster_size").getArray().toFloatArray())
                     .containsExactly(new float[] {(float) n1[0], (float) n1[1], (float) n1[2]}, within(1e-6f));
 
             ema.update(manager.create(rows2, new Shape(2, 2)), manager.create(codes2), book);
             double[] n2 = {0.9 * n1[0], 0.9 * n1[1] + 0.1 * 2, 0.9 * n1[2]};
-            double[][] m2 = {{0.9 * m1[0][0], 0.9 * m1[0][1]},
-                             {0.9 * m1[1][0] + 0.1 * 1.5, 0.9 * m1[1][1] + 0.1 * 1.5},
-                             {0.9 * m1[2][0], 0.9 * m1[2][1]}};
+            double[][] m2 = {
+                {0.9 * m1[0][0], 0.9 * m1[0][1]},
+                {0.9 * m1[1][0] + 0.1 * 1.5, 0.9 * m1[1][1] + 0.1 * 1.5},
+                {0.9 * m1[2][0], 0.9 * m1[2][1]}
+            };
             assertCodebook(book, m2, n2);
         }
     }

@@ -56,7 +56,9 @@ final class ConvDecoderTest {
             x.setRequiresGradient(true);
             NDArray weights = manager.randomNormal(new Shape(2, 3, 8, 10));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(UpsamplingNetwork.nearest(x, new long[] {8, 10}).mul(weights).sum());
+                collector.backward(UpsamplingNetwork.nearest(x, new long[] {8, 10})
+                        .mul(weights)
+                        .sum());
             }
             // d/dx of sum(w * up(x)) is, for each source pixel, the sum of w over its 2x2 block
             float[] w = weights.toFloatArray();
@@ -81,7 +83,8 @@ final class ConvDecoderTest {
     }
 
     private static void assertRoundTrip(Shape data, String channels, Shape latent) {
-        Map<String, String> options = Map.of("channels", channels, "code-dim", String.valueOf(latent.get(0)), "codes", "8");
+        Map<String, String> options =
+                Map.of("channels", channels, "code-dim", String.valueOf(latent.get(0)), "codes", "8");
         try (TinyVqVae vq = new TinyVqVae(1, options, data);
                 NDManager scope = vq.manager.newSubManager()) {
             assertThat(vq.encoder.latentShape()).isEqualTo(latent);
@@ -89,7 +92,8 @@ final class ConvDecoderTest {
             Distribution p = vq.decoder.decode(z, vq.evaluation(scope));
             assertThat(p.batchShape()).isEqualTo(new Shape(2));
             assertThat(p.eventShape()).isEqualTo(data);
-            assertThat(p.logProb(scope.zeros(new Shape(2).addAll(data))).getShape()).isEqualTo(new Shape(2));
+            assertThat(p.logProb(scope.zeros(new Shape(2).addAll(data))).getShape())
+                    .isEqualTo(new Shape(2));
         }
     }
 
@@ -102,7 +106,10 @@ final class ConvDecoderTest {
             NDArray all = vq.decoder.decode(z, context).mean();
             assertThat(all.getShape()).isEqualTo(new Shape(2, 3).addAll(TinyVqVae.DATA));
             for (int k = 0; k < 2; k++) {
-                float[] one = vq.decoder.decode(z.get(new NDIndex("{}", k)), context).mean().toFloatArray();
+                float[] one = vq.decoder
+                        .decode(z.get(new NDIndex("{}", k)), context)
+                        .mean()
+                        .toFloatArray();
                 float[] folded = all.get(new NDIndex("{}", k)).toFloatArray();
                 assertThat(folded).containsExactly(one, within(1e-6f));
             }
@@ -114,8 +121,8 @@ final class ConvDecoderTest {
         try (TinyVqVae vq = new TinyVqVae(3, Map.of());
                 NDManager scope = vq.manager.newSubManager()) {
             BuildContext context = BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vq.encoder);
-            Decoder gaussian =
-                    TinyVqVae.create(new ConvGaussianDecoder.Factory(), Map.of("channels", "4", "sigma", "0.5"), context);
+            Decoder gaussian = TinyVqVae.create(
+                    new ConvGaussianDecoder.Factory(), Map.of("channels", "4", "sigma", "0.5"), context);
             NDArray z = scope.randomNormal(new Shape(2).addAll(vq.encoder.latentShape()));
             NDArray x = scope.randomUniform(0f, 1f, new Shape(2).addAll(TinyVqVae.DATA));
             Distribution p = gaussian.decode(z, vq.evaluation(scope));
@@ -130,11 +137,13 @@ final class ConvDecoderTest {
                 }
                 assertThat((double) logP[b]).isCloseTo(expected, within(1e-3));
             }
-            Decoder learned =
-                    TinyVqVae.create(new ConvGaussianDecoder.Factory(), Map.of("channels", "4", "variance", "learned"), context);
+            Decoder learned = TinyVqVae.create(
+                    new ConvGaussianDecoder.Factory(), Map.of("channels", "4", "variance", "learned"), context);
             Parameter logVariance = learned.parameters().get("log_variance");
             assertThat(logVariance.getArray().getShape()).isEqualTo(TinyVqVae.DATA);
-            assertThat(((Normal) learned.decode(z, vq.evaluation(scope))).logVariance().getFloat(0, 3, 3))
+            assertThat(((Normal) learned.decode(z, vq.evaluation(scope)))
+                            .logVariance()
+                            .getFloat(0, 3, 3))
                     .isCloseTo((float) (2 * Math.log(0.1)), within(1e-6f));
         }
     }
@@ -158,17 +167,16 @@ final class ConvDecoderTest {
     void aDecoderWhoseLevelsMissTheGridIsRefused() {
         try (TinyVqVae vq = new TinyVqVae(5, Map.of("channels", "4,4"))) {
             BuildContext context = BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vq.encoder);
-            assertThatThrownBy(
-                            () -> TinyVqVae.create(new ConvBernoulliDecoder.Factory(), Map.of("channels", "4"), context))
+            assertThatThrownBy(() ->
+                            TinyVqVae.create(new ConvBernoulliDecoder.Factory(), Map.of("channels", "4"), context))
                     .isInstanceOf(GenzooException.class)
                     .hasMessage("with 1 upsamplings the decoder expects a 4x4 latent grid, but the encoder gives 2x2;"
                             + " give encoder and decoder the same -P channels");
             Encoder vector = new FakeVectorEncoder();
-            assertThatThrownBy(
-                            () -> TinyVqVae.create(
-                                    new ConvBernoulliDecoder.Factory(),
-                                    Map.of(),
-                                    BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vector)))
+            assertThatThrownBy(() -> TinyVqVae.create(
+                            new ConvBernoulliDecoder.Factory(),
+                            Map.of(),
+                            BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vector)))
                     .isInstanceOf(GenzooException.class)
                     .hasMessageStartingWith("a convolutional decoder reads latent grids");
         }

@@ -35,8 +35,7 @@ final class DeadCodeRestartsTest {
             restarts.update(rows, codes, book, null);
             assertThat(idle(restarts)).containsExactly(0f, 0f, 0f, 0f);
             float[] after = book.toFloatArray();
-            assertThat(new float[] {after[0], after[1], after[2], after[3]})
-                    .containsExactly(0f, 0f, 10f, 10f);
+            assertThat(new float[] {after[0], after[1], after[2], after[3]}).containsExactly(0f, 0f, 10f, 10f);
             for (int k = 2; k < 4; k++) {
                 assertThat(isRow(after[2 * k], after[2 * k + 1]))
                         .as("code %d restarted at an encoder output: (%f, %f)", k, after[2 * k], after[2 * k + 1])

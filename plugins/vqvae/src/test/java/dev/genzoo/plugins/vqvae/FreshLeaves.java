@@ -26,13 +26,11 @@ final class FreshLeaves extends ParameterStore {
         if (!training || !parameter.requiresGradient()) {
             return array;
         }
-        return leaves.computeIfAbsent(
-                parameter,
-                p -> {
-                    NDArray leaf = array.stopGradient();
-                    leaf.setRequiresGradient(true);
-                    return leaf;
-                });
+        return leaves.computeIfAbsent(parameter, p -> {
+            NDArray leaf = array.stopGradient();
+            leaf.setRequiresGradient(true);
+            return leaf;
+        });
     }
 
     /** The gradient of the leaf served for a parameter, zeros if none was served or reached. */

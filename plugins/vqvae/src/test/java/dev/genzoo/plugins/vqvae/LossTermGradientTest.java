@@ -43,7 +43,9 @@ final class LossTermGradientTest {
             for (int j = 0; j < expected.length; j++) {
                 assertThat((double) gradient[j]).as("codebook[%d]", j).isCloseTo(expected[j], within(1e-6));
             }
-            assertThat(java.util.Arrays.stream(expected).map(Math::abs).max().orElse(0)).as("some code is used").isGreaterThan(1e-4);
+            assertThat(java.util.Arrays.stream(expected).map(Math::abs).max().orElse(0))
+                    .as("some code is used")
+                    .isGreaterThan(1e-4);
             for (Parameter p : StraightThroughGradientTest.encoderWeights(vq)) {
                 assertThat(vq.store.gradient(p)).as(p.getName()).containsOnly(0f);
             }
@@ -76,7 +78,8 @@ final class LossTermGradientTest {
                 Encoding.PointMass encoding =
                         (Encoding.PointMass) vq.encoder.encode(TinyVqVae.images(scope, B), vq.training(scope));
                 NDArray ze = encoding.extra(VqConvEncoder.Z_E).orElseThrow();
-                collector.backward(ze.mul(scope.create(g, ze.getShape()).duplicate()).sum());
+                collector.backward(
+                        ze.mul(scope.create(g, ze.getShape()).duplicate()).sum());
             }
             double largest = 0;
             for (int i = 0; i < weights.size(); i++) {

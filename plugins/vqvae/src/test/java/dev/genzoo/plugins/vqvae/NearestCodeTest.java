@@ -3,7 +3,6 @@ package dev.genzoo.plugins.vqvae;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.Encoding;
@@ -56,10 +55,9 @@ final class NearestCodeTest {
             book[i] = (float) (0.8 * random.nextGaussian());
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            long[] chosen =
-                    VectorQuantizer.nearest(
-                                    manager.create(rows, new Shape(n, dim)), manager.create(book, new Shape(codes, dim)))
-                            .toLongArray();
+            long[] chosen = VectorQuantizer.nearest(
+                            manager.create(rows, new Shape(n, dim)), manager.create(book, new Shape(codes, dim)))
+                    .toLongArray();
             assertThat(chosen).hasSize(n);
             for (int i = 0; i < n; i++) {
                 float[] z = new float[dim];
@@ -67,7 +65,8 @@ final class NearestCodeTest {
                 int expected = bruteForce(z, book, codes, dim);
                 double best = distance(z, 0, book, expected * dim, dim);
                 double got = distance(z, 0, book, (int) chosen[i] * dim, dim);
-                assertThat(got).as("row %d: code %d against brute force %d", i, chosen[i], expected)
+                assertThat(got)
+                        .as("row %d: code %d against brute force %d", i, chosen[i], expected)
                         .isCloseTo(best, within(1e-5 * (1 + best)));
             }
         }

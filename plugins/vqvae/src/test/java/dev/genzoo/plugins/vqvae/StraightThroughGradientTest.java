@@ -33,7 +33,8 @@ final class StraightThroughGradientTest {
                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 vq.store.clear();
                 NDArray x = TinyVqVae.images(scope, 6);
-                collector.backward(vq.objective.evaluate(x, vq.model, vq.training(scope)).loss());
+                collector.backward(
+                        vq.objective.evaluate(x, vq.model, vq.training(scope)).loss());
                 weights.forEach(p -> throughObjective.add(vq.store.gradient(p)));
             }
 
@@ -45,7 +46,11 @@ final class StraightThroughGradientTest {
                 zq.setRequiresGradient(true);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     vq.store.clear();
-                    NDArray rec = vq.decoder.decode(zq, vq.training(scope)).logProb(x).mean().neg();
+                    NDArray rec = vq.decoder
+                            .decode(zq, vq.training(scope))
+                            .logProb(x)
+                            .mean()
+                            .neg();
                     collector.backward(rec);
                 }
                 g = zq.getGradient().toFloatArray();

@@ -31,15 +31,26 @@ final class SubPixelConvolutionTest {
             SubPixelConvolution subPixel = new SubPixelConvolution(manager);
 
             NDList fast = valueAndGradients(x, w, b, weights, in -> subPixel.apply(in.get(0), in.get(1), in.get(2)));
-            NDList plain = valueAndGradients(x, w, b, weights, in -> Conv2d.conv2d(
-                            UpsamplingNetwork.nearest(in.get(0), new long[] {8, 10}),
-                            in.get(1), in.get(2), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
-                    .singletonOrThrow());
+            NDList plain = valueAndGradients(
+                    x,
+                    w,
+                    b,
+                    weights,
+                    in -> Conv2d.conv2d(
+                                    UpsamplingNetwork.nearest(in.get(0), new long[] {8, 10}),
+                                    in.get(1),
+                                    in.get(2),
+                                    new Shape(1, 1),
+                                    new Shape(1, 1),
+                                    new Shape(1, 1),
+                                    1)
+                            .singletonOrThrow());
 
             assertThat(fast.get(0).getShape()).isEqualTo(new Shape(2, 6, 8, 10));
             for (int i = 0; i < plain.size(); i++) {
                 assertThat(fast.get(i).getShape()).isEqualTo(plain.get(i).getShape());
-                assertThat(fast.get(i).toFloatArray()).containsExactly(plain.get(i).toFloatArray(), within(1e-4f));
+                assertThat(fast.get(i).toFloatArray())
+                        .containsExactly(plain.get(i).toFloatArray(), within(1e-4f));
             }
         }
     }
@@ -58,7 +69,10 @@ final class SubPixelConvolutionTest {
             out = f.apply(leaves);
             collector.backward(out.mul(weights).sum());
         }
-        return new NDList(out.stopGradient(), leaves.get(0).getGradient(), leaves.get(1).getGradient(),
+        return new NDList(
+                out.stopGradient(),
+                leaves.get(0).getGradient(),
+                leaves.get(1).getGradient(),
                 leaves.get(2).getGradient());
     }
 }

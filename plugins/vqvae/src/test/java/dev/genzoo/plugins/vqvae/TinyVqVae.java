@@ -75,7 +75,8 @@ final class TinyVqVae implements AutoCloseable {
     }
 
     /** Creates a component, each option of {@code given} that the factory declares. */
-    static <T extends Component> T create(ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
+    static <T extends Component> T create(
+            ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
         Map<String, String> own = new HashMap<>();
         factory.options().forEach(o -> {
             if (given.containsKey(o.name())) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -57,11 +56,13 @@ final class TransformerCodePriorTest {
         try (TinyVqVae vq = new TinyVqVae(21, SMALL, new Shape(1, 4, 6));
                 NDManager scope = vq.manager.newSubManager()) {
             Prior prior = sharpPrior(vq);
-            EncoderCodebook codebook = EncoderCodebook.of(dev.genzoo.api.BuildContext.of(vq.manager, vq.data).withEncoder(vq.encoder));
+            EncoderCodebook codebook = EncoderCodebook.of(
+                    dev.genzoo.api.BuildContext.of(vq.manager, vq.data).withEncoder(vq.encoder));
             assertThat(codebook.positions()).isEqualTo(6);
             long[] grids = allGrids(3, 6);
             NDArray vectors = codebook.vectors(scope.create(grids, new Shape(729, 2, 3)));
-            float[] logP = prior.distribution(vq.evaluation(scope)).logProb(vectors).toFloatArray();
+            float[] logP =
+                    prior.distribution(vq.evaluation(scope)).logProb(vectors).toFloatArray();
             double max = Double.NEGATIVE_INFINITY;
             for (float v : logP) {
                 max = Math.max(max, v);
@@ -94,7 +95,9 @@ final class TransformerCodePriorTest {
             for (int i = 3 * 4; i < la.length; i++) {
                 laterDiffer |= Math.abs(la[i] - lb[i]) > 1e-3;
             }
-            assertThat(laterDiffer).as("positions 3..5 do see the changed codes").isTrue();
+            assertThat(laterDiffer)
+                    .as("positions 3..5 do see the changed codes")
+                    .isTrue();
         }
     }
 
@@ -104,9 +107,11 @@ final class TransformerCodePriorTest {
         try (TinyVqVae vq = new TinyVqVae(22, SMALL, new Shape(1, 2, 4));
                 NDManager scope = vq.manager.newSubManager()) {
             Prior prior = sharpPrior(vq);
-            EncoderCodebook codebook = EncoderCodebook.of(dev.genzoo.api.BuildContext.of(vq.manager, vq.data).withEncoder(vq.encoder));
+            EncoderCodebook codebook = EncoderCodebook.of(
+                    dev.genzoo.api.BuildContext.of(vq.manager, vq.data).withEncoder(vq.encoder));
             Distribution p = prior.distribution(vq.evaluation(scope));
-            float[] logP = p.logProb(codebook.vectors(scope.create(allGrids(3, 2), new Shape(9, 1, 2)))).toFloatArray();
+            float[] logP = p.logProb(codebook.vectors(scope.create(allGrids(3, 2), new Shape(9, 1, 2))))
+                    .toFloatArray();
             Engine.getInstance().setRandomSeed(17);
             NDArray drawn = p.sample(new Shape(draws));
             assertThat(drawn.getShape()).isEqualTo(new Shape(draws, 2, 1, 2));
@@ -133,7 +138,10 @@ final class TransformerCodePriorTest {
             NDArray grids = vq.prior.distribution(vq.evaluation(scope)).sample(new Shape(5));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 vq.store.clear();
-                collector.backward(prior.distribution(vq.training(scope)).logProb(grids).mean().neg());
+                collector.backward(prior.distribution(vq.training(scope))
+                        .logProb(grids)
+                        .mean()
+                        .neg());
             }
             double largest = 0;
             for (Pair<String, Parameter> pair : prior.parameters()) {

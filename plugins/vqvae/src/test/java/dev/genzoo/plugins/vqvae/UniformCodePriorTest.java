@@ -54,7 +54,8 @@ final class UniformCodePriorTest {
                         v[d] = values[(n * dim + d) * positions + q];
                     }
                     int k = NearestCodeTest.bruteForce(v, book, TinyVqVae.CODES, dim);
-                    assertThat(NearestCodeTest.distance(v, 0, book, k * dim, dim)).isZero();
+                    assertThat(NearestCodeTest.distance(v, 0, book, k * dim, dim))
+                            .isZero();
                     counts[k]++;
                 }
             }

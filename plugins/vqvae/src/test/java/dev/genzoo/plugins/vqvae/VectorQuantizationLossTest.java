@@ -49,7 +49,9 @@ final class VectorQuantizationLossTest {
             float[] zq = encoding.extra(VqConvEncoder.Z_Q).orElseThrow().toFloatArray();
             long[] indices = encoding.extra(VqConvEncoder.INDICES).orElseThrow().toLongArray();
             NDArray zqArray = encoding.extra(VqConvEncoder.Z_Q).orElseThrow();
-            float[] logits = ((Bernoulli) vq.decoder.decode(zqArray, vq.evaluation(scope))).logits().toFloatArray();
+            float[] logits = ((Bernoulli) vq.decoder.decode(zqArray, vq.evaluation(scope)))
+                    .logits()
+                    .toFloatArray();
             float[] pixels = x.toFloatArray();
 
             double[] logLikelihood = new double[B];
@@ -112,7 +114,8 @@ final class VectorQuantizationLossTest {
             Prior normal = context -> new StandardNormal(context.manager(), vq.encoder.latentShape());
             GenerativeModel model = new GenerativeModel(vq.encoder, normal, vq.decoder);
             assertThat(vq.objective.incompatibility(model))
-                    .hasValueSatisfying(reason -> assertThat(reason).startsWith("its prior must be a distribution over codes"));
+                    .hasValueSatisfying(
+                            reason -> assertThat(reason).startsWith("its prior must be a distribution over codes"));
             assertThat(vq.objective.incompatibility(vq.model)).isEmpty();
         }
     }
@@ -121,10 +124,12 @@ final class VectorQuantizationLossTest {
     void aCodebookTrainedTwoWaysIsRefused() {
         try (TinyVqVae vq = new TinyVqVae(1, Map.of("codebook", "ema"))) {
             BuildContext context = BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vq.encoder);
-            Objective byLoss = TinyVqVae.create(new VectorQuantizationLoss.Factory(), Map.of("codebook", "loss"), context);
+            Objective byLoss =
+                    TinyVqVae.create(new VectorQuantizationLoss.Factory(), Map.of("codebook", "loss"), context);
             assertThat(byLoss.incompatibility(vq.model))
-                    .contains("the objective has codebook=loss but the encoder's codebook is trained by moving averages;"
-                            + " give -P codebook=ema without a role, so that both agree");
+                    .contains(
+                            "the objective has codebook=loss but the encoder's codebook is trained by moving averages;"
+                                    + " give -P codebook=ema without a role, so that both agree");
             assertThat(vq.objective.incompatibility(vq.model)).isEmpty();
         }
     }
@@ -132,7 +137,8 @@ final class VectorQuantizationLossTest {
     @Test
     void perplexityOfAUniformHistogramIsTheNumberOfCodes() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray[] usage = VectorQuantizationLoss.usage(manager.create(new long[] {3, 1, 4, 1, 3, 4}, new Shape(2, 3)));
+            NDArray[] usage =
+                    VectorQuantizationLoss.usage(manager.create(new long[] {3, 1, 4, 1, 3, 4}, new Shape(2, 3)));
             assertThat(usage[0].getFloat()).isCloseTo(3f, within(1e-5f));
             assertThat(usage[1].getFloat()).isEqualTo(3f);
             NDArray[] single = VectorQuantizationLoss.usage(manager.create(new long[] {2, 2, 2}));
