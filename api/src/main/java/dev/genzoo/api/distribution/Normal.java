@@ -11,7 +11,7 @@ import java.util.Optional;
  * VAE encoder, Kingma and Welling 2014, appendix C.2). KL to another diagonal Gaussian or to a
  * {@link StandardNormal} is analytic (ibid., appendix B).
  */
-public final class Normal implements Distribution {
+public final class Normal implements Reparameterizable {
     /**
      * log(2 pi) as a float: DJL turns a Double operand into a 0-dim float64 array, which promotes a
      * 0-dim float32 result (a batch-less KL or log-density) to float64. Float constants keep
@@ -89,16 +89,6 @@ public final class Normal implements Distribution {
     @Override
     public Shape eventShape() {
         return EventAxes.event(loc.getShape(), eventDims);
-    }
-
-    @Override
-    public NDArray sample(Shape sampleShape) {
-        return rsample(sampleShape).stopGradient();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A point mass (Dirac delta) at a value: what a deterministic decoder or a quantized code
  * returns. It can be sampled (the point itself) but has no density.
  */
-public final class PointMass implements Distribution {
+public final class PointMass implements Reparameterizable {
     private final NDArray value;
     private final int eventDims;
 
@@ -31,16 +31,6 @@ public final class PointMass implements Distribution {
     @Override
     public Shape eventShape() {
         return EventAxes.event(value.getShape(), eventDims);
-    }
-
-    @Override
-    public NDArray sample(Shape sampleShape) {
-        return rsample(sampleShape).stopGradient();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
     }
 
     @Override
