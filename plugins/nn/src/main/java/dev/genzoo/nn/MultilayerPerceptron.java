@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
+import dev.genzoo.api.options.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,42 @@ public final class MultilayerPerceptron {
         hidden.forEach(h -> widths.add((long) h));
         widths.add(out);
         return new Builder(widths);
+    }
+
+    /**
+     * The network of a vae or iwae plugin component: ReLU or another activation between layers,
+     * wide layers adding their bias in place, named as DJL's SequentialBlock named the blocks those
+     * plugins were first built from ({@link LayerNames#SEQUENTIAL_BLOCK}), so that their
+     * checkpoints keep loading.
+     *
+     * @param manager the model's manager
+     * @param in input width
+     * @param hidden hidden widths
+     * @param out output width
+     * @param activation the activation's word
+     * @return the network
+     */
+    public static MultilayerPerceptron sequential(
+            NDManager manager, long in, List<Integer> hidden, long out, String activation) {
+        return builder(in, hidden, out)
+                .activation(activation)
+                .names(LayerNames.SEQUENTIAL_BLOCK)
+                .biasInPlaceWhenWide()
+                .build(manager);
+    }
+
+    /**
+     * {@link #sequential(NDManager, long, List, long, String)} with the hidden widths and the
+     * activation that the options {@link #HIDDEN} and {@link #ACTIVATION} give.
+     *
+     * @param manager the model's manager
+     * @param in input width
+     * @param options values for {@link #HIDDEN} and {@link #ACTIVATION}
+     * @param out output width
+     * @return the network
+     */
+    public static MultilayerPerceptron sequential(NDManager manager, long in, Options options, long out) {
+        return sequential(manager, in, options.get(HIDDEN), out, options.get(ACTIVATION));
     }
 
     /**

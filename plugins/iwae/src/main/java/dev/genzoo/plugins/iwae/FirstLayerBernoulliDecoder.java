@@ -13,6 +13,7 @@ import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 
 /**
@@ -22,11 +23,11 @@ import java.util.List;
  * reaches x only through z1.
  */
 public final class FirstLayerBernoulliDecoder implements Decoder {
-    private final Mlp network;
+    private final MultilayerPerceptron network;
     private final int latent;
     private final Shape dataShape;
 
-    FirstLayerBernoulliDecoder(Mlp network, int latent, Shape dataShape) {
+    FirstLayerBernoulliDecoder(MultilayerPerceptron network, int latent, Shape dataShape) {
         this.network = network;
         this.latent = latent;
         this.dataShape = dataShape;
@@ -35,7 +36,7 @@ public final class FirstLayerBernoulliDecoder implements Decoder {
     @Override
     public Distribution decode(NDArray z, StepContext context) {
         NDArray z1 = z.get(new NDIndex("..., :" + latent));
-        NDArray logits = network.forward(z1, context);
+        NDArray logits = network.forwardLast(z1, context);
         Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
         return new Bernoulli(logits.reshape(leading.addAll(dataShape)), dataShape.dimension());
     }
@@ -73,7 +74,7 @@ public final class FirstLayerBernoulliDecoder implements Decoder {
                         + " coordinates, but the encoder's latents"
                         + " have shape " + encoderLatent);
             }
-            Mlp network = new Mlp(
+            MultilayerPerceptron network = MultilayerPerceptron.sequential(
                     context.manager(),
                     latent,
                     options.get(TwoLayerGaussianEncoder.HIDDEN),

@@ -8,6 +8,8 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
+import dev.genzoo.api.distribution.Reparameterizable;
+import dev.genzoo.nn.GaussianMlp;
 
 /**
  * Two stochastic layers as one distribution over the vector (z1, z2): an outer layer a with its
@@ -20,9 +22,9 @@ import dev.genzoo.api.distribution.Normal;
  * layers'. {@link #mean()} is the chain of means (mean of a, then mu at that mean), the code a
  * reconstruction uses, not the mixture's true mean. There is no closed-form KL.
  */
-final class GaussianChain implements Distribution {
+final class GaussianChain implements Reparameterizable {
     private final Distribution outer;
-    private final Mlp conditional;
+    private final GaussianMlp conditional;
     private final StepContext context;
     private final boolean outerFirst;
     private final long outerSize;
@@ -32,12 +34,13 @@ final class GaussianChain implements Distribution {
      * A chain.
      *
      * @param outer the distribution of a, event shape (La)
-     * @param conditional the MLP from a to (mu, logvar) of b, 2 * Lb outputs
+     * @param conditional the Gaussian MLP from a to (mu, logvar) of b, 2 * Lb outputs
      * @param innerSize Lb
      * @param outerFirst whether a comes first in the vector (a posterior: a = z1)
      * @param context the step, for the MLP
      */
-    GaussianChain(Distribution outer, Mlp conditional, long innerSize, boolean outerFirst, StepContext context) {
+    GaussianChain(
+            Distribution outer, GaussianMlp conditional, long innerSize, boolean outerFirst, StepContext context) {
         this.outer = outer;
         this.conditional = conditional;
         this.context = context;
@@ -47,8 +50,7 @@ final class GaussianChain implements Distribution {
     }
 
     private Normal inner(NDArray a) {
-        NDList halves = conditional.forward(a, context).split(2, a.getShape().dimension() - 1);
-        return Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
+        return conditional.apply(a, context);
     }
 
     private NDArray join(NDArray a, NDArray b) {
@@ -66,19 +68,11 @@ final class GaussianChain implements Distribution {
         return new Shape(outerSize + innerSize);
     }
 
-    @Override
-    public NDArray sample(Shape sampleShape) {
-        return rsample(sampleShape).stopGradient();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
-    }
-
+    /** The ancestral draw alone: the same draws as {@link #rsampleWithLogProb}, without their density. */
     @Override
     public NDArray rsample(Shape sampleShape) {
-        return rsampleWithLogProb(sampleShape).value();
+        NDArray a = outer.rsample(sampleShape);
+        return join(a, inner(a).rsample(new Shape()));
     }
 
     @Override

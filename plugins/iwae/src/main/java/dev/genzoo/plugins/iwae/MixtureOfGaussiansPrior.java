@@ -1,11 +1,10 @@
 package dev.genzoo.plugins.iwae;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.GenzooException;
@@ -15,6 +14,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.Parameters;
 import java.util.List;
 
 /**
@@ -83,23 +83,13 @@ public final class MixtureOfGaussiansPrior implements Prior {
                                 + latent);
             }
             int c = options.get(COMPONENTS);
-            Parameter logits = parameter("logits", new Shape(c), new ConstantInitializer(0f), context);
-            Parameter loc = parameter("loc", new Shape(c, latent.get(0)), new NormalInitializer(1f), context);
+            NDManager manager = context.manager();
+            Parameter logits = Parameters.constant(manager, "logits", Parameter.Type.OTHER, new Shape(c), 0f);
+            Parameter loc = Parameters.initialized(
+                    manager, "loc", Parameter.Type.OTHER, new Shape(c, latent.get(0)), new NormalInitializer(1f));
             Parameter logVar =
-                    parameter("log_variance", new Shape(c, latent.get(0)), new ConstantInitializer(0f), context);
+                    Parameters.constant(manager, "log_variance", Parameter.Type.OTHER, new Shape(c, latent.get(0)), 0f);
             return new MixtureOfGaussiansPrior(logits, loc, logVar);
-        }
-
-        private static Parameter parameter(
-                String name, Shape shape, ai.djl.training.initializer.Initializer init, BuildContext context) {
-            Parameter parameter = Parameter.builder()
-                    .setName(name)
-                    .setType(Parameter.Type.OTHER)
-                    .optShape(shape)
-                    .optInitializer(init)
-                    .build();
-            parameter.initialize(context.manager(), DataType.FLOAT32);
-            return parameter;
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 
 /**
@@ -26,11 +27,11 @@ public final class MlpMixtureEncoder implements Encoder {
     static final Option<Integer> COMPONENTS =
             Option.integer("components", 3, "mixture components").atLeast(1);
 
-    private final Mlp network;
+    private final MultilayerPerceptron network;
     private final int latent;
     private final int components;
 
-    MlpMixtureEncoder(Mlp network, int latent, int components) {
+    MlpMixtureEncoder(MultilayerPerceptron network, int latent, int components) {
         this.network = network;
         this.latent = latent;
         this.components = components;
@@ -77,19 +78,15 @@ public final class MlpMixtureEncoder implements Encoder {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(Mlp.HIDDEN, LATENT, COMPONENTS, Mlp.ACTIVATION);
+            return List.of(MultilayerPerceptron.HIDDEN, LATENT, COMPONENTS, MultilayerPerceptron.ACTIVATION);
         }
 
         @Override
         public Encoder create(Options options, BuildContext context) {
             int latent = options.get(LATENT);
             int components = options.get(COMPONENTS);
-            Mlp network = new Mlp(
-                    context.manager(),
-                    context.dataShape().size(),
-                    options.get(Mlp.HIDDEN),
-                    (long) components * (1 + 2L * latent),
-                    options.get(Mlp.ACTIVATION));
+            MultilayerPerceptron network = MultilayerPerceptron.sequential(
+                    context.manager(), context.dataShape().size(), options, (long) components * (1 + 2L * latent));
             return new MlpMixtureEncoder(network, latent, components);
         }
     }

@@ -1,7 +1,6 @@
 package dev.genzoo.plugins.iwae;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
@@ -13,6 +12,9 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.GaussianMlp;
+import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.Nonlinearity;
 import java.util.List;
 
 /**
@@ -30,15 +32,14 @@ public final class TwoLayerGaussianEncoder implements Encoder {
             .atLeast(1);
     static final Option<Integer> LATENT2 = Option.integer("latent2", 50, "units of the second stochastic layer z2")
             .atLeast(1);
-    static final Option<String> ACTIVATION = Option.choice(
-            "activation", "tanh", "activation between layers", "tanh", "relu", "softplus", "elu", "gelu", "silu");
+    static final Option<String> ACTIVATION = Nonlinearity.option(Nonlinearity.TANH, Nonlinearity.values());
 
-    private final Mlp first;
-    private final Mlp second;
+    private final GaussianMlp first;
+    private final GaussianMlp second;
     private final int latent;
     private final int latent2;
 
-    TwoLayerGaussianEncoder(Mlp first, Mlp second, int latent, int latent2) {
+    TwoLayerGaussianEncoder(GaussianMlp first, GaussianMlp second, int latent, int latent2) {
         this.first = first;
         this.second = second;
         this.latent = latent;
@@ -57,17 +58,15 @@ public final class TwoLayerGaussianEncoder implements Encoder {
 
     @Override
     public Encoding encode(NDArray x, StepContext context) {
-        NDList halves =
-                first.forward(x.reshape(x.getShape().get(0), -1), context).split(2, 1);
-        Normal z1 = Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
+        Normal z1 = first.applyToExamples(x, context);
         return Encoding.density(new GaussianChain(z1, second, latent2, true, context));
     }
 
     @Override
     public ParameterList parameters() {
         ParameterList list = new ParameterList();
-        first.parameters().forEach(p -> list.add("first." + p.getKey(), p.getValue()));
-        second.parameters().forEach(p -> list.add("second." + p.getKey(), p.getValue()));
+        first.network().addParameters(list, "first");
+        second.network().addParameters(list, "second");
         return list;
     }
 
@@ -94,9 +93,11 @@ public final class TwoLayerGaussianEncoder implements Encoder {
             int latent2 = options.get(LATENT2);
             String activation = options.get(ACTIVATION);
             long in = context.dataShape().size();
-            Mlp first = new Mlp(context.manager(), in, options.get(HIDDEN), 2L * latent, activation);
-            Mlp second = new Mlp(context.manager(), latent, options.get(HIDDEN2), 2L * latent2, activation);
-            return new TwoLayerGaussianEncoder(first, second, latent, latent2);
+            MultilayerPerceptron first = MultilayerPerceptron.sequential(
+                    context.manager(), in, options.get(HIDDEN), 2L * latent, activation);
+            MultilayerPerceptron second = MultilayerPerceptron.sequential(
+                    context.manager(), latent, options.get(HIDDEN2), 2L * latent2, activation);
+            return new TwoLayerGaussianEncoder(new GaussianMlp(first), new GaussianMlp(second), latent, latent2);
         }
     }
 }

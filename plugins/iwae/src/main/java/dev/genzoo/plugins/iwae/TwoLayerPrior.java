@@ -11,6 +11,8 @@ import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.StandardNormal;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.GaussianMlp;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 
 /**
@@ -20,11 +22,11 @@ import java.util.List;
  * and {@code latent2}, which {@code -P} gives the encoder too, and checks them against the encoder.
  */
 public final class TwoLayerPrior implements Prior {
-    private final Mlp conditional;
+    private final GaussianMlp conditional;
     private final int latent;
     private final int latent2;
 
-    TwoLayerPrior(Mlp conditional, int latent, int latent2) {
+    TwoLayerPrior(GaussianMlp conditional, int latent, int latent2) {
         this.conditional = conditional;
         this.latent = latent;
         this.latent2 = latent2;
@@ -75,13 +77,13 @@ public final class TwoLayerPrior implements Prior {
                                 + "; use the two-layer-gaussian encoder and give both the same -P latent"
                                 + " and -P latent2");
             }
-            Mlp conditional = new Mlp(
+            MultilayerPerceptron conditional = MultilayerPerceptron.sequential(
                     context.manager(),
                     latent2,
                     options.get(TwoLayerGaussianEncoder.HIDDEN2),
                     2L * latent,
                     options.get(TwoLayerGaussianEncoder.ACTIVATION));
-            return new TwoLayerPrior(conditional, latent, latent2);
+            return new TwoLayerPrior(new GaussianMlp(conditional), latent, latent2);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.Parameters;
 import java.util.List;
 
 /**
@@ -137,13 +138,12 @@ public final class VampPrior implements Prior {
                                 + ", and this encoder outputs "
                                 + encoder.kind().description());
             }
-            Parameter pseudoInputs = Parameter.builder()
-                    .setName("pseudo_inputs")
-                    .setType(Parameter.Type.OTHER)
-                    .optShape(new Shape(options.get(PSEUDO_INPUTS)).addAll(context.dataShape()))
-                    .optInitializer((manager, shape, type) -> manager.randomNormal(0.5f, 0.01f, shape, type))
-                    .build();
-            pseudoInputs.initialize(context.manager(), DataType.FLOAT32);
+            Parameter pseudoInputs = Parameters.initialized(
+                    context.manager(),
+                    "pseudo_inputs",
+                    Parameter.Type.OTHER,
+                    new Shape(options.get(PSEUDO_INPUTS)).addAll(context.dataShape()),
+                    (manager, shape, type) -> manager.randomNormal(0.5f, 0.01f, shape, type));
             return new VampPrior(encoder, pseudoInputs);
         }
     }

@@ -12,6 +12,8 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.distribution.StandardNormal;
+import dev.genzoo.nn.GaussianMlp;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +33,14 @@ final class GaussianChainTest {
 
     private NDManager manager;
     private StepContext context;
-    private Mlp linear;
+    private GaussianMlp linear;
 
     @BeforeEach
     void setUp() {
         Engine.getInstance().setRandomSeed(4);
         manager = NDManager.newBaseManager();
         context = StepContext.evaluation(0, manager, new ParameterStore(manager, false));
-        linear = new Mlp(manager, LA, List.of(), 2L * LB, "tanh");
+        linear = new GaussianMlp(MultilayerPerceptron.sequential(manager, LA, List.of(), 2L * LB, "tanh"));
     }
 
     @AfterEach

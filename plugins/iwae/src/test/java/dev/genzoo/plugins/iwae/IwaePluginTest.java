@@ -10,34 +10,32 @@ import dev.genzoo.api.Component;
 import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.Encoder;
-import dev.genzoo.api.EncoderKind;
-import dev.genzoo.api.GenzooPlugin;
-import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
-import dev.genzoo.api.PriorFactory;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
+import dev.genzoo.testkit.PluginConformance;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** The plugin root: found by ServiceLoader, naming its factories, each creating from its defaults. */
+/**
+ * The plugin root: the plugin contract (the test kit's checks, the mixture encoder with either
+ * mixture prior and the two-layer architecture), its named factories, and the sizes and checkpoint
+ * names of the second architecture's networks.
+ */
 final class IwaePluginTest {
     private final IwaePlugin plugin = new IwaePlugin();
 
-    @Test
-    void isRegisteredWithServiceLoader() {
-        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .toList();
-        assertThat(found)
-                .filteredOn(p -> p.name().equals("iwae"))
-                .hasSize(1)
-                .first()
-                .isInstanceOf(IwaePlugin.class);
+    @TestFactory
+    Stream<DynamicTest> meetsThePluginContract() {
+        return PluginConformance.of(plugin)
+                .data(new Shape(1, 4, 4))
+                .model("mlp-mixture", "mixture-of-gaussians", null, "iwae")
+                .model("mlp-mixture", "vamp", null, "iwae")
+                .model("two-layer-gaussian", "two-layer", "first-layer-bernoulli", "iwae")
+                .tests();
     }
 
     @Test
@@ -56,44 +54,7 @@ final class IwaePluginTest {
                 .containsExactly("k");
     }
 
-    @Test
-    void everyFactoryDescribesItselfAndNamesItsOptionsOnce() {
-        List<ComponentFactory<?>> factories = new ArrayList<>();
-        factories.addAll(plugin.encoders());
-        factories.addAll(plugin.priors());
-        factories.addAll(plugin.decoders());
-        factories.addAll(plugin.objectives());
-        for (ComponentFactory<?> factory : factories) {
-            assertThat(factory.description()).as(factory.name()).isNotBlank();
-            Set<String> names = new HashSet<>();
-            for (Option<?> option : factory.options()) {
-                assertThat(names.add(option.name()))
-                        .as("%s declares %s once", factory.name(), option.name())
-                        .isTrue();
-            }
-        }
-    }
-
-    /** The mixture encoder with either mixture prior, then the iwae objective. */
-    @Test
-    void theMixtureComponentsCreateFromTheirDefaults() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            BuildContext context = BuildContext.of(manager, new Shape(1, 4, 4));
-            Encoder encoder = create(plugin.encoders().get(0), context);
-            assertThat(encoder.kind()).isEqualTo(EncoderKind.DENSITY);
-            assertThat(encoder.latentShape()).isEqualTo(new Shape(20));
-            context = context.withEncoder(encoder);
-            for (PriorFactory factory : plugin.priors().subList(0, 2)) {
-                Prior prior = create(factory, context);
-                assertThat(prior.parameters().isEmpty()).as(factory.name()).isFalse();
-            }
-            Objective objective = create(plugin.objectives().get(0), context);
-            assertThat(objective.acceptedEncoders()).containsExactly(EncoderKind.DENSITY);
-            assertThat(((ImportanceWeightedBound) objective).samples()).isEqualTo(5);
-        }
-    }
-
-    /** The IWAE paper's second architecture: 100 + 50 latent units, and every part has parameters. */
+    /** The IWAE paper's second architecture: 100 + 50 latent units, and every part's parameters under their checkpoint names. */
     @Test
     void theTwoLayerComponentsCreateFromTheirDefaults() {
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -104,13 +65,23 @@ final class IwaePluginTest {
             Prior prior = create(plugin.priors().get(2), context);
             context = context.withPrior(prior);
             Decoder decoder = create(plugin.decoders().get(0), context);
-            assertThat(encoder.parameters().size()).isEqualTo(12);
-            assertThat(prior.parameters().size()).isEqualTo(6);
-            assertThat(decoder.parameters().size()).isEqualTo(6);
+            assertThat(encoder.parameters().keys())
+                    .hasSize(12)
+                    .startsWith("first.01Linear_weight", "first.01Linear_bias")
+                    .endsWith("second.05Linear_weight", "second.05Linear_bias");
+            assertThat(encoder.parameters()
+                            .get("second.05Linear_weight")
+                            .getArray()
+                            .getShape())
+                    .isEqualTo(new Shape(100, 50));
+            assertThat(prior.parameters().keys()).hasSize(6).startsWith("01Linear_weight");
+            assertThat(decoder.parameters().keys()).hasSize(6).endsWith("05Linear_weight", "05Linear_bias");
+            assertThat(((ImportanceWeightedBound) create(plugin.objectives().get(0), context)).samples())
+                    .isEqualTo(5);
         }
     }
 
     private static <T extends Component> T create(ComponentFactory<T> factory, BuildContext context) {
-        return factory.create(Options.defaults(factory.options()), context);
+        return factory.create(Options.resolve(factory.name(), factory.options(), Map.of()), context);
     }
 }

@@ -11,28 +11,28 @@ import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 
 /** An MLP mapping z to independent Bernoulli pixels p(x|z) (Kingma and Welling 2014, appendix C.1). */
 public final class MlpBernoulliDecoder implements Decoder {
-    private final Mlp network;
+    private final MultilayerPerceptron network;
     private final Shape dataShape;
 
-    MlpBernoulliDecoder(Mlp network, Shape dataShape) {
+    MlpBernoulliDecoder(MultilayerPerceptron network, Shape dataShape) {
         this.network = network;
         this.dataShape = dataShape;
     }
 
     @Override
     public Distribution decode(NDArray z, StepContext context) {
-        Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
         NDArray logits = network.forwardLast(z, context);
-        return new Bernoulli(logits.reshape(leading.addAll(dataShape)), dataShape.dimension());
+        return new Bernoulli(logits.reshape(VectorLatent.leading(z).addAll(dataShape)), dataShape.dimension());
     }
 
     @Override
     public ParameterList parameters() {
-        return network.block().getParameters();
+        return network.parameters();
     }
 
     /** Creates {@code mlp-bernoulli} decoders. */
@@ -49,17 +49,16 @@ public final class MlpBernoulliDecoder implements Decoder {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(Mlp.HIDDEN, Mlp.ACTIVATION);
+            return List.of(MultilayerPerceptron.HIDDEN, MultilayerPerceptron.ACTIVATION);
         }
 
         @Override
         public Decoder create(Options options, BuildContext context) {
-            Mlp network = new Mlp(
+            MultilayerPerceptron network = MultilayerPerceptron.sequential(
                     context.manager(),
                     VectorLatent.size(context),
-                    options.get(Mlp.HIDDEN),
-                    context.dataShape().size(),
-                    options.get(Mlp.ACTIVATION));
+                    options,
+                    context.dataShape().size());
             return new MlpBernoulliDecoder(network, context.dataShape());
         }
     }

@@ -1,7 +1,6 @@
 package dev.genzoo.plugins.vae;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
@@ -10,9 +9,10 @@ import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.GaussianMlp;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 
 /**
@@ -23,10 +23,10 @@ public final class MlpGaussianEncoder implements Encoder {
     static final Option<Integer> LATENT =
             Option.integer("latent", 20, "latent dimensions").atLeast(1);
 
-    private final Mlp network;
+    private final GaussianMlp network;
     private final int latent;
 
-    MlpGaussianEncoder(Mlp network, int latent) {
+    MlpGaussianEncoder(GaussianMlp network, int latent) {
         this.network = network;
         this.latent = latent;
     }
@@ -43,14 +43,12 @@ public final class MlpGaussianEncoder implements Encoder {
 
     @Override
     public Encoding encode(NDArray x, StepContext context) {
-        NDArray rows = x.reshape(x.getShape().get(0), -1);
-        NDList halves = network.forward(rows, context).split(2, 1);
-        return Encoding.density(Normal.ofLogVariance(halves.get(0), halves.get(1), 1));
+        return Encoding.density(network.applyToExamples(x, context));
     }
 
     @Override
     public ParameterList parameters() {
-        return network.block().getParameters();
+        return network.parameters();
     }
 
     /** Creates {@code mlp-gaussian} encoders. */
@@ -67,19 +65,15 @@ public final class MlpGaussianEncoder implements Encoder {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(Mlp.HIDDEN, LATENT, Mlp.ACTIVATION);
+            return List.of(MultilayerPerceptron.HIDDEN, LATENT, MultilayerPerceptron.ACTIVATION);
         }
 
         @Override
         public Encoder create(Options options, BuildContext context) {
             int latent = options.get(LATENT);
-            Mlp network = new Mlp(
-                    context.manager(),
-                    context.dataShape().size(),
-                    options.get(Mlp.HIDDEN),
-                    2L * latent,
-                    options.get(Mlp.ACTIVATION));
-            return new MlpGaussianEncoder(network, latent);
+            MultilayerPerceptron network = MultilayerPerceptron.sequential(
+                    context.manager(), context.dataShape().size(), options, 2L * latent);
+            return new MlpGaussianEncoder(new GaussianMlp(network), latent);
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.genzoo.plugins.vae;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.GenzooException;
 
-/** The width of a flat latent vector, refusing latent grids that an MLP decoder cannot read. */
+/** The width of a flat latent vector, refusing latent grids that an MLP decoder cannot read, and its leading axes. */
 final class VectorLatent {
     private VectorLatent() {}
 
@@ -16,5 +17,10 @@ final class VectorLatent {
                     + "; choose a convolutional decoder");
         }
         return latent.get(0);
+    }
+
+    /** The leading axes of latent vectors [..., L]: the batch, and any sample axes before it. */
+    static Shape leading(NDArray z) {
+        return z.getShape().slice(0, z.getShape().dimension() - 1);
     }
 }

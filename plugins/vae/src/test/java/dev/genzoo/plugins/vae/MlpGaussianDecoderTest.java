@@ -16,7 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link MlpGaussianDecoder} with fixed and learned variance: which parameters each exposes, the
+ * {@link MlpGaussianDecoder} with fixed, learned and shared variance: which parameters each exposes, the
  * learned log-variance's start at 2 log(sigma), and log p(x|z) against the Gaussian density written
  * out in doubles, including its gradient with respect to the learned log-variance.
  */
@@ -50,6 +50,15 @@ final class MlpGaussianDecoderTest {
             // Asking twice does not add it twice.
             assertThat(learned.decoder.parameters().size())
                     .isEqualTo(fixed.decoder.parameters().size() + 1);
+        }
+    }
+
+    @Test
+    void sharedVarianceAddsOneScalarLogVariance() {
+        try (TinyVae shared = TinyVae.gaussian(5, Map.of("sigma", "0.3", "variance", "shared"))) {
+            Parameter logVariance = shared.decoder.parameters().get("log_variance");
+            assertThat(logVariance.getArray().getShape()).isEqualTo(new Shape());
+            assertThat((double) logVariance.getArray().getFloat()).isCloseTo(2 * Math.log(SIGMA), within(1e-6));
         }
     }
 

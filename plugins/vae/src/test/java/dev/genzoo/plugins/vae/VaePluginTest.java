@@ -7,50 +7,32 @@ import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.Decoder;
-import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.Encoder;
-import dev.genzoo.api.EncoderKind;
-import dev.genzoo.api.GenzooPlugin;
-import dev.genzoo.api.Objective;
-import dev.genzoo.api.Prior;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.genzoo.testkit.PluginConformance;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The plugin root: found by ServiceLoader, with its named factories, each creating from defaults.
+ * The plugin root: the plugin contract (the test kit's checks), its named factories, and the names
+ * its networks' parameters have in checkpoints.
  */
 final class VaePluginTest {
-    private static final Shape DATA = new Shape(1, 4, 4);
-
-    private NDManager manager;
     private final VaePlugin plugin = new VaePlugin();
 
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
-
-    @Test
-    void isRegisteredWithServiceLoader() {
-        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .toList();
-
-        assertThat(found).hasAtLeastOneElementOfType(VaePlugin.class);
-        assertThat(found).filteredOn(p -> p.name().equals("vae")).hasSize(1);
+    @TestFactory
+    Stream<DynamicTest> meetsThePluginContract() {
+        return PluginConformance.of(plugin)
+                .data(new Shape(1, 4, 4))
+                .model("mlp-gaussian", "standard-normal", "mlp-bernoulli", "elbo")
+                .model("mlp-gaussian", "standard-normal", "mlp-gaussian", "elbo")
+                .data(new Shape(2))
+                .model(Map.of("variance", "learned"), "mlp-gaussian", "standard-normal", "mlp-gaussian", "elbo")
+                .tests();
     }
 
     @Test
@@ -67,47 +49,33 @@ final class VaePluginTest {
                 .containsExactly("beta", "kl", "warmup-epochs", "samples");
     }
 
+    /** The keys of checkpoint.zip's parameters.npz, as every genzoo before the shared network blocks wrote them. */
     @Test
-    void everyFactoryDescribesItselfAndNamesItsOptionsOnce() {
-        List<ComponentFactory<?>> factories = new ArrayList<>();
-        factories.addAll(plugin.encoders());
-        factories.addAll(plugin.decoders());
-        factories.addAll(plugin.priors());
-        factories.addAll(plugin.objectives());
-        for (ComponentFactory<?> factory : factories) {
-            assertThat(factory.description()).as(factory.name()).isNotBlank();
-            assertThat(factory.name()).matches("[a-z][a-z0-9-]*");
-            Set<String> names = new HashSet<>();
-            for (Option<?> option : factory.options()) {
-                assertThat(names.add(option.name()))
-                        .as("%s declares %s once", factory.name(), option.name())
-                        .isTrue();
-            }
+    void theNetworksParametersKeepTheirCheckpointNames() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BuildContext context = BuildContext.of(manager, new Shape(1, 4, 4));
+            Encoder encoder = create(plugin.encoders().get(0), Map.of("hidden", "8,6"), context);
+            assertThat(encoder.latentShape()).isEqualTo(new Shape(20));
+            assertThat(encoder.parameters().keys())
+                    .containsExactly(
+                            "01Linear_weight",
+                            "01Linear_bias",
+                            "03Linear_weight",
+                            "03Linear_bias",
+                            "05Linear_weight",
+                            "05Linear_bias");
+            assertThat(encoder.parameters().get("05Linear_weight").getArray().getShape())
+                    .isEqualTo(new Shape(40, 6));
+            context = context.withEncoder(encoder);
+            Decoder decoder = create(plugin.decoders().get(1), Map.of("hidden", "8", "variance", "learned"), context);
+            assertThat(decoder.parameters().keys())
+                    .containsExactly(
+                            "01Linear_weight", "01Linear_bias", "03Linear_weight", "03Linear_bias", "log_variance");
         }
     }
 
-    @Test
-    void everyFactoryCreatesFromItsDefaults() {
-        BuildContext context = BuildContext.of(manager, DATA);
-        var encoderFactory = plugin.encoders().get(0);
-        Encoder encoder = encoderFactory.create(Options.defaults(encoderFactory.options()), context);
-        assertThat(encoder.kind()).isEqualTo(EncoderKind.DENSITY);
-        assertThat(encoder.latentShape()).isEqualTo(new Shape(20));
-        assertThat(encoder.parameters().isEmpty()).isFalse();
-
-        context = context.withEncoder(encoder);
-        var priorFactory = plugin.priors().get(0);
-        Prior prior = priorFactory.create(Options.defaults(priorFactory.options()), context);
-        assertThat(prior.parameters().isEmpty()).isTrue();
-
-        context = context.withPrior(prior);
-        for (DecoderFactory decoderFactory : plugin.decoders()) {
-            Decoder decoder = decoderFactory.create(Options.defaults(decoderFactory.options()), context);
-            assertThat(decoder.parameters().isEmpty()).as(decoderFactory.name()).isFalse();
-        }
-
-        var objectiveFactory = plugin.objectives().get(0);
-        Objective objective = objectiveFactory.create(Options.defaults(objectiveFactory.options()), context);
-        assertThat(objective.acceptedEncoders()).containsExactly(EncoderKind.DENSITY);
+    private static <T extends dev.genzoo.api.Component> T create(
+            ComponentFactory<T> factory, Map<String, String> given, BuildContext context) {
+        return factory.create(Options.resolve(factory.name(), factory.options(), given), context);
     }
 }
