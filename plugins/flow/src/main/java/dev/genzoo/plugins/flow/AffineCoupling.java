@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
 final class AffineCoupling implements FlowStep {
     private final NDArray kept;
     private final NDArray changedTwice;
-    private final Perceptron network;
+    private final MultilayerPerceptron network;
     private final float scaleBound;
 
     /**
@@ -41,7 +42,7 @@ final class AffineCoupling implements FlowStep {
         }
         this.kept = manager.create(keep);
         this.changedTwice = manager.create(change);
-        this.network = new Perceptron(manager, Perceptron.widths(d, hidden, 2L * d), null, activation, true);
+        this.network = Conditioner.create(manager, d, hidden, 2L * d, activation, null);
         this.scaleBound = scaleBound;
     }
 

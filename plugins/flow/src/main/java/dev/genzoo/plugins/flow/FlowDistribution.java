@@ -3,7 +3,7 @@ package dev.genzoo.plugins.flow;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.distribution.Reparameterizable;
 import dev.genzoo.api.distribution.StandardNormal;
 
 /**
@@ -11,7 +11,7 @@ import dev.genzoo.api.distribution.StandardNormal;
  * the change of variables (Rezende and Mohamed 2015, equation 5), and draws by the inverse. One
  * distribution (batch shape ()) over events of the flow's shape.
  */
-final class FlowDistribution implements Distribution {
+final class FlowDistribution implements Reparameterizable {
     private final Flow flow;
     private final StandardNormal base;
     private final StepContext context;
@@ -30,16 +30,6 @@ final class FlowDistribution implements Distribution {
     @Override
     public Shape eventShape() {
         return flow.event();
-    }
-
-    @Override
-    public NDArray sample(Shape sampleShape) {
-        return rsample(sampleShape).stopGradient();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class MafRecipe implements FlowRecipe {
     @Override
     public List<Option<?>> options(boolean onData) {
         List<Option<?>> options =
-                new ArrayList<>(List.of(LAYERS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
+                new ArrayList<>(List.of(LAYERS, Conditioner.HIDDEN, Conditioner.ACTIVATION, LogScale.BOUND));
         if (onData) {
             options.add(LogitTransform.ALPHA);
         }
@@ -55,8 +55,8 @@ final class MafRecipe implements FlowRecipe {
             steps.add(new AutoregressiveAffine(
                     manager,
                     d,
-                    options.get(Perceptron.HIDDEN),
-                    options.get(Perceptron.ACTIVATION),
+                    options.get(Conditioner.HIDDEN),
+                    options.get(Conditioner.ACTIVATION),
                     i % 2 == 1,
                     options.get(LogScale.BOUND).floatValue()));
             names.add("made" + i);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * of degree d sees hidden units of degree below d (equations 12 and 13).
  */
 final class MaskedAutoencoder {
-    private final Perceptron network;
+    private final MultilayerPerceptron network;
 
     /**
      * A MADE with 2D outputs, two per input.
@@ -52,7 +53,7 @@ final class MaskedAutoencoder {
             masks.add(mask(degrees.get(layer), degrees.get(layer + 1), false));
         }
         masks.add(mask(degrees.get(degrees.size() - 1), outputs, true));
-        network = new Perceptron(manager, Perceptron.widths(d, hidden, 2L * d), masks, activation, true);
+        network = Conditioner.create(manager, d, hidden, 2L * d, activation, masks);
     }
 
     /** Row-major [out, in]: 1 where the out unit may see the in unit. */

@@ -28,7 +28,7 @@ final class RealNvpRecipe implements FlowRecipe {
     @Override
     public List<Option<?>> options(boolean onData) {
         List<Option<?>> options =
-                new ArrayList<>(List.of(COUPLINGS, Perceptron.HIDDEN, Perceptron.ACTIVATION, LogScale.BOUND));
+                new ArrayList<>(List.of(COUPLINGS, Conditioner.HIDDEN, Conditioner.ACTIVATION, LogScale.BOUND));
         if (onData) {
             options.add(LogitTransform.ALPHA);
         }
@@ -49,8 +49,8 @@ final class RealNvpRecipe implements FlowRecipe {
                     manager,
                     event,
                     i % 2,
-                    options.get(Perceptron.HIDDEN),
-                    options.get(Perceptron.ACTIVATION),
+                    options.get(Conditioner.HIDDEN),
+                    options.get(Conditioner.ACTIVATION),
                     options.get(LogScale.BOUND).floatValue()));
             names.add("coupling" + i);
         }

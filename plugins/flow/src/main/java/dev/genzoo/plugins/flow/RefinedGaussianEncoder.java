@@ -1,7 +1,6 @@
 package dev.genzoo.plugins.flow;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
@@ -12,9 +11,10 @@ import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.GaussianMlp;
+import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,11 +35,11 @@ final class RefinedGaussianEncoder implements Encoder {
                     "flow-hidden", List.of(64, 64), "hidden widths of each IAF step's MADE")
             .atLeast(1);
 
-    private final Perceptron network;
+    private final GaussianMlp network;
     private final Flow flow;
     private final int latent;
 
-    RefinedGaussianEncoder(Perceptron network, Flow flow, int latent) {
+    RefinedGaussianEncoder(GaussianMlp network, Flow flow, int latent) {
         this.network = network;
         this.flow = flow;
         this.latent = latent;
@@ -57,16 +57,13 @@ final class RefinedGaussianEncoder implements Encoder {
 
     @Override
     public Encoding encode(NDArray x, StepContext context) {
-        NDArray rows = x.reshape(x.getShape().get(0), -1);
-        NDList halves = network.forward(rows, context).split(2, 1);
-        Normal base = Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
-        return Encoding.density(new RefinedPosterior(base, flow, context));
+        return Encoding.density(new RefinedPosterior(network.applyToExamples(x, context), flow, context));
     }
 
     @Override
     public ParameterList parameters() {
         ParameterList list = new ParameterList();
-        network.addParameters(list, "gaussian");
+        network.network().addParameters(list, "gaussian");
         flow.parameters().forEach(pair -> list.add(pair.getKey(), pair.getValue()));
         return list;
     }
@@ -98,7 +95,7 @@ final class RefinedGaussianEncoder implements Encoder {
 
         @Override
         public List<Option<?>> options() {
-            List<Option<?>> options = new ArrayList<>(List.of(HIDDEN, LATENT, Perceptron.ACTIVATION, FLOWS));
+            List<Option<?>> options = new ArrayList<>(List.of(HIDDEN, LATENT, Conditioner.ACTIVATION, FLOWS));
             if (autoregressive) {
                 options.add(FLOW_HIDDEN);
                 options.add(LogScale.BOUND);
@@ -110,13 +107,11 @@ final class RefinedGaussianEncoder implements Encoder {
         public Encoder create(Options options, BuildContext context) {
             int latent = options.get(LATENT);
             NDManager manager = context.manager();
-            String activation = options.get(Perceptron.ACTIVATION);
-            Perceptron network = new Perceptron(
-                    manager,
-                    Perceptron.widths(context.dataShape().size(), options.get(HIDDEN), 2L * latent),
-                    null,
-                    activation,
-                    false);
+            String activation = options.get(Conditioner.ACTIVATION);
+            GaussianMlp network = new GaussianMlp(
+                    MultilayerPerceptron.builder(context.dataShape().size(), options.get(HIDDEN), 2L * latent)
+                            .activation(activation)
+                            .build(manager));
             List<FlowStep> steps = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int k = 0; k < options.get(FLOWS); k++) {

@@ -3,9 +3,9 @@ package dev.genzoo.plugins.flow;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
+import dev.genzoo.api.distribution.Reparameterizable;
 
 /**
  * A diagonal Gaussian q_0(z_0|x) pushed through K flow steps, z_K = f_K o ... o f_1(z_0), with
@@ -14,7 +14,7 @@ import dev.genzoo.api.distribution.Normal;
  * gives it, {@link #logProb} of other values is not available, and there is no closed-form KL, so
  * an ELBO estimates the KL by Monte Carlo.
  */
-final class RefinedPosterior implements Distribution {
+final class RefinedPosterior implements Reparameterizable {
     private final Normal base;
     private final Flow flow;
     private final StepContext context;
@@ -45,19 +45,10 @@ final class RefinedPosterior implements Distribution {
         return base.eventShape();
     }
 
-    @Override
-    public NDArray sample(Shape sampleShape) {
-        return rsample(sampleShape).stopGradient();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
-    }
-
+    /** f(z_0) for a draw z_0 of the base: the same draws as {@link #rsampleWithLogProb}, without their density. */
     @Override
     public NDArray rsample(Shape sampleShape) {
-        return rsampleWithLogProb(sampleShape).value();
+        return flow.forward(base.rsample(sampleShape), context).value();
     }
 
     @Override

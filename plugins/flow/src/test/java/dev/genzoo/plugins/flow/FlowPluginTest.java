@@ -11,35 +11,33 @@ import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.GenzooException;
-import dev.genzoo.api.GenzooPlugin;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.PriorFactory;
 import dev.genzoo.api.Role;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
-import java.util.ArrayList;
-import java.util.HashSet;
+import dev.genzoo.testkit.PluginConformance;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** The plugin root: found by ServiceLoader, its named factories, each creating from defaults. */
+/** The plugin root: the plugin contract (the test kit's checks), its named factories, their kinds and parameter names. */
 final class FlowPluginTest {
     private final FlowPlugin plugin = new FlowPlugin();
 
-    @Test
-    void isRegisteredWithServiceLoader() {
-        List<GenzooPlugin> found = ServiceLoader.load(GenzooPlugin.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .toList();
-        assertThat(found)
-                .filteredOn(p -> p.name().equals("flow"))
-                .hasSize(1)
-                .first()
-                .isInstanceOf(FlowPlugin.class);
+    @TestFactory
+    Stream<DynamicTest> meetsThePluginContract() {
+        return PluginConformance.of(plugin)
+                .data(new Shape(1, 4, 4))
+                .model("realnvp", "maf", "flow-inverse", "flow-nll")
+                .model("maf", "realnvp", "flow-inverse", "flow-nll")
+                .model("mlp-planar", "realnvp", null, null)
+                .model("mlp-iaf", "maf", null, null)
+                .tests();
     }
 
     @Test
@@ -65,24 +63,6 @@ final class FlowPluginTest {
         assertThat(plugin.encoders().get(0).companions()).isEqualTo(expected);
         assertThat(plugin.encoders().get(1).companions()).isEqualTo(expected);
         assertThat(plugin.encoders().get(2).companions()).isEmpty();
-    }
-
-    @Test
-    void everyFactoryDescribesItselfAndNamesItsOptionsOnce() {
-        List<ComponentFactory<?>> factories = new ArrayList<>();
-        factories.addAll(plugin.encoders());
-        factories.addAll(plugin.decoders());
-        factories.addAll(plugin.priors());
-        factories.addAll(plugin.objectives());
-        for (ComponentFactory<?> factory : factories) {
-            assertThat(factory.description()).as(factory.name()).isNotBlank();
-            Set<String> names = new HashSet<>();
-            for (Option<?> option : factory.options()) {
-                assertThat(names.add(option.name()))
-                        .as("%s declares %s once", factory.name(), option.name())
-                        .isTrue();
-            }
-        }
     }
 
     @Test

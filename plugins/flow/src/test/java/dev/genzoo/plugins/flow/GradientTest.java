@@ -1,17 +1,12 @@
 package dev.genzoo.plugins.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.GradientCollector;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.Encoding;
@@ -21,9 +16,7 @@ import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.StandardNormal;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
+import dev.genzoo.testkit.GradientCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +24,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gradients of the flows' losses against central finite differences on the same noise (the engine
- * is reseeded before every evaluation). Between forward and backward the garbage collector runs
- * and freed memory is overwritten, so that a constant autograd saved in a Java-owned buffer (see
- * {@link dev.genzoo.api.Scalars}) would show up as a wrong gradient.
+ * Gradients of the flows' losses against central finite differences on the same noise, by the
+ * test kit's {@link GradientCheck}, which also overwrites freed memory between forward and
+ * backward, so that a constant autograd saved in a Java-owned buffer (see {@link
+ * dev.genzoo.api.Scalars}) would show up as a wrong gradient.
  */
 final class GradientTest {
     private static final int SEED = 5;
@@ -118,60 +111,9 @@ final class GradientTest {
     }
 
     private static void assertGradientMatches(Fixtures f, List<Parameter> probed, Function<NDManager, NDArray> loss) {
-        NDArray control = f.manager.create(new float[] {1f});
-        control.setRequiresGradient(true);
-        try (NDManager scope = f.manager.newSubManager()) {
-            Engine.getInstance().setRandomSeed(SEED);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray value = loss.apply(scope);
-                NDArray controlTerm = control.mul(0.5f).sum();
-                List<ByteBuffer> scribbles = scribbleOverFreedMemory();
-                collector.backward(value.add(controlTerm));
-                assertThat(scribbles).isNotEmpty();
-            }
-        }
-        assumeThat(control.getGradient().getFloat())
-                .as("the probe overwrote the freed factor of the control term")
-                .isNotEqualTo(0.5f);
-
-        int checked = 0;
-        for (Parameter parameter : probed) {
-            NDArray array = parameter.getArray();
-            float[] gradient = array.getGradient().toFloatArray();
-            long size = array.getShape().size();
-            for (long i = 0; i < size; i += Math.max(1, size / 5)) {
-                long[] at = flatIndex(array, i);
-                float original = array.getFloat(at);
-                array.set(new NDIndex(at), original + STEP);
-                double up = evaluate(f, loss);
-                array.set(new NDIndex(at), original - STEP);
-                double down = evaluate(f, loss);
-                array.set(new NDIndex(at), original);
-                double difference = (up - down) / (2 * STEP);
-                assertThat((double) gradient[(int) i])
-                        .as("d loss / d %s[%d]", parameter.getName(), i)
-                        .isCloseTo(difference, within(2e-3 + 0.02 * Math.abs(difference)));
-                checked++;
-            }
-        }
+        int checked =
+                GradientCheck.of(loss).seed(SEED).step(STEP).probing(probed).verify(f.manager);
         assertThat(checked).isGreaterThan(5);
-    }
-
-    private static double evaluate(Fixtures f, Function<NDManager, NDArray> loss) {
-        try (NDManager scope = f.manager.newSubManager()) {
-            Engine.getInstance().setRandomSeed(SEED);
-            return loss.apply(scope).getFloat();
-        }
-    }
-
-    private static long[] flatIndex(NDArray array, long flat) {
-        long[] shape = array.getShape().getShape();
-        long[] index = new long[shape.length];
-        for (int axis = shape.length - 1; axis >= 0; axis--) {
-            index[axis] = flat % shape[axis];
-            flat /= shape[axis];
-        }
-        return index;
     }
 
     private static Parameter first(ParameterList parameters) {
@@ -180,21 +122,5 @@ final class GradientTest {
 
     private static Parameter last(ParameterList parameters) {
         return parameters.valueAt(parameters.size() - 1);
-    }
-
-    private static List<ByteBuffer> scribbleOverFreedMemory() {
-        System.gc();
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<ByteBuffer> buffers = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
-            buffer.putDouble(0, 12345.0);
-            buffers.add(buffer);
-        }
-        return buffers;
     }
 }
