@@ -16,9 +16,11 @@ import dev.genzoo.api.StepContext;
  * <p>Every convolution here works around a defect of libtorch 2.7.1 on the CPU: oneDNN's
  * convolution gives a wrong gradient with respect to its input whenever the number of output
  * channels is not a multiple of 16 (8 on CPUs without AVX-512), while its values and weight
- * gradients are right. When the input takes a gradient, the weight and bias are padded with zero
+ * gradients are right. When the input may take a gradient, the weight and bias are padded with zero
  * output channels up to a multiple of 16 and the output is cut back; the padding changes no value
- * and no parameter.
+ * and no parameter. DJL cannot tell whether an intermediate array takes a gradient ({@code
+ * hasGradient()} is false for every array autograd computed), so "may" means: in a training pass,
+ * or for an input that is itself a leaf taking a gradient.
  */
 public final class Convolution {
     /** Output channels the CPU convolution's input gradient is right for: multiples of this. */
@@ -61,7 +63,13 @@ public final class Convolution {
      * @return [N, out, H', W']
      */
     public NDArray forward(NDArray x, StepContext context) {
-        return convolve(x, Parameters.value(weight, x, context), Parameters.value(bias, x, context), stride, padding);
+        return convolve(
+                x,
+                Parameters.value(weight, x, context),
+                Parameters.value(bias, x, context),
+                stride,
+                padding,
+                mayTakeGradient(x, context));
     }
 
     /**
@@ -78,7 +86,7 @@ public final class Convolution {
         if (!samePadded3x3) {
             throw new IllegalStateException("the sub-pixel form is for 3x3 convolutions with stride 1 and padding 1");
         }
-        return subPixel.apply(x, Parameters.value(weight, x, context), Parameters.value(bias, x, context));
+        return subPixel.apply(x, Parameters.value(weight, x, context), Parameters.value(bias, x, context), context);
     }
 
     /**
@@ -99,14 +107,20 @@ public final class Convolution {
         return bias;
     }
 
+    /** Whether x may take a gradient in this pass (see {@link Convolution}). */
+    static boolean mayTakeGradient(NDArray x, StepContext context) {
+        return context.training() || x.hasGradient();
+    }
+
     /**
-     * conv2d(x, weight, bias), its output channels padded to a multiple of 16 while x takes a
+     * conv2d(x, weight, bias), its output channels padded to a multiple of 16 when x may take a
      * gradient on the CPU (see {@link Convolution}).
      */
-    static NDArray convolve(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding) {
+    static NDArray convolve(
+            NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, boolean mayTakeGradient) {
         long out = weight.getShape().get(0);
         long padded = (out + CHANNEL_MULTIPLE - 1) / CHANNEL_MULTIPLE * CHANNEL_MULTIPLE;
-        if (padded == out || x.getDevice().isGpu() || !x.hasGradient()) {
+        if (padded == out || !mayTakeGradient || x.getDevice().isGpu()) {
             return Conv2d.conv2d(x, weight, bias, stride, padding, ONE, 1).singletonOrThrow();
         }
         NDManager manager = x.getManager();
@@ -126,6 +140,8 @@ public final class Convolution {
         private int stride = 1;
         private int padding;
         private boolean zero;
+        private String weightName = "weight";
+        private String biasName = "bias";
 
         private Builder(long in, long out, int kernel) {
             this.in = in;
@@ -167,6 +183,20 @@ public final class Convolution {
         }
 
         /**
+         * The parameters' own names (what messages and arrays show), "weight" and "bias" unless
+         * given; the names a component lists them under are its own.
+         *
+         * @param weight the weight's name
+         * @param bias the bias's name
+         * @return this builder
+         */
+        public Builder names(String weight, String bias) {
+            this.weightName = weight;
+            this.biasName = bias;
+            return this;
+        }
+
+        /**
          * Creates the weight, then the bias.
          *
          * @param manager the model's manager, which owns them
@@ -176,11 +206,11 @@ public final class Convolution {
             Shape shape = new Shape(out, in, kernel, kernel);
             long fanIn = in * kernel * kernel;
             Parameter w = zero
-                    ? Parameters.constant(manager, "weight", Parameter.Type.WEIGHT, shape, 0f)
-                    : Parameters.uniform(manager, "weight", Parameter.Type.WEIGHT, shape, fanIn);
+                    ? Parameters.constant(manager, weightName, Parameter.Type.WEIGHT, shape, 0f)
+                    : Parameters.uniform(manager, weightName, Parameter.Type.WEIGHT, shape, fanIn);
             Parameter b = zero
-                    ? Parameters.constant(manager, "bias", Parameter.Type.BIAS, new Shape(out), 0f)
-                    : Parameters.uniform(manager, "bias", Parameter.Type.BIAS, new Shape(out), fanIn);
+                    ? Parameters.constant(manager, biasName, Parameter.Type.BIAS, new Shape(out), 0f)
+                    : Parameters.uniform(manager, biasName, Parameter.Type.BIAS, new Shape(out), fanIn);
             return new Convolution(w, b, kernel, stride, padding);
         }
     }

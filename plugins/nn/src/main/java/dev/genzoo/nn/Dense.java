@@ -88,6 +88,8 @@ public final class Dense {
         private boolean zero;
         private float[] mask;
         private boolean biasInPlaceWhenWide;
+        private String weightName = "weight";
+        private String biasName = "bias";
 
         private Builder(long in, long out) {
             this.in = in;
@@ -133,6 +135,20 @@ public final class Dense {
         }
 
         /**
+         * The parameters' own names (what messages and arrays show), "weight" and "bias" unless
+         * given; the names a component lists them under are its own.
+         *
+         * @param weight the weight's name
+         * @param bias the bias's name
+         * @return this builder
+         */
+        public Builder names(String weight, String bias) {
+            this.weightName = weight;
+            this.biasName = bias;
+            return this;
+        }
+
+        /**
          * Creates the layer's parameters, weight first, then bias (the order of PyTorch's and DJL's
          * draws), and its mask.
          *
@@ -142,11 +158,11 @@ public final class Dense {
         public Dense build(NDManager manager) {
             Objects.requireNonNull(manager, "manager");
             Parameter weight = zero
-                    ? Parameters.constant(manager, "weight", Parameter.Type.WEIGHT, new Shape(out, in), 0f)
-                    : Parameters.uniform(manager, "weight", Parameter.Type.WEIGHT, new Shape(out, in), in);
+                    ? Parameters.constant(manager, weightName, Parameter.Type.WEIGHT, new Shape(out, in), 0f)
+                    : Parameters.uniform(manager, weightName, Parameter.Type.WEIGHT, new Shape(out, in), in);
             Parameter bias = zero
-                    ? Parameters.constant(manager, "bias", Parameter.Type.BIAS, new Shape(out), 0f)
-                    : Parameters.uniform(manager, "bias", Parameter.Type.BIAS, new Shape(out), in);
+                    ? Parameters.constant(manager, biasName, Parameter.Type.BIAS, new Shape(out), 0f)
+                    : Parameters.uniform(manager, biasName, Parameter.Type.BIAS, new Shape(out), in);
             NDArray maskArray = mask == null ? null : manager.create(mask, new Shape(out, in));
             return new Dense(weight, bias, maskArray, biasInPlaceWhenWide);
         }

@@ -302,7 +302,8 @@ public final class MultilayerPerceptron {
             for (int i = 0; i < count; i++) {
                 Dense.Builder layer = Dense.builder(widths.get(i), widths.get(i + 1))
                         .startAtZero(lastAtZero && i == count - 1)
-                        .mask(masks == null ? null : masks.get(i));
+                        .mask(masks == null ? null : masks.get(i))
+                        .names(names.of(i, "weight"), names.of(i, "bias"));
                 if (biasInPlaceWhenWide) {
                     layer.biasInPlaceWhenWide();
                 }

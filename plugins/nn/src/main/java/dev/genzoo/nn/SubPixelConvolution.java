@@ -3,6 +3,7 @@ package dev.genzoo.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.StepContext;
 
 /**
  * A 3x3 convolution (padding 1) of a nearest-neighbour doubling, computed without the doubled
@@ -51,9 +52,10 @@ public final class SubPixelConvolution {
      * @param x [N, in, H, W]
      * @param weight [out, in, 3, 3]
      * @param bias [out]
+     * @param context the pass (whether x may take a gradient, see {@link Convolution})
      * @return [N, out, 2H, 2W]
      */
-    public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+    public NDArray apply(NDArray x, NDArray weight, NDArray bias, StepContext context) {
         Shape ws = weight.getShape();
         long out = ws.get(0);
         long in = ws.get(1);
@@ -63,7 +65,7 @@ public final class SubPixelConvolution {
                 .transpose(0, 2, 1, 3, 4)
                 .reshape(4 * out, in, 3, 3);
         NDArray biases = bias.reshape(out, 1).broadcast(new Shape(out, 4)).reshape(4 * out);
-        NDArray z = Convolution.convolve(x, kernels, biases, ONE, ONE);
+        NDArray z = Convolution.convolve(x, kernels, biases, ONE, ONE, Convolution.mayTakeGradient(x, context));
         Shape s = x.getShape();
         long n = s.get(0);
         long h = s.get(2);

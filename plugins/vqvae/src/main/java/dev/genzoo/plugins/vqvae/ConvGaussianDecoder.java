@@ -1,66 +1,44 @@
 package dev.genzoo.plugins.vqvae;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.initializer.ConstantInitializer;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
-import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.GaussianHead;
 import java.util.List;
 
 /**
  * A convolutional decoder with nearest-neighbour upsampling from a latent grid to a diagonal
- * Gaussian p(x|z) = N(mu(z), sigma^2 I), sigma fixed or a learned per-pixel parameter (van den
- * Oord et al. 2017, section 4.1; the Gaussian as in Kingma and Welling 2014, appendix C.2).
+ * Gaussian p(x|z) = N(mu(z), sigma^2 I), sigma fixed, learned per pixel or learned and shared (van
+ * den Oord et al. 2017, section 4.1; the Gaussian as in Kingma and Welling 2014, appendix C.2).
  */
 public final class ConvGaussianDecoder implements Decoder {
-    static final Option<String> VARIANCE = Option.choice(
-            "variance",
-            "fixed",
-            "fixed: sigma as given; learned: one log-variance per pixel, starting at sigma",
-            "fixed",
-            "learned");
-    static final Option<Double> SIGMA = Option.real(
-                    "sigma", 0.1, "standard deviation of p(x|z) (its start when learned)")
-            .above(0);
-
     private final UpsamplingNetwork network;
+    private final GaussianHead head;
     private final Shape dataShape;
-    private final Parameter logVariance;
-    private final float fixedLogVariance;
 
-    ConvGaussianDecoder(UpsamplingNetwork network, Shape dataShape, Parameter logVariance, float fixedLogVariance) {
+    ConvGaussianDecoder(UpsamplingNetwork network, GaussianHead head, Shape dataShape) {
         this.network = network;
+        this.head = head;
         this.dataShape = dataShape;
-        this.logVariance = logVariance;
-        this.fixedLogVariance = fixedLogVariance;
     }
 
     @Override
     public Distribution decode(NDArray z, StepContext context) {
         NDArray mean = network.forward(LatentGrid.fold(z), context)
                 .reshape(LatentGrid.leading(z).addAll(dataShape));
-        NDArray logVar = logVariance == null
-                ? context.manager().full(new Shape(), fixedLogVariance)
-                : context.parameterStore().getValue(logVariance, mean.getDevice(), context.training());
-        return Normal.ofLogVariance(mean, logVar, dataShape.dimension());
+        return head.distribution(mean, context);
     }
 
     @Override
     public ParameterList parameters() {
-        ParameterList list = network.parameters();
-        if (logVariance != null) {
-            list.add("log_variance", logVariance);
-        }
-        return list;
+        return head.addTo(network.parameters());
     }
 
     /** Creates {@code conv-gaussian} decoders. */
@@ -77,7 +55,7 @@ public final class ConvGaussianDecoder implements Decoder {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(GridSizes.CHANNELS, VARIANCE, SIGMA);
+            return List.of(GridSizes.CHANNELS, GaussianHead.VARIANCE, GaussianHead.SIGMA);
         }
 
         @Override
@@ -87,18 +65,7 @@ public final class ConvGaussianDecoder implements Decoder {
             Shape data = context.dataShape();
             UpsamplingNetwork network = new UpsamplingNetwork(
                     context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
-            float logVar = (float) (2 * Math.log(options.get(SIGMA)));
-            Parameter learned = null;
-            if (options.get(VARIANCE).equals("learned")) {
-                learned = Parameter.builder()
-                        .setName("log_variance")
-                        .setType(Parameter.Type.OTHER)
-                        .optShape(data)
-                        .optInitializer(new ConstantInitializer(logVar))
-                        .build();
-                learned.initialize(context.manager(), DataType.FLOAT32);
-            }
-            return new ConvGaussianDecoder(network, data, learned, logVar);
+            return new ConvGaussianDecoder(network, GaussianHead.of(options, data, context.manager()), data);
         }
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.nn.SubPixelConvolution;
 import java.util.ArrayList;
 import java.util.List;
 

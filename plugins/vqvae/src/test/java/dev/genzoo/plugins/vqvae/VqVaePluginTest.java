@@ -9,25 +9,34 @@ import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.GenzooException;
-import dev.genzoo.api.GenzooPlugin;
 import dev.genzoo.api.Role;
+import dev.genzoo.testkit.PluginConformance;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The plugin root: found by ServiceLoader, its named factories and their defaults (the reference
+ * The plugin root: the plugin contract (the test kit's checks), its named factories and their defaults (the reference
  * model: 28x28 images to a 7x7 grid of 64-dimensional codes out of 512), the parameters each
  * codebook option adds, and one sentence for each input that cannot work.
  */
 final class VqVaePluginTest {
     private final VqVaePlugin plugin = new VqVaePlugin();
 
+    @TestFactory
+    Stream<DynamicTest> meetsThePluginContract() {
+        return PluginConformance.of(plugin)
+                .data(new Shape(1, 8, 8))
+                .model("vq-conv", "uniform-codes", "conv-bernoulli", "vq")
+                .model("vq-conv", "transformer-codes", "conv-gaussian", "vq")
+                .tests();
+    }
+
     @Test
-    void isRegisteredWithServiceLoaderUnderItsNames() {
-        assertThat(ServiceLoader.load(GenzooPlugin.class).stream().map(ServiceLoader.Provider::get))
-                .hasAtLeastOneElementOfType(VqVaePlugin.class);
+    void namesItsFactories() {
         assertThat(plugin.name()).isEqualTo("vqvae");
         assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("vq-conv");
         assertThat(plugin.decoders())
