@@ -3,12 +3,13 @@ package dev.genzoo.plugins.ddpm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.nn.core.Linear;
 import dev.genzoo.api.StepContext;
-import java.util.ArrayList;
+import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.Nonlinearity;
+import dev.genzoo.nn.Parameters;
+import dev.genzoo.nn.SinusoidalEmbedding;
 import java.util.List;
 
 /**
@@ -19,24 +20,14 @@ import java.util.List;
 final class NoisePredictionMlp implements NoisePredictor {
     private final long width;
     private final NDArray embeddings;
-    private final List<Parameter> weights = new ArrayList<>();
-    private final List<Parameter> biases = new ArrayList<>();
-    private final ParameterList parameters;
+    private final MultilayerPerceptron network;
 
     NoisePredictionMlp(NDManager manager, long width, List<Integer> hidden, int embeddingWidth, int steps) {
         this.width = width;
         this.embeddings = SinusoidalEmbedding.table(manager, steps, embeddingWidth);
-        Weights created = new Weights(manager);
-        long fanIn = width + embeddingWidth;
-        List<Integer> outs = new ArrayList<>(hidden);
-        outs.add((int) width);
-        for (int i = 0; i < outs.size(); i++) {
-            long out = outs.get(i);
-            weights.add(created.uniform("layer" + i + ".weight", new Shape(out, fanIn), fanIn));
-            biases.add(created.uniform("layer" + i + ".bias", new Shape(out), fanIn));
-            fanIn = out;
-        }
-        this.parameters = created.list();
+        this.network = MultilayerPerceptron.builder(width + embeddingWidth, hidden, width)
+                .activation(Nonlinearity.SILU)
+                .build(manager);
     }
 
     /**
@@ -49,8 +40,8 @@ final class NoisePredictionMlp implements NoisePredictor {
         long batch = xt.getShape().get(0);
         NDArray rows = xt.reshape(batch, width);
         NDArray embedded = Tables.at(embeddings, t, 1);
-        NDArray w = Weights.read(weights.get(0), rows, context);
-        NDArray b = Weights.read(biases.get(0), rows, context);
+        NDArray w = Parameters.value(network.layer(0).weight(), rows, context);
+        NDArray b = Parameters.value(network.layer(0).bias(), rows, context);
         NDArray h;
         if (embedded.getShape().get(0) == batch) {
             h = Linear.linear(rows.concat(embedded, 1), w, b).singletonOrThrow();
@@ -61,17 +52,11 @@ final class NoisePredictionMlp implements NoisePredictor {
                     .singletonOrThrow()
                     .add(shared);
         }
-        int last = weights.size() - 1;
-        for (int i = 1; i <= last; i++) {
-            h = h.mul(h.getNDArrayInternal().sigmoid());
-            h = Linear.linear(h, Weights.read(weights.get(i), h, context), Weights.read(biases.get(i), h, context))
-                    .singletonOrThrow();
-        }
-        return h.reshape(xt.getShape());
+        return network.forwardAfterFirst(h, context).reshape(xt.getShape());
     }
 
     @Override
     public ParameterList parameters() {
-        return parameters;
+        return network.parameters();
     }
 }
