@@ -4,55 +4,48 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.Scalars;
-import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.distribution.Reparameterizable;
 
 /**
- * Independent Laplace distributions with location 0 and scale b over one event, density
- * exp(-|z| / b) / (2b) per axis; drawn as b (E1 - E2) with E1, E2 standard exponentials, which
- * is differentiable in b. Batch shape (), as a prior's.
+ * Independent Laplace distributions with locations mu and scales b over the trailing event axes,
+ * density exp(-|z - mu| / b) / (2b) per axis; drawn as mu + b (E1 - E2) with E1, E2 standard
+ * exponentials, which is differentiable in mu and b.
  */
-final class Laplace implements Distribution {
+final class Laplace implements Reparameterizable {
     private static final float LOG_2 = (float) Math.log(2);
 
     private final NDManager manager;
+    private final NDArray loc;
     private final NDArray scale;
-    private final Shape eventShape;
+    private final int eventDims;
 
     /**
      * @param manager where draws are created
-     * @param scale the scales b, broadcastable to the event shape
-     * @param eventShape the shape of one draw
+     * @param loc the locations mu, shape batch + event
+     * @param scale the scales b, broadcastable to loc
+     * @param eventDims how many trailing axes of loc form one event
      */
-    Laplace(NDManager manager, NDArray scale, Shape eventShape) {
+    Laplace(NDManager manager, NDArray loc, NDArray scale, int eventDims) {
         this.manager = manager;
+        this.loc = loc;
         this.scale = scale;
-        this.eventShape = eventShape;
+        this.eventDims = eventDims;
     }
 
     @Override
     public Shape batchShape() {
-        return new Shape();
+        return loc.getShape().slice(0, loc.getShape().dimension() - eventDims);
     }
 
     @Override
     public Shape eventShape() {
-        return eventShape;
-    }
-
-    @Override
-    public NDArray sample(Shape sampleShape) {
-        return rsample(sampleShape).stopGradient();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
+        return loc.getShape().slice(loc.getShape().dimension() - eventDims);
     }
 
     @Override
     public NDArray rsample(Shape sampleShape) {
-        Shape shape = sampleShape.addAll(eventShape);
-        return standardExponential(shape).sub(standardExponential(shape)).mul(scale);
+        Shape shape = sampleShape.addAll(loc.getShape());
+        return standardExponential(shape).sub(standardExponential(shape)).mul(scale).add(loc);
     }
 
     /** -log(1 - U) for U uniform on [0, 1): finite, since 1 - U is never 0. */
@@ -60,12 +53,12 @@ final class Laplace implements Distribution {
         return Scalars.plus(manager.randomUniform(0f, 1f, shape).neg(), 1f).log().neg();
     }
 
-    /** The sum over the event of -|z| / b - log(2b). */
+    /** The sum over the event of -|z - mu| / b - log(2b). */
     @Override
     public NDArray logProb(NDArray value) {
-        NDArray perAxis = value.abs().div(scale).add(Scalars.plus(scale.log(), LOG_2)).neg();
+        NDArray perAxis = value.sub(loc).abs().div(scale).add(Scalars.plus(scale.log(), LOG_2)).neg();
         int rank = perAxis.getShape().dimension();
-        int[] axes = new int[eventShape.dimension()];
+        int[] axes = new int[eventDims];
         for (int i = 0; i < axes.length; i++) {
             axes[i] = rank - axes.length + i;
         }
@@ -74,6 +67,6 @@ final class Laplace implements Distribution {
 
     @Override
     public NDArray mean() {
-        return manager.zeros(eventShape);
+        return loc;
     }
 }

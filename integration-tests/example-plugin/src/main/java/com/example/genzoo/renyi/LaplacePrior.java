@@ -41,7 +41,7 @@ public final class LaplacePrior implements Prior {
         NDArray scale = logScale == null
                 ? context.manager().full(latentShape, fixedScale)
                 : context.parameterStore().getValue(logScale, context.manager().getDevice(), context.training()).exp();
-        return new Laplace(context.manager(), scale, latentShape);
+        return new Laplace(context.manager(), context.manager().zeros(latentShape), scale, latentShape.dimension());
     }
 
     @Override

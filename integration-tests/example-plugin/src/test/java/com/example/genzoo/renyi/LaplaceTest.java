@@ -17,7 +17,7 @@ final class LaplaceTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] scales = {0.5f, 1f, 3f};
             float[] z = {0.2f, -1.5f, 4f, 0f, -0.01f, 2.5f};
-            Laplace laplace = new Laplace(manager, manager.create(scales), new Shape(3));
+            Laplace laplace = new Laplace(manager, manager.zeros(new Shape(3)), manager.create(scales), 1);
             float[] logProb = laplace.logProb(manager.create(z, new Shape(2, 3))).toFloatArray();
             for (int row = 0; row < 2; row++) {
                 double expected = 0;
@@ -27,6 +27,29 @@ final class LaplaceTest {
                 }
                 assertThat((double) logProb[row]).isCloseTo(expected, within(1e-5));
             }
+        }
+    }
+
+    /** Locations and a batch: one Laplace(mu_b, b_b) per row, its density at |z - mu|. */
+    @Test
+    void aBatchOfLocatedLaplacesHasTheClosedFormDensity() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] loc = {1f, -2f, 0.5f, 0f};
+            float[] scales = {0.5f, 2f, 1f, 3f};
+            float[] z = {0.2f, -1.5f, 4f, 0f};
+            Laplace laplace = new Laplace(
+                    manager, manager.create(loc, new Shape(2, 2)), manager.create(scales, new Shape(2, 2)), 1);
+            assertThat(laplace.batchShape()).isEqualTo(new Shape(2));
+            assertThat(laplace.eventShape()).isEqualTo(new Shape(2));
+            float[] logProb = laplace.logProb(manager.create(z, new Shape(2, 2))).toFloatArray();
+            for (int row = 0; row < 2; row++) {
+                double expected = 0;
+                for (int i = 2 * row; i < 2 * row + 2; i++) {
+                    expected += -Math.abs(z[i] - loc[i]) / scales[i] - Math.log(2 * scales[i]);
+                }
+                assertThat((double) logProb[row]).isCloseTo(expected, within(1e-5));
+            }
+            assertThat(laplace.mean().toFloatArray()).containsExactly(loc);
         }
     }
 
@@ -42,7 +65,8 @@ final class LaplaceTest {
         double b = 1.7;
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            Laplace laplace = new Laplace(manager, manager.create(new float[] {(float) b}), new Shape(1));
+            Laplace laplace =
+                    new Laplace(manager, manager.zeros(new Shape(1)), manager.create(new float[] {(float) b}), 1);
             float[] draws = laplace.sample(new Shape(n)).toFloatArray();
             assertThat(draws).hasSize(n);
             double mean = 0;
@@ -62,7 +86,7 @@ final class LaplaceTest {
     @Test
     void drawsAreFiniteAndShapedSampleThenEvent() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Laplace laplace = new Laplace(manager, manager.full(new Shape(4), 2f), new Shape(4));
+            Laplace laplace = new Laplace(manager, manager.zeros(new Shape(4)), manager.full(new Shape(4), 2f), 1);
             NDArray draws = laplace.rsample(new Shape(5, 3));
             assertThat(draws.getShape()).isEqualTo(new Shape(5, 3, 4));
             assertThat(draws.isInfinite().any().getBoolean()).isFalse();

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The promise to plugin authors, end to end: a plugin built against the api artifact alone (the
- * example in integration-tests/example-plugin, built by maven-invoker-plugin before this test),
- * dropped into the packaged distribution's plugins/ folder, is listed by {@code genzoo plugins} and
- * trains a model from the command line; broken plugins beside it are reported, jar, plugin and
- * reason, and change nothing else; and no folder but those named is searched.
+ * The promise to plugin authors, end to end: a plugin built against the api artifact and genzoo-nn
+ * (the example in integration-tests/example-plugin, built by maven-invoker-plugin before this test),
+ * installed by unzipping its zip into the packaged distribution's plugins/ folder (a folder holding
+ * its jar and the genzoo-nn jar it bundles), is listed by {@code genzoo plugins} and trains a model
+ * with its own nn-built encoder from the command line; broken plugins beside it are reported, jar,
+ * plugin and reason, and change nothing else; and no folder but those named is searched.
  */
 final class ThirdPartyPluginIT {
     private static final String SERVICES = "META-INF/services/dev.genzoo.api.GenzooPlugin";
@@ -34,16 +35,21 @@ final class ThirdPartyPluginIT {
     static Path unpacked;
 
     private static UnpackedGenzoo genzoo;
+    /** The installed plugin: the folder plugins/renyi. */
     private static Path plugin;
+    /** The plugin's own jar in that folder, where genzoo says the plugin comes from. */
+    private static Path pluginJar;
 
     @BeforeAll
     static void installTheExamplePlugin() throws Exception {
         genzoo = UnpackedGenzoo.unpack(unpacked);
-        Path built = Path.of(System.getProperty("example.plugin.jar"));
+        Path built = Path.of(System.getProperty("example.plugin.zip"));
         assertThat(built)
-                .as("the example plugin's jar, built by maven-invoker-plugin")
+                .as("the example plugin's zip, built by maven-invoker-plugin")
                 .isRegularFile();
-        plugin = Files.copy(built, genzoo.plugins().resolve(built.getFileName()));
+        unzip(built, genzoo.plugins());
+        plugin = genzoo.plugins().resolve("renyi");
+        pluginJar = plugin.resolve("genzoo-renyi-plugin-1.0.0.jar");
     }
 
     @Test
@@ -51,10 +57,19 @@ final class ThirdPartyPluginIT {
         assertThat(genzoo.home().getFileName().toString()).startsWith("genzoo-");
         assertThat(Files.isExecutable(genzoo.home().resolve("bin/genzoo"))).isTrue();
         assertThat(genzoo.home().resolve("lib"))
-                .isDirectoryContaining(p -> p.getFileName().toString().startsWith("genzoo-cli"));
+                .isDirectoryContaining(p -> p.getFileName().toString().startsWith("genzoo-cli"))
+                .as("the network blocks the bundled plugins share")
+                .isDirectoryContaining(p -> p.getFileName().toString().startsWith("genzoo-nn-"));
         assertThat(genzoo.plugins()).isDirectory();
         try (var files = Files.list(genzoo.plugins())) {
             assertThat(files.toList()).as("only what this test installed").containsExactly(plugin);
+        }
+        try (var files = Files.list(plugin)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .as("the plugin's jar and the genzoo-nn it bundles; not genzoo's api, not DJL")
+                    .hasSize(2)
+                    .contains(pluginJar.getFileName().toString())
+                    .anySatisfy(name -> assertThat(name).startsWith("genzoo-nn-"));
         }
     }
 
@@ -66,9 +81,10 @@ final class ThirdPartyPluginIT {
         UnpackedGenzoo.Result listed = genzoo.run(work, "plugins");
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out())
-                .containsPattern("(?m)^  renyi +built for api 1\\.\\d+ +" + plugin.toRealPath() + "$")
+                .containsPattern("(?m)^  renyi +built for api 1\\.\\d+ +" + pluginJar.toRealPath() + "$")
                 .contains("laplace ")
-                .contains("plugin renyi (" + plugin.toRealPath() + ")")
+                .contains("mlp-laplace ")
+                .contains("plugin renyi (" + pluginJar.toRealPath() + ")")
                 .contains("alpha=0.5")
                 .contains("learn-scale=false")
                 .contains("searched: genzoo's own jars and the plugins folders "
@@ -84,6 +100,8 @@ final class ThirdPartyPluginIT {
         UnpackedGenzoo.Result train = genzoo.run(
                 work,
                 "train",
+                "--encoder",
+                "mlp-laplace",
                 "--objective",
                 "renyi",
                 "--prior",
@@ -104,6 +122,7 @@ final class ThirdPartyPluginIT {
                 run.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err())
+                .contains("encoder mlp-laplace")
                 .contains("prior laplace")
                 .contains("objective renyi")
                 .doesNotContain("warning");
@@ -111,6 +130,7 @@ final class ThirdPartyPluginIT {
 
         String config = Files.readString(run.resolve("config.yaml"));
         assertThat(config)
+                .contains("encoder: mlp-laplace")
                 .contains("objective: renyi")
                 .contains("prior: laplace")
                 .contains("alpha: '0.5'");
@@ -125,8 +145,8 @@ final class ThirdPartyPluginIT {
                 .isGreaterThan(first)
                 .isNegative();
         assertThat(arraysIn(run.resolve("checkpoint.zip"), "parameters.npz"))
-                .as("the plugin's learned prior scale is saved with the model")
-                .contains("prior.log-scale.npy");
+                .as("the plugin's nn encoder and learned prior scale are saved with the model")
+                .contains("encoder.layer0.weight.npy", "encoder.layer1.bias.npy", "prior.log-scale.npy");
 
         UnpackedGenzoo.Result sample = genzoo.run(work, "sample", run.toString(), "-n", "16", "-o", "s.png");
         assertThat(sample.code()).as(sample.err()).isZero();
@@ -137,11 +157,16 @@ final class ThirdPartyPluginIT {
     void brokenPluginsAreReportedWithJarPluginAndReasonAndTheOthersKeepWorking(@TempDir Path work) throws Exception {
         Path listed = Files.createDirectories(work.resolve("listed"));
         Files.writeString(listed.resolve("corrupt.jar"), "this is not a jar");
-        byte[] whole = Files.readAllBytes(plugin);
+        byte[] whole = Files.readAllBytes(pluginJar);
         Files.write(listed.resolve("truncated.jar"), Arrays.copyOf(whole, whole.length / 2));
         Path given = Files.createDirectories(work.resolve("given"));
         servicesOnly(given.resolve("missing-class.jar"), "com.example.Missing");
-        Files.copy(plugin, given.resolve("renyi-again.jar"));
+        Path again = Files.createDirectories(given.resolve("renyi-again"));
+        try (var jars = Files.list(plugin)) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, again.resolve(jar.getFileName()));
+            }
+        }
         Map<String, String> environment = Map.of("GENZOO_PLUGINS", listed.toString());
 
         UnpackedGenzoo.Result plugins = genzoo.run(work, environment, "plugins", "--plugins", given.toString());
@@ -154,11 +179,11 @@ final class ThirdPartyPluginIT {
                         given.resolve("missing-class.jar")
                                 + ": plugin 'com.example.Missing': its class com.example.Missing, named in " + SERVICES
                                 + ", is missing",
-                        given.resolve("renyi-again.jar")
+                        again.resolve(pluginJar.getFileName())
                                 + ": plugin 'renyi': a plugin named 'renyi' is already loaded from "
-                                + plugin.toRealPath() + "; skipped");
+                                + pluginJar.toRealPath() + "; skipped");
         assertThat(plugins.out())
-                .contains("plugin renyi (" + plugin.toRealPath() + ")")
+                .contains("plugin renyi (" + pluginJar.toRealPath() + ")")
                 .contains("plugin vae (");
 
         Path run = work.resolve("run");
@@ -198,6 +223,25 @@ final class ThirdPartyPluginIT {
         assertThat(variable.err().strip())
                 .isEqualTo("genzoo: error: plugins folder " + work.resolve("gone")
                         + ", listed in GENZOO_PLUGINS, is not a folder");
+    }
+
+    /** Unzips a plugin's zip into a folder, as its user would. */
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("entry " + entry.getName() + " leaves the folder");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(entries, target);
+                }
+            }
+        }
     }
 
     /** A jar that registers a provider class it does not hold. */
