@@ -16,7 +16,7 @@ import dev.genzoo.api.options.Options;
  * element, or a learned log-variance per element of the data (per pixel of an image), listed as
  * {@value #LOG_VARIANCE}.
  */
-public final class GaussianHead {
+public final class GaussianHead implements OutputHead {
     /** The name of the learned log-variance in the decoder's parameters. */
     public static final String LOG_VARIANCE = "log_variance";
 
@@ -71,6 +71,7 @@ public final class GaussianHead {
      * @param context the pass; a learned log-variance is read through its store
      * @return N(mean, sigma^2), its event the data shape
      */
+    @Override
     public Normal distribution(NDArray mean, StepContext context) {
         NDArray logVar = logVariance == null
                 ? context.manager().full(new Shape(), fixedLogVariance)
@@ -84,6 +85,7 @@ public final class GaussianHead {
      * @param list the decoder's parameters
      * @return the same list
      */
+    @Override
     public ParameterList addTo(ParameterList list) {
         if (logVariance != null) {
             list.add(LOG_VARIANCE, logVariance);

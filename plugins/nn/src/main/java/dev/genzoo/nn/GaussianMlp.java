@@ -32,8 +32,18 @@ public final class GaussianMlp {
      * @return N(mu(x), diag exp(logvar(x))), batch shape [...], event shape (L)
      */
     public Normal apply(NDArray x, StepContext context) {
-        NDArray out = network.forwardLast(x, context);
-        NDList halves = out.split(2, out.getShape().dimension() - 1);
+        return meanAndLogVariance(network.forwardLast(x, context));
+    }
+
+    /**
+     * The diagonal Gaussian whose mean and log-variance are the first and second half of the last
+     * axis of a network's outputs.
+     *
+     * @param outputs [..., 2L]
+     * @return N(mean, diag exp(logvar)), batch shape [...], event shape (L)
+     */
+    public static Normal meanAndLogVariance(NDArray outputs) {
+        NDList halves = outputs.split(2, outputs.getShape().dimension() - 1);
         return Normal.ofLogVariance(halves.get(0), halves.get(1), 1);
     }
 

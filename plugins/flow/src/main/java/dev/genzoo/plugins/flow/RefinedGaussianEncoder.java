@@ -7,14 +7,14 @@ import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderFactory;
-import dev.genzoo.api.EncoderKind;
-import dev.genzoo.api.Encoding;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.GaussianMlp;
 import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.RecognitionModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,47 +23,33 @@ import java.util.List;
  * flows (Rezende and Mohamed 2015, section 4.1) or inverse autoregressive flows (Kingma et al.
  * 2016, section 4). The steps' parameters are learned, shared by all x.
  */
-final class RefinedGaussianEncoder implements Encoder {
+final class RefinedGaussianEncoder extends RecognitionModel {
     static final Option<List<Integer>> HIDDEN = Option.integers(
                     "hidden", List.of(400), "hidden widths of the Gaussian's MLP")
             .atLeast(1);
-    static final Option<Integer> LATENT =
-            Option.integer("latent", 20, "latent dimensions").atLeast(1);
     static final Option<Integer> FLOWS =
             Option.integer("flows", 4, "flow steps K after the Gaussian").atLeast(1);
     static final Option<List<Integer>> FLOW_HIDDEN = Option.integers(
                     "flow-hidden", List.of(64, 64), "hidden widths of each IAF step's MADE")
             .atLeast(1);
 
-    private final GaussianMlp network;
     private final Flow flow;
-    private final int latent;
 
-    RefinedGaussianEncoder(GaussianMlp network, Flow flow, int latent) {
-        this.network = network;
+    RefinedGaussianEncoder(MultilayerPerceptron network, Flow flow, int latent) {
+        super(network, latent);
         this.flow = flow;
-        this.latent = latent;
     }
 
     @Override
-    public EncoderKind kind() {
-        return EncoderKind.DENSITY;
+    protected Distribution posterior(NDArray outputs, StepContext context) {
+        return new RefinedPosterior(GaussianMlp.meanAndLogVariance(outputs), flow, context);
     }
 
-    @Override
-    public Shape latentShape() {
-        return new Shape(latent);
-    }
-
-    @Override
-    public Encoding encode(NDArray x, StepContext context) {
-        return Encoding.density(new RefinedPosterior(network.applyToExamples(x, context), flow, context));
-    }
-
+    /** The Gaussian's network under {@code gaussian.}, then the flow steps' parameters. */
     @Override
     public ParameterList parameters() {
         ParameterList list = new ParameterList();
-        network.network().addParameters(list, "gaussian");
+        network().addParameters(list, "gaussian");
         flow.parameters().forEach(pair -> list.add(pair.getKey(), pair.getValue()));
         return list;
     }
@@ -108,10 +94,10 @@ final class RefinedGaussianEncoder implements Encoder {
             int latent = options.get(LATENT);
             NDManager manager = context.manager();
             String activation = options.get(Conditioner.ACTIVATION);
-            GaussianMlp network = new GaussianMlp(
-                    MultilayerPerceptron.builder(context.dataShape().size(), options.get(HIDDEN), 2L * latent)
-                            .activation(activation)
-                            .build(manager));
+            MultilayerPerceptron network = MultilayerPerceptron.builder(
+                            context.dataShape().size(), options.get(HIDDEN), 2L * latent)
+                    .activation(activation)
+                    .build(manager);
             List<FlowStep> steps = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int k = 0; k < options.get(FLOWS); k++) {

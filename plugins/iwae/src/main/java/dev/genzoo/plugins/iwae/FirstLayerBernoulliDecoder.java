@@ -3,17 +3,16 @@ package dev.genzoo.plugins.iwae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Bernoulli;
-import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.BernoulliHead;
 import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
 /**
@@ -22,28 +21,22 @@ import java.util.List;
  * reads the first {@code latent} coordinates of the latent vector (z1, z2) and ignores z2, which
  * reaches x only through z1.
  */
-public final class FirstLayerBernoulliDecoder implements Decoder {
+public final class FirstLayerBernoulliDecoder extends ObservationModel {
     private final MultilayerPerceptron network;
     private final int latent;
-    private final Shape dataShape;
 
     FirstLayerBernoulliDecoder(MultilayerPerceptron network, int latent, Shape dataShape) {
+        super(new BernoulliHead(dataShape), dataShape, network.parameters());
         this.network = network;
         this.latent = latent;
-        this.dataShape = dataShape;
     }
 
+    /** The logits of every pixel, from z1 alone. */
     @Override
-    public Distribution decode(NDArray z, StepContext context) {
+    protected NDArray outputs(NDArray z, StepContext context) {
         NDArray z1 = z.get(new NDIndex("..., :" + latent));
-        NDArray logits = network.forwardLast(z1, context);
         Shape leading = z.getShape().slice(0, z.getShape().dimension() - 1);
-        return new Bernoulli(logits.reshape(leading.addAll(dataShape)), dataShape.dimension());
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return network.parameters();
+        return network.forwardLast(z1, context).reshape(leading.addAll(dataShape()));
     }
 
     /** Creates {@code first-layer-bernoulli} decoders. */

@@ -2,17 +2,15 @@ package dev.genzoo.plugins.iwae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderFactory;
-import dev.genzoo.api.EncoderKind;
-import dev.genzoo.api.Encoding;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.RecognitionModel;
 import java.util.List;
 
 /**
@@ -21,46 +19,27 @@ import java.util.List;
  * prior is Monte Carlo, and its draws carry implicit reparameterization gradients (see {@link
  * MixtureOfGaussians}).
  */
-public final class MlpMixtureEncoder implements Encoder {
-    static final Option<Integer> LATENT =
-            Option.integer("latent", 20, "latent dimensions").atLeast(1);
+public final class MlpMixtureEncoder extends RecognitionModel {
     static final Option<Integer> COMPONENTS =
             Option.integer("components", 3, "mixture components").atLeast(1);
 
-    private final MultilayerPerceptron network;
-    private final int latent;
     private final int components;
 
     MlpMixtureEncoder(MultilayerPerceptron network, int latent, int components) {
-        this.network = network;
-        this.latent = latent;
+        super(network, latent);
         this.components = components;
     }
 
+    /** The outputs are C mixture logits, then C means of L dimensions, then C log-variances. */
     @Override
-    public EncoderKind kind() {
-        return EncoderKind.DENSITY;
-    }
-
-    @Override
-    public Shape latentShape() {
-        return new Shape(latent);
-    }
-
-    @Override
-    public Encoding encode(NDArray x, StepContext context) {
-        long b = x.getShape().get(0);
-        NDArray out = network.forward(x.reshape(b, -1), context);
+    protected Distribution posterior(NDArray outputs, StepContext context) {
+        long b = outputs.getShape().get(0);
+        int latent = latent();
         long spread = (long) components * latent;
-        NDList parts = out.split(new long[] {components, components + spread}, 1);
+        NDList parts = outputs.split(new long[] {components, components + spread}, 1);
         NDArray loc = parts.get(1).reshape(b, components, latent);
         NDArray logVar = parts.get(2).reshape(b, components, latent);
-        return Encoding.density(new MixtureOfGaussians(parts.get(0), loc, logVar, context.training()));
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return network.parameters();
+        return new MixtureOfGaussians(parts.get(0), loc, logVar, context.training());
     }
 
     /** Creates {@code mlp-mixture} encoders. */

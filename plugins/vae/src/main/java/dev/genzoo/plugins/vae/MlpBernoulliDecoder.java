@@ -2,37 +2,30 @@ package dev.genzoo.plugins.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Bernoulli;
-import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.BernoulliHead;
 import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
 /** An MLP mapping z to independent Bernoulli pixels p(x|z) (Kingma and Welling 2014, appendix C.1). */
-public final class MlpBernoulliDecoder implements Decoder {
+public final class MlpBernoulliDecoder extends ObservationModel {
     private final MultilayerPerceptron network;
-    private final Shape dataShape;
 
     MlpBernoulliDecoder(MultilayerPerceptron network, Shape dataShape) {
+        super(new BernoulliHead(dataShape), dataShape, network.parameters());
         this.network = network;
-        this.dataShape = dataShape;
     }
 
+    /** The logits of every pixel. */
     @Override
-    public Distribution decode(NDArray z, StepContext context) {
-        NDArray logits = network.forwardLast(z, context);
-        return new Bernoulli(logits.reshape(VectorLatent.leading(z).addAll(dataShape)), dataShape.dimension());
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return network.parameters();
+    protected NDArray outputs(NDArray z, StepContext context) {
+        return network.forwardLast(z, context).reshape(VectorLatent.leading(z).addAll(dataShape()));
     }
 
     /** Creates {@code mlp-bernoulli} decoders. */

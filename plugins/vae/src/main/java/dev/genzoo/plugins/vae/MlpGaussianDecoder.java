@@ -2,43 +2,33 @@ package dev.genzoo.plugins.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.GaussianHead;
 import dev.genzoo.nn.MultilayerPerceptron;
+import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
 /**
  * An MLP mapping z to a diagonal Gaussian p(x|z) = N(mu(z), sigma^2 I), sigma fixed, learned per
  * data dimension or learned and shared (Kingma and Welling 2014, appendix C.2).
  */
-public final class MlpGaussianDecoder implements Decoder {
+public final class MlpGaussianDecoder extends ObservationModel {
     private final MultilayerPerceptron network;
-    private final GaussianHead head;
-    private final Shape dataShape;
 
     MlpGaussianDecoder(MultilayerPerceptron network, GaussianHead head, Shape dataShape) {
+        super(head, dataShape, network.parameters());
         this.network = network;
-        this.head = head;
-        this.dataShape = dataShape;
     }
 
+    /** The mean of every data element. */
     @Override
-    public Distribution decode(NDArray z, StepContext context) {
-        NDArray mean =
-                network.forwardLast(z, context).reshape(VectorLatent.leading(z).addAll(dataShape));
-        return head.distribution(mean, context);
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return head.addTo(network.parameters());
+    protected NDArray outputs(NDArray z, StepContext context) {
+        return network.forwardLast(z, context).reshape(VectorLatent.leading(z).addAll(dataShape()));
     }
 
     /** Creates {@code mlp-gaussian} decoders. */

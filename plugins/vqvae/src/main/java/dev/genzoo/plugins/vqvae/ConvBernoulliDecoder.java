@@ -2,15 +2,14 @@ package dev.genzoo.plugins.vqvae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Bernoulli;
-import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.BernoulliHead;
+import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
 /**
@@ -18,24 +17,19 @@ import java.util.List;
  * Bernoulli pixels p(x|z) (van den Oord et al. 2017, section 4.1, with upsample-then-convolve in
  * place of transposed convolutions).
  */
-public final class ConvBernoulliDecoder implements Decoder {
+public final class ConvBernoulliDecoder extends ObservationModel {
     private final UpsamplingNetwork network;
-    private final Shape dataShape;
 
     ConvBernoulliDecoder(UpsamplingNetwork network, Shape dataShape) {
+        super(new BernoulliHead(dataShape), dataShape, network.parameters());
         this.network = network;
-        this.dataShape = dataShape;
     }
 
+    /** The logits of every pixel. */
     @Override
-    public Distribution decode(NDArray z, StepContext context) {
-        NDArray logits = network.forward(LatentGrid.fold(z), context);
-        return new Bernoulli(logits.reshape(LatentGrid.leading(z).addAll(dataShape)), dataShape.dimension());
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return network.parameters();
+    protected NDArray outputs(NDArray z, StepContext context) {
+        return network.forward(LatentGrid.fold(z), context)
+                .reshape(LatentGrid.leading(z).addAll(dataShape()));
     }
 
     /** Creates {@code conv-bernoulli} decoders. */

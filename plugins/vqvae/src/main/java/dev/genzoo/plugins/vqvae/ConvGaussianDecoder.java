@@ -2,15 +2,14 @@ package dev.genzoo.plugins.vqvae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.GaussianHead;
+import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
 /**
@@ -18,27 +17,19 @@ import java.util.List;
  * Gaussian p(x|z) = N(mu(z), sigma^2 I), sigma fixed, learned per pixel or learned and shared (van
  * den Oord et al. 2017, section 4.1; the Gaussian as in Kingma and Welling 2014, appendix C.2).
  */
-public final class ConvGaussianDecoder implements Decoder {
+public final class ConvGaussianDecoder extends ObservationModel {
     private final UpsamplingNetwork network;
-    private final GaussianHead head;
-    private final Shape dataShape;
 
     ConvGaussianDecoder(UpsamplingNetwork network, GaussianHead head, Shape dataShape) {
+        super(head, dataShape, network.parameters());
         this.network = network;
-        this.head = head;
-        this.dataShape = dataShape;
     }
 
+    /** The mean of every pixel. */
     @Override
-    public Distribution decode(NDArray z, StepContext context) {
-        NDArray mean = network.forward(LatentGrid.fold(z), context)
-                .reshape(LatentGrid.leading(z).addAll(dataShape));
-        return head.distribution(mean, context);
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return head.addTo(network.parameters());
+    protected NDArray outputs(NDArray z, StepContext context) {
+        return network.forward(LatentGrid.fold(z), context)
+                .reshape(LatentGrid.leading(z).addAll(dataShape()));
     }
 
     /** Creates {@code conv-gaussian} decoders. */

@@ -1,0 +1,90 @@
+package dev.genzoo.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
+import dev.genzoo.api.Encoder;
+import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.Encoding;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.options.Option;
+
+/**
+ * A recognition model q(z|x) over latent vectors (Kingma and Welling 2014, section 2.1): a {@link
+ * MultilayerPerceptron} reads each example flattened to a vector, and its outputs are the
+ * parameters of a density over L latent dimensions, which a subclass reads (a Gaussian's mean and
+ * log-variance, a mixture's weights and components, a Laplace's locations and scales).
+ */
+public abstract class RecognitionModel implements Encoder {
+    /** {@code latent}: the latent dimensions L, 20 by default. */
+    public static final Option<Integer> LATENT =
+            Option.integer("latent", 20, "latent dimensions").atLeast(1);
+
+    private final MultilayerPerceptron network;
+    private final int latent;
+
+    /**
+     * A model whose network gives the posterior's parameters.
+     *
+     * @param network from the flattened example's size to as many outputs as the posterior reads
+     * @param latent L
+     */
+    protected RecognitionModel(MultilayerPerceptron network, int latent) {
+        this.network = network;
+        this.latent = latent;
+    }
+
+    /**
+     * The posterior that the network's outputs parameterize.
+     *
+     * @param outputs the network's outputs, [B, out]
+     * @param context the pass
+     * @return q(z|x), batch shape [B], event shape (L)
+     */
+    protected abstract Distribution posterior(NDArray outputs, StepContext context);
+
+    @Override
+    public final EncoderKind kind() {
+        return EncoderKind.DENSITY;
+    }
+
+    @Override
+    public final Shape latentShape() {
+        return new Shape(latent);
+    }
+
+    @Override
+    public final Encoding encode(NDArray x, StepContext context) {
+        NDArray outputs = network.forward(x.reshape(x.getShape().get(0), -1), context);
+        return Encoding.density(posterior(outputs, context));
+    }
+
+    /**
+     * The network's parameters, under its names.
+     *
+     * @return {@link MultilayerPerceptron#parameters()}
+     */
+    @Override
+    public ParameterList parameters() {
+        return network.parameters();
+    }
+
+    /**
+     * The recognition network.
+     *
+     * @return the MLP
+     */
+    protected final MultilayerPerceptron network() {
+        return network;
+    }
+
+    /**
+     * The number of latent dimensions.
+     *
+     * @return L
+     */
+    protected final int latent() {
+        return latent;
+    }
+}
