@@ -1,5 +1,6 @@
 package dev.genzoo.cli;
 
+import dev.genzoo.runtime.engine.ProcessSetup;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -25,8 +26,8 @@ public final class Main {
     public static int run(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         quietLogging(verbose);
-        System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
+        ProcessSetup.apply();
         return commandLine().execute(args);
     }
 

@@ -13,7 +13,8 @@ import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
-import dev.genzoo.runtime.train.TrainingListener;
+import dev.genzoo.runtime.train.Fit;
+import dev.genzoo.runtime.train.TrainingCallback;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,9 @@ final class MixedPluginsTrainingTest {
         draft.seed = 2L;
         List<Double> bounds = new ArrayList<>();
         Path run = dir.resolve(name);
-        RUNTIME.train(RUNTIME.resolve(draft), run, new TrainingListener() {
+        RUNTIME.train(RUNTIME.resolve(draft), run, new TrainingCallback() {
             @Override
-            public void epochEnded(EpochRecord record) {
+            public void onEpochEnd(Fit fit, EpochRecord record) {
                 bounds.add(record.test().get(Evaluation.BOUND));
             }
         });

@@ -3,10 +3,12 @@ package dev.genzoo.runtime.run;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.data.DataPreparation;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
+import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.device.DeviceChoice;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.wiring.ModelAssembler;
 
 /**

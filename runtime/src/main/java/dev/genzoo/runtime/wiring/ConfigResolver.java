@@ -26,16 +26,16 @@ import java.util.Set;
  * refuses unknown keys with the nearest known one.
  */
 public final class ConfigResolver {
-    private final ChosenFactories factories;
+    private final Components components;
 
     /**
      * A resolver over the bound factories.
      *
-     * @param factories the factories by role and name
+     * @param components the factories by role and name
      */
     @Inject
-    public ConfigResolver(ChosenFactories factories) {
-        this.factories = factories;
+    public ConfigResolver(Components components) {
+        this.components = components;
     }
 
     /**
@@ -49,7 +49,8 @@ public final class ConfigResolver {
         Map<Role, String> names = new EnumMap<>(Role.class);
         String encoder = draft.components.getOrDefault(Role.ENCODER, Defaults.COMPONENTS.get(Role.ENCODER));
         names.put(Role.ENCODER, encoder);
-        Map<Role, String> companions = factories.get(Role.ENCODER, encoder).companions();
+        Map<Role, String> companions =
+                components.find(Role.ENCODER, encoder).factory().companions();
         for (Role role : List.of(Role.PRIOR, Role.DECODER, Role.OBJECTIVE)) {
             String name = draft.components.get(role);
             if (name == null) {
@@ -59,7 +60,7 @@ public final class ConfigResolver {
         }
         Map<Role, ComponentFactory<?>> chosen = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            chosen.put(role, factories.get(role, names.get(role)));
+            chosen.put(role, components.find(role, names.get(role)).factory());
         }
 
         Map<Role, Map<String, String>> given = route(draft, chosen, names);

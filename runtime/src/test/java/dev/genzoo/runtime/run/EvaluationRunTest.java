@@ -14,7 +14,6 @@ import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.plugin.PluginCatalog;
-import dev.genzoo.runtime.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class EvaluationRunTest {
         draft.options.put("latent", "4");
         draft.epochs = 2;
         run = dir.resolve("run");
-        RUNTIME.train(RUNTIME.resolve(draft), run, TrainingListener.NONE);
+        RUNTIME.train(RUNTIME.resolve(draft), run);
     }
 
     @Test

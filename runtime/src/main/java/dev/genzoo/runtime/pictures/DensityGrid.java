@@ -1,11 +1,11 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.pictures;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import java.util.Optional;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Optional;
  * per-example bound (exact for a flow, a lower bound such as the ELBO otherwise), evaluated in
  * batches, each in its own scope. Row 0 is the top of the picture (the largest y).
  */
-final class DensityGrid {
+public final class DensityGrid {
     private static final int BATCH = 4096;
 
     private DensityGrid() {}
@@ -28,7 +28,7 @@ final class DensityGrid {
      * @param step training steps taken, for the context
      * @return rows * cols values, row-major, row 0 at the top; empty if the objective has no bound
      */
-    static Optional<double[]> logDensity(AssembledModel model, double[] bounds, int rows, int cols, long step) {
+    public static Optional<double[]> logDensity(AssembledModel model, double[] bounds, int rows, int cols, long step) {
         int cells = rows * cols;
         float[] points = new float[2 * cells];
         double width = (bounds[1] - bounds[0]) / cols;

@@ -1,10 +1,8 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.data;
 
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.runtime.config.DataSettings;
-import dev.genzoo.runtime.data.Binarization;
-import dev.genzoo.runtime.data.Dequantization;
 
 /**
  * What is done to the data before the model sees it, with {@code auto} decided: images are
@@ -14,7 +12,7 @@ import dev.genzoo.runtime.data.Dequantization;
  * @param binarization how grey levels become 0/1
  * @param dequantization whether discrete values become continuous
  */
-record DataPreparation(Binarization binarization, Dequantization dequantization) {
+public record DataPreparation(Binarization binarization, Dequantization dequantization) {
 
     /**
      * Decides the settings for a data shape and an encoder kind.
@@ -25,7 +23,7 @@ record DataPreparation(Binarization binarization, Dequantization dequantization)
      * @return the preparation
      * @throws dev.genzoo.api.GenzooException for an unknown word
      */
-    static DataPreparation resolve(DataSettings settings, Shape example, EncoderKind encoder) {
+    public static DataPreparation resolve(DataSettings settings, Shape example, EncoderKind encoder) {
         boolean image = example.dimension() == 3;
         Dequantization dequantization = settings.dequantize().equals(DataSettings.AUTO)
                 ? image && encoder == EncoderKind.BIJECTION ? Dequantization.UNIFORM : Dequantization.NONE
@@ -36,8 +34,13 @@ record DataPreparation(Binarization binarization, Dequantization dequantization)
         return new DataPreparation(binarization, dequantization);
     }
 
-    /** The settings with every word decided, for the run's config.yaml. */
-    DataSettings settings(String source) {
+    /**
+     * The settings with every word decided, for the run's config.yaml.
+     *
+     * @param source the data source
+     * @return the settings
+     */
+    public DataSettings settings(String source) {
         return new DataSettings(source, binarization.word(), dequantization.word());
     }
 }

@@ -1,4 +1,4 @@
-package dev.genzoo.runtime.train;
+package dev.genzoo.runtime.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -64,7 +64,7 @@ public final class StepLeaves extends ParameterStore {
     }
 
     /** Forgets the leaves of the step that ended (its scope releases them). */
-    void endStep() {
+    public void endStep() {
         leaves.clear();
     }
 

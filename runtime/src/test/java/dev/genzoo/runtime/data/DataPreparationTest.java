@@ -1,12 +1,10 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.runtime.config.DataSettings;
-import dev.genzoo.runtime.data.Binarization;
-import dev.genzoo.runtime.data.Dequantization;
 import org.junit.jupiter.api.Test;
 
 final class DataPreparationTest {

@@ -1,4 +1,4 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,10 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Scalars;
-import dev.genzoo.runtime.data.Binarization;
-import dev.genzoo.runtime.data.DataSplit;
-import dev.genzoo.runtime.data.Dataset;
-import dev.genzoo.runtime.data.Dequantization;
 
 /**
  * The train and test splits as arrays on the model's device, binarized and dequantized as asked:
@@ -17,7 +13,7 @@ import dev.genzoo.runtime.data.Dequantization;
  * split once ({@code static} binarization) or per batch ({@code dynamic} binarization,
  * Salakhutdinov and Murray 2008; uniform dequantization, Theis et al. 2016).
  */
-final class DeviceData implements AutoCloseable {
+public final class DeviceData implements AutoCloseable {
     /** The seed of the test split's binarization: fixed, so all runs share one test set. */
     static final long TEST_BINARIZATION_SEED = 1234567L;
     /** The seed of the test split's dequantization noise: fixed for the same reason. */
@@ -45,7 +41,16 @@ final class DeviceData implements AutoCloseable {
         this.levels = levels;
     }
 
-    static DeviceData place(DataSplit split, DataPreparation preparation, long seed, NDManager parent) {
+    /**
+     * Places the splits on a device, prepared as asked.
+     *
+     * @param split the train and test splits on the host
+     * @param preparation binarization and dequantization
+     * @param seed the run's seed (static binarization of the train split)
+     * @param parent the device's manager; the arrays live in a sub-manager closed with this object
+     * @return the placed data
+     */
+    public static DeviceData place(DataSplit split, DataPreparation preparation, long seed, NDManager parent) {
         Dataset train = split.train();
         Dataset test = split.test();
         Binarization binarization = preparation.binarization();
@@ -84,7 +89,7 @@ final class DeviceData implements AutoCloseable {
      * The batch as the model sees it: resampled binary pixels under dynamic binarization, then
      * x (K - 1) / K + U[0, 1 / K) under uniform dequantization.
      */
-    NDArray prepare(NDArray batch) {
+    public NDArray prepare(NDArray batch) {
         NDArray x = batch;
         if (preparation.binarization() == Binarization.DYNAMIC) {
             NDArray u = x.getManager().randomUniform(0f, 1f, x.getShape());
@@ -102,28 +107,32 @@ final class DeviceData implements AutoCloseable {
      * probability of the discrete data: log of a cell's volume, -D log K, or 0 without
      * dequantization.
      */
-    double logCellVolume() {
+    public double logCellVolume() {
         return levels > 0 ? -exampleShape.size() * Math.log(levels) : 0;
     }
 
-    /** What is done to the data, every word decided. */
-    DataPreparation preparation() {
+    /** @return what is done to the data, every word decided */
+    public DataPreparation preparation() {
         return preparation;
     }
 
-    NDArray train() {
+    /** @return the training split, [N, data...] */
+    public NDArray train() {
         return train;
     }
 
-    NDArray test() {
+    /** @return the held-out split, prepared once, [N, data...] */
+    public NDArray test() {
         return test;
     }
 
-    long trainSize() {
+    /** @return the number of training examples */
+    public long trainSize() {
         return train.getShape().get(0);
     }
 
-    Shape exampleShape() {
+    /** @return one example's shape */
+    public Shape exampleShape() {
         return exampleShape;
     }
 

@@ -1,11 +1,10 @@
-package dev.genzoo.runtime.wiring;
+package dev.genzoo.runtime.model;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.Role;
-import dev.genzoo.runtime.train.StepLeaves;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

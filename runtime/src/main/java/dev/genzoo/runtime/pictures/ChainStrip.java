@@ -1,4 +1,4 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.pictures;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * for a picture of intermediate x_t; every step is passed on to the next listener. The state is
  * read back from the device only at those steps.
  */
-final class ChainStrip implements SamplingProgress {
+public final class ChainStrip implements SamplingProgress {
     private final int frames;
     private final long examples;
     private final SamplingProgress next;
@@ -26,7 +26,7 @@ final class ChainStrip implements SamplingProgress {
      * @param examples the first examples of each state to keep
      * @param next hears every step too
      */
-    ChainStrip(int frames, long examples, SamplingProgress next) {
+    public ChainStrip(int frames, long examples, SamplingProgress next) {
         if (frames < 2) {
             throw new IllegalArgumentException("a strip has at least 2 frames, not " + frames);
         }
@@ -56,12 +56,12 @@ final class ChainStrip implements SamplingProgress {
     }
 
     /** The kept states, first to last, each the first examples flattened. */
-    List<float[]> frames() {
+    public List<float[]> frames() {
         return kept;
     }
 
     /** How many examples each frame holds. */
-    int examples() {
+    public int examples() {
         return examplesKept;
     }
 }

@@ -1,7 +1,8 @@
-package dev.genzoo.runtime.train;
+package dev.genzoo.runtime.callbacks;
 
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.train.EpochRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code metrics.csv}: one row per epoch (epoch, step, seconds, train_* and test_* columns),
- * rewritten atomically after every epoch so it always matches the last checkpoint.
+ * {@code metrics.csv}: one row per epoch ({@code epoch}, {@code step}, {@code seconds}, then a
+ * {@code train_} and a {@code test_} column per number), rewritten atomically after every epoch
+ * so it always matches the last checkpoint. A number that first appears in a later epoch gets its
+ * column then, empty in the rows before.
  */
 public final class MetricsTable {
+    private static final List<String> FIRST = List.of("epoch", "step", "seconds");
+
     private final Path file;
-    private final List<String> header = new ArrayList<>();
-    private final List<String> rows = new ArrayList<>();
+    private final List<String> header = new ArrayList<>(FIRST);
+    private final List<Map<String, String>> rows = new ArrayList<>();
 
     private MetricsTable(Path file) {
         this.file = file;
@@ -42,6 +47,7 @@ public final class MetricsTable {
      * @param file the table
      * @param lastEpoch the checkpoint's epoch
      * @return the table
+     * @throws GenzooException if the file cannot be read or is not such a table
      */
     public static MetricsTable resume(Path file, int lastEpoch) {
         MetricsTable table = new MetricsTable(file);
@@ -53,12 +59,24 @@ public final class MetricsTable {
             if (lines.isEmpty()) {
                 return table;
             }
-            table.header.addAll(List.of(lines.get(0).split(",", -1)));
+            List<String> names = List.of(lines.get(0).split(",", -1));
+            if (!names.subList(0, Math.min(3, names.size())).equals(FIRST)) {
+                throw new GenzooException(file + " is not a genzoo metrics table (its header is " + lines.get(0) + ")");
+            }
+            table.header.clear();
+            table.header.addAll(names);
             for (String line : lines.subList(1, lines.size())) {
-                String first = line.split(",", 2)[0];
-                if (!first.isBlank() && Integer.parseInt(first.trim()) <= lastEpoch) {
-                    table.rows.add(line);
+                String[] cells = line.split(",", -1);
+                if (cells[0].isBlank() || Integer.parseInt(cells[0].trim()) > lastEpoch) {
+                    continue;
                 }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < cells.length && i < names.size(); i++) {
+                    if (!cells[i].isEmpty()) {
+                        row.put(names.get(i), cells[i]);
+                    }
+                }
+                table.rows.add(row);
             }
         } catch (IOException | NumberFormatException e) {
             throw new GenzooException("could not read " + file + ": " + e.getMessage(), e);
@@ -67,31 +85,34 @@ public final class MetricsTable {
     }
 
     /**
-     * Appends a row and rewrites the file.
+     * Appends a row (adding a column for each number not seen before) and rewrites the file.
      *
      * @param record the epoch's numbers
      */
     public void append(EpochRecord record) {
-        Map<String, Double> columns = new LinkedHashMap<>();
-        record.train().forEach((k, v) -> columns.put("train_" + k, v));
-        record.test().forEach((k, v) -> columns.put("test_" + k, v));
-        if (header.isEmpty()) {
-            header.add("epoch");
-            header.add("step");
-            header.add("seconds");
-            header.addAll(columns.keySet());
-        }
-        StringBuilder row = new StringBuilder();
-        row.append(record.epoch()).append(',').append(record.step()).append(',');
-        row.append(String.format(Locale.ROOT, "%.3f", record.seconds()));
-        for (String column : header.subList(3, header.size())) {
-            Double v = columns.get(column);
-            row.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
-        }
-        rows.add(row.toString());
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("epoch", Integer.toString(record.epoch()));
+        row.put("step", Long.toString(record.step()));
+        row.put("seconds", String.format(Locale.ROOT, "%.3f", record.seconds()));
+        record.train().forEach((k, v) -> row.put("train_" + k, number(v)));
+        record.test().forEach((k, v) -> row.put("test_" + k, number(v)));
+        row.keySet().forEach(column -> {
+            if (!header.contains(column)) {
+                header.add(column);
+            }
+        });
+        rows.add(row);
         StringBuilder text = new StringBuilder(String.join(",", header)).append('\n');
-        rows.forEach(r -> text.append(r).append('\n'));
+        for (Map<String, String> r : rows) {
+            List<String> cells = new ArrayList<>();
+            header.forEach(column -> cells.add(r.getOrDefault(column, "")));
+            text.append(String.join(",", cells)).append('\n');
+        }
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /**
@@ -101,13 +122,10 @@ public final class MetricsTable {
      * @return the values in epoch order
      */
     public double[] column(String column) {
-        int index = header.indexOf(column);
         double[] out = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            String[] cells = rows.get(i).split(",", -1);
-            out[i] = index < 0 || index >= cells.length || cells[index].isEmpty()
-                    ? Double.NaN
-                    : Double.parseDouble(cells[index]);
+            String cell = rows.get(i).get(column);
+            out[i] = cell == null ? Double.NaN : Double.parseDouble(cell);
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.pictures;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
@@ -7,13 +7,12 @@ import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.api.SamplingProgress;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.image.HeatMap;
 import dev.genzoo.runtime.image.ImageGrid;
 import dev.genzoo.runtime.image.LineChart;
 import dev.genzoo.runtime.image.ScatterPlot;
-import dev.genzoo.runtime.train.EpochRecord;
-import dev.genzoo.runtime.train.MetricsTable;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -24,11 +23,20 @@ import java.util.Optional;
  * beside their reconstructions (images as grids, 2-D points as scatter plots over the data), for
  * 2-D points the model's density as a heat map, and the loss curves.
  */
-final class Pictures {
+public final class Pictures {
+    /** Samples drawn into samples.png at the end of training. */
+    public static final int SAMPLES = 64;
+    /** Samples drawn into samples.png at the end of training on 2-D points, enough to see a density. */
+    public static final int POINT_SAMPLES = 1000;
+    /** Test examples shown in reconstructions.png at the end of training. */
+    public static final int RECONSTRUCTIONS = 32;
+    /** Examples (rows) in the strip of a chain's intermediate images. */
+    public static final int STRIP_ROWS = 8;
+
     /** Cells per side of the density heat map. */
-    static final int DENSITY_CELLS = 160;
+    public static final int DENSITY_CELLS = 160;
     /** Pixels per cell of the density heat map. */
-    static final int DENSITY_SCALE = 3;
+    public static final int DENSITY_SCALE = 3;
 
     private static final int SCATTER_SIZE = 480;
     private static final int STRIP_PANEL = 240;
@@ -36,7 +44,7 @@ final class Pictures {
     private Pictures() {}
 
     /** Whether examples of this shape can be drawn: images (C, H, W) with 1 or 3 channels, or 2-D points. */
-    static boolean drawable(Shape example) {
+    public static boolean drawable(Shape example) {
         return isImage(example) || isPoint(example);
     }
 
@@ -49,7 +57,7 @@ final class Pictures {
     }
 
     /** Writes n samples to {@code file}; returns false if the data cannot be drawn. */
-    static boolean samples(AssembledModel model, Shape example, int n, NDArray reference, long step, Path file) {
+    public static boolean samples(AssembledModel model, Shape example, int n, NDArray reference, long step, Path file) {
         return samples(model, null, SamplingProgress.NONE, example, n, reference, step, file);
     }
 
@@ -57,7 +65,7 @@ final class Pictures {
      * Writes n samples drawn by a sampler (or by prior and decoder when it is null) to {@code file};
      * returns false if the data cannot be drawn.
      */
-    static boolean samples(
+    public static boolean samples(
             AssembledModel model,
             Sampler sampler,
             SamplingProgress progress,
@@ -91,7 +99,7 @@ final class Pictures {
      * Writes the frames of a sampling chain as one strip: for images, one row per example and one
      * column per frame; for 2-D points, one scatter plot per frame over the data.
      */
-    static void strip(ChainStrip strip, Shape example, NDArray reference, Path file) {
+    public static void strip(ChainStrip strip, Shape example, NDArray reference, Path file) {
         List<float[]> frames = strip.frames();
         if (isImage(example)) {
             int rows = strip.examples();
@@ -119,7 +127,8 @@ final class Pictures {
     }
 
     /** Writes the first n examples of data beside their reconstructions; false if not possible. */
-    static boolean reconstructions(AssembledModel model, Shape example, NDArray data, int n, long step, Path file) {
+    public static boolean reconstructions(
+            AssembledModel model, Shape example, NDArray data, int n, long step, Path file) {
         if (!isImage(example)) {
             return false;
         }
@@ -146,29 +155,26 @@ final class Pictures {
     }
 
     /**
-     * The pictures at the end of a training stage: samples, reconstructions and the density of 2-D
-     * data (where a path is given and the model has them) and the loss curves.
+     * The pictures at the end of a training stage: samples, and reconstructions and the density of
+     * 2-D data where a path is given and the model has them.
+     *
+     * @param model the trained model
+     * @param data its data
+     * @param step the steps it was trained for
+     * @param samples where samples go
+     * @param reconstructions where reconstructions go, or null for none
+     * @param density where the density of 2-D data goes, or null for none
      */
-    static void finish(
-            AssembledModel model,
-            DeviceData data,
-            MetricsTable table,
-            EpochRecord last,
-            Path samples,
-            Path reconstructions,
-            Path density,
-            Path lossCurve) {
-        long step = last == null ? 0 : last.step();
-        int count = isPoint(data.exampleShape()) ? GenzooRuntime.POINT_SAMPLES : GenzooRuntime.SAMPLES;
+    public static void finish(
+            AssembledModel model, DeviceData data, long step, Path samples, Path reconstructions, Path density) {
+        int count = isPoint(data.exampleShape()) ? POINT_SAMPLES : SAMPLES;
         samples(model, data.exampleShape(), count, data.test(), step, samples);
         if (reconstructions != null) {
-            reconstructions(
-                    model, data.exampleShape(), data.test(), GenzooRuntime.RECONSTRUCTIONS, step, reconstructions);
+            reconstructions(model, data.exampleShape(), data.test(), RECONSTRUCTIONS, step, reconstructions);
         }
         if (density != null) {
             density(model, data.exampleShape(), data.test(), step, density);
         }
-        lossCurve(table, lossCurve);
     }
 
     /**
@@ -199,14 +205,20 @@ final class Pictures {
                 .toFloatArray();
     }
 
-    /** Writes train and test loss per epoch. */
-    static void lossCurve(MetricsTable table, Path file) {
-        double[] epochs = table.column("epoch");
+    /**
+     * Writes train and test loss per epoch.
+     *
+     * @param epochs the epochs
+     * @param train the training loss of each
+     * @param test the held-out loss of each
+     * @param file the PNG
+     */
+    public static void lossCurve(double[] epochs, double[] train, double[] test, Path file) {
         LineChart.builder("loss per epoch")
                 .xLabel("epoch")
                 .yLabel("loss")
-                .series("train", epochs, table.column("train_loss"))
-                .series("test", epochs, table.column("test_loss"))
+                .series("train", epochs, train)
+                .series("test", epochs, test)
                 .build()
                 .write(file);
     }

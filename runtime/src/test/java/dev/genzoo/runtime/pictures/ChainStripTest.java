@@ -1,4 +1,4 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.pictures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.genzoo.runtime.run;
+package dev.genzoo.runtime.pictures;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
