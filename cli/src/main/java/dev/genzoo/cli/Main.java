@@ -1,5 +1,6 @@
 package dev.genzoo.cli;
 
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.engine.ProcessSetup;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -41,6 +42,14 @@ public final class Main {
         line.setExecutionExceptionHandler(new ErrorReport());
         line.setParameterExceptionHandler(new UsageReport());
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.getSubcommands()
+                .get("train")
+                .getCommandSpec()
+                .addMixin(SettingsMixin.NAME, SettingsMixin.of(Settings.ALL, SettingsMixin::defaultValue));
+        line.getSubcommands()
+                .get("train-prior")
+                .getCommandSpec()
+                .addMixin(SettingsMixin.NAME, SettingsMixin.of(TrainPriorCommand.SETTINGS, setting -> "the run's"));
         return line;
     }
 

@@ -6,6 +6,7 @@ import dev.genzoo.api.Role;
 import dev.genzoo.plugins.iwae.IwaePlugin;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
@@ -40,8 +41,8 @@ final class MixedPluginsTrainingTest {
         ConfigDraft draft = new ConfigDraft();
         draft.components.putAll(components);
         draft.options.putAll(options);
-        draft.epochs = 6;
-        draft.seed = 2L;
+        draft.set(Settings.EPOCHS, 6);
+        draft.set(Settings.SEED, 2L);
         List<Double> bounds = new ArrayList<>();
         Path run = dir.resolve(name);
         RUNTIME.train(RUNTIME.resolve(draft), run, new TrainingCallback() {

@@ -2,7 +2,8 @@ package dev.genzoo.runtime.data;
 
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.EncoderKind;
-import dev.genzoo.runtime.config.DataSettings;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 
 /**
  * What is done to the data before the model sees it, with {@code auto} decided: images are
@@ -23,24 +24,24 @@ public record DataPreparation(Binarization binarization, Dequantization dequanti
      * @return the preparation
      * @throws dev.genzoo.api.GenzooException for an unknown word
      */
-    public static DataPreparation resolve(DataSettings settings, Shape example, EncoderKind encoder) {
+    public static DataPreparation resolve(ExperimentConfig config, Shape example, EncoderKind encoder) {
         boolean image = example.dimension() == 3;
-        Dequantization dequantization = settings.dequantize().equals(DataSettings.AUTO)
+        Dequantization dequantization = config.get(Settings.DEQUANTIZE).equals(Settings.AUTO)
                 ? image && encoder == EncoderKind.BIJECTION ? Dequantization.UNIFORM : Dequantization.NONE
-                : Dequantization.parse(settings.dequantize());
-        Binarization binarization = settings.binarize().equals(DataSettings.AUTO)
+                : Dequantization.parse(config.get(Settings.DEQUANTIZE));
+        Binarization binarization = config.get(Settings.BINARIZE).equals(Settings.AUTO)
                 ? image && dequantization == Dequantization.NONE ? Binarization.DYNAMIC : Binarization.NONE
-                : Binarization.parse(settings.binarize());
+                : Binarization.parse(config.get(Settings.BINARIZE));
         return new DataPreparation(binarization, dequantization);
     }
 
     /**
-     * The settings with every word decided, for the run's config.yaml.
+     * A config with these words in place of {@code auto}, for the run's config.yaml.
      *
-     * @param source the data source
-     * @return the settings
+     * @param config the config
+     * @return the config with every data word decided
      */
-    public DataSettings settings(String source) {
-        return new DataSettings(source, binarization.word(), dequantization.word());
+    public ExperimentConfig decided(ExperimentConfig config) {
+        return config.with(Settings.BINARIZE, binarization.word()).with(Settings.DEQUANTIZE, dequantization.word());
     }
 }

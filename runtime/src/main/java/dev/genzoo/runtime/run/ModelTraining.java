@@ -5,7 +5,7 @@ import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.config.TrainingSettings;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.EpochRecord;
@@ -38,14 +38,13 @@ final class ModelTraining {
         RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
         try (OpenedModel opened = OpenedModel.open(assembler, config)) {
             AssembledModel model = opened.model();
-            ExperimentConfig resolved = config.withData(
-                    opened.data().preparation().settings(config.data().source()));
+            ExperimentConfig resolved = opened.data().preparation().decided(config);
             FirstBatch.check(model, opened.data());
             run.create();
             ConfigFile.write(run.config(), resolved);
-            Adam adam = new Adam(model.parameters(), config.training().learningRate());
+            Adam adam = new Adam(model.parameters(), config.get(Settings.LEARNING_RATE));
             List<TrainingCallback> callbacks = stages.callbacks(resolved, run.modelStage(), given);
-            EpochRecord last = fit(opened, model, adam, callbacks, resolved.training(), FitStart.FRESH);
+            EpochRecord last = fit(opened, model, adam, callbacks, resolved, FitStart.FRESH);
             return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
         }
     }
@@ -57,18 +56,13 @@ final class ModelTraining {
         try (OpenedModel opened = OpenedModel.open(assembler, config)) {
             AssembledModel model = opened.model();
             run.sweepTemporaries();
-            Adam adam = new Adam(model.parameters(), config.training().learningRate());
+            Adam adam = new Adam(model.parameters(), config.get(Settings.LEARNING_RATE));
             List<TrainingCallback> callbacks = stages.callbacks(config, run.modelStage(), given);
             Checkpoint.restore(run.checkpoint(), model, adam, StageRunner.stateful(callbacks));
             ConfigFile.write(run.config(), config);
             double seconds = MetricsTable.resume(run.metrics(), state.epoch()).lastSeconds();
-            EpochRecord last = fit(
-                    opened,
-                    model,
-                    adam,
-                    callbacks,
-                    config.training(),
-                    new FitStart(state.epoch(), state.step(), seconds));
+            EpochRecord last =
+                    fit(opened, model, adam, callbacks, config, new FitStart(state.epoch(), state.step(), seconds));
             return new TrainingOutcome(run.root(), config, last, model.trainableSize());
         }
     }
@@ -78,9 +72,9 @@ final class ModelTraining {
             AssembledModel model,
             Adam adam,
             List<TrainingCallback> callbacks,
-            TrainingSettings training,
+            ExperimentConfig config,
             FitStart start) {
         return new TrainingLoop(model, opened.data(), adam, callbacks)
-                .fit(training.epochs(), training.batchSize(), training.seed(), start);
+                .fit(config.get(Settings.EPOCHS), config.get(Settings.BATCH_SIZE), config.get(Settings.SEED), start);
     }
 }

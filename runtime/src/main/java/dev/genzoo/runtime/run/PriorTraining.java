@@ -9,6 +9,8 @@ import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Setting;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.EpochEvaluation;
@@ -64,12 +66,11 @@ final class PriorTraining {
         Map<String, String> options = new LinkedHashMap<>(request.roleOptions.getOrDefault(Role.PRIOR, Map.of()));
         options.putAll(request.options);
         draft.roleOptions.put(Role.PRIOR, options);
-        ConfigDraft settings = new ConfigDraft();
-        settings.epochs = request.epochs;
-        settings.batchSize = request.batchSize;
-        settings.learningRate = request.learningRate;
-        settings.seed = request.seed;
-        return fit(run, resolver.resolve(draft.overlay(settings)), null, given);
+        ConfigDraft training = new ConfigDraft();
+        for (Setting<?> setting : Settings.inSection(Settings.EPOCHS.section())) {
+            copy(request, training, setting);
+        }
+        return fit(run, resolver.resolve(draft.overlay(training)), null, given);
     }
 
     PriorOutcome resume(Path runDir, Integer epochs, List<TrainingCallback> given) {
@@ -82,6 +83,10 @@ final class PriorTraining {
         ExperimentConfig config =
                 SavedRuns.withEpochs(saved.config(state, run.priorCheckpoint()), epochs, state, runDir);
         return fit(run, config, state, given);
+    }
+
+    private static <T> void copy(ConfigDraft from, ConfigDraft to, Setting<T> setting) {
+        to.set(setting, from.get(setting));
     }
 
     /** Fits the prior of {@code config}, fresh from the run's checkpoint or resumed from prior.zip. */
@@ -98,7 +103,7 @@ final class PriorTraining {
             });
             refuseUnfittable(model, config, trainable);
             AssembledModel fitting = model.withObjective(new PriorFit());
-            Adam adam = new Adam(trainable, config.training().learningRate());
+            Adam adam = new Adam(trainable, config.get(Settings.LEARNING_RATE));
             List<TrainingCallback> callbacks = stages.callbacks(config, run.priorStage(), given);
             FitStart start;
             if (resumed == null) {
@@ -113,7 +118,7 @@ final class PriorTraining {
                         MetricsTable.resume(run.priorMetrics(), resumed.epoch()).lastSeconds();
                 start = new FitStart(resumed.epoch(), resumed.step(), seconds);
             }
-            EpochRecord last = ModelTraining.fit(opened, fitting, adam, callbacks, config.training(), start);
+            EpochRecord last = ModelTraining.fit(opened, fitting, adam, callbacks, config, start);
             long step = last == null ? start.step() : last.step();
             Map<String, Double> withPrior = Evaluation.run(model, opened.data().test(), EpochEvaluation.BATCH, step);
             long size = trainable.values().stream()

@@ -6,7 +6,7 @@ import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.config.TrainingSettings;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.wiring.ConfigResolver;
@@ -53,13 +53,12 @@ final class SavedRuns {
     /** The config with a new total of epochs, refused if the checkpoint has already trained them. */
     static ExperimentConfig withEpochs(ExperimentConfig config, Integer epochs, SavedState saved, Path runDir) {
         if (epochs != null) {
-            TrainingSettings t = config.training();
-            config = config.withTraining(new TrainingSettings(epochs, t.batchSize(), t.learningRate(), t.seed()));
+            config = config.with(Settings.EPOCHS, epochs);
         }
-        if (saved.epoch() >= config.training().epochs()) {
+        if (saved.epoch() >= config.get(Settings.EPOCHS)) {
             throw new GenzooException(String.format(
                     "run %s has already trained %d of %d epochs; ask for more than %d epochs to train on",
-                    runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
+                    runDir, saved.epoch(), config.get(Settings.EPOCHS), saved.epoch()));
         }
         return config;
     }

@@ -7,9 +7,9 @@ import dev.genzoo.api.options.NearestName;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ConfigDraft;
-import dev.genzoo.runtime.config.DataSettings;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.config.TrainingSettings;
+import dev.genzoo.runtime.config.Setting;
+import dev.genzoo.runtime.config.SettingValues;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,17 +71,12 @@ public final class ConfigResolver {
             resolved.put(role, options.asText());
         }
 
-        TrainingSettings training = new TrainingSettings(
-                positive(draft.epochs, TrainingSettings.DEFAULT_EPOCHS, "--epochs"),
-                positive(draft.batchSize, TrainingSettings.DEFAULT_BATCH_SIZE, "--batch-size"),
-                learningRate(draft.learningRate),
-                draft.seed == null ? TrainingSettings.DEFAULT_SEED : draft.seed);
-        DataSettings data = new DataSettings(
-                draft.data == null ? DataSettings.DEFAULT_SOURCE : draft.data,
-                draft.binarize == null ? DataSettings.AUTO : draft.binarize,
-                draft.dequantize == null ? DataSettings.AUTO : draft.dequantize);
-        String device = draft.device == null ? Defaults.DEVICE : draft.device;
-        return new ExperimentConfig(names, resolved, data, training, device);
+        SettingValues settings = SettingValues.defaults();
+        for (Map.Entry<Setting<?>, Object> entry : draft.settings().entrySet()) {
+            Setting<?> setting = entry.getKey();
+            settings = settings.with(setting, entry.getValue(), setting.flag() + " (" + setting.path() + ")");
+        }
+        return new ExperimentConfig(names, resolved, settings);
     }
 
     private static Map<Role, Map<String, String>> route(
@@ -142,25 +137,5 @@ public final class ConfigResolver {
 
     static String owner(Role role, String name) {
         return role.word() + " '" + name + "'";
-    }
-
-    private static int positive(Integer value, int fallback, String flag) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new GenzooException(flag + " must be at least 1, got " + value);
-        }
-        return value;
-    }
-
-    private static double learningRate(Double value) {
-        if (value == null) {
-            return TrainingSettings.DEFAULT_LEARNING_RATE;
-        }
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new GenzooException("--lr must be a positive number, got " + value);
-        }
-        return value;
     }
 }

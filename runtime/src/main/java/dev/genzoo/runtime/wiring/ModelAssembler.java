@@ -17,6 +17,7 @@ import dev.genzoo.api.Sampler;
 import dev.genzoo.api.SamplerFactory;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.Registered;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public final class ModelAssembler {
      * @throws GenzooException if a component cannot be built or the combination cannot train
      */
     public AssembledModel assemble(ExperimentConfig config, NDManager device, Shape dataShape) {
-        Engine.getInstance().setRandomSeed((int) config.training().seed());
+        Engine.getInstance().setRandomSeed((int) (long) config.get(Settings.SEED));
         NDManager manager = device.newSubManager();
         try {
             BuildContext context = BuildContext.of(manager, dataShape);

@@ -13,6 +13,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.run.GenzooRuntime;
@@ -33,7 +34,7 @@ final class CheckpointTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "12");
         draft.options.put("latent", "3");
-        draft.seed = seed;
+        draft.set(Settings.SEED, (long) (seed));
         return runtime.resolve(draft);
     }
 

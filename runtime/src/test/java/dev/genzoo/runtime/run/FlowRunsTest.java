@@ -15,6 +15,7 @@ import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.pictures.DensityGrid;
@@ -46,11 +47,11 @@ final class FlowRunsTest {
         ConfigDraft draft = new ConfigDraft();
         draft.components.putAll(components);
         draft.options.putAll(options);
-        draft.data = data;
-        draft.epochs = epochs;
-        draft.batchSize = batch;
-        draft.learningRate = 3e-3;
-        draft.seed = 2L;
+        draft.set(Settings.DATA, data);
+        draft.set(Settings.EPOCHS, epochs);
+        draft.set(Settings.BATCH_SIZE, batch);
+        draft.set(Settings.LEARNING_RATE, 3e-3);
+        draft.set(Settings.SEED, 2L);
         return runtime.resolve(draft);
     }
 

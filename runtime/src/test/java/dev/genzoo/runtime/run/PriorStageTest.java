@@ -8,6 +8,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.plugin.PluginCatalog;
@@ -38,10 +39,10 @@ final class PriorStageTest {
         draft.components.put(Role.PRIOR, "fixed-normal");
         draft.components.put(Role.DECODER, "offset");
         draft.components.put(Role.OBJECTIVE, "squared-error");
-        draft.data = "moons";
-        draft.epochs = 1;
-        draft.batchSize = 1000;
-        draft.learningRate = 0.01;
+        draft.set(Settings.DATA, "moons");
+        draft.set(Settings.EPOCHS, 1);
+        draft.set(Settings.BATCH_SIZE, 1000);
+        draft.set(Settings.LEARNING_RATE, 0.01);
         Path run = dir.resolve("run");
         runtime.train(runtime.resolve(draft), run);
         return run;
@@ -50,9 +51,9 @@ final class PriorStageTest {
     private static ConfigDraft fit(String prior, int epochs) {
         ConfigDraft request = new ConfigDraft();
         request.components.put(Role.PRIOR, prior);
-        request.epochs = epochs;
-        request.batchSize = 500;
-        request.learningRate = 0.05;
+        request.set(Settings.EPOCHS, epochs);
+        request.set(Settings.BATCH_SIZE, 500);
+        request.set(Settings.LEARNING_RATE, 0.05);
         return request;
     }
 
@@ -126,7 +127,7 @@ final class PriorStageTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "16");
         draft.options.put("latent", "3");
-        draft.epochs = 1;
+        draft.set(Settings.EPOCHS, 1);
         Path run = dir.resolve("vae");
         runtime.train(runtime.resolve(draft), run);
         PriorOutcome outcome = runtime.trainPrior(run, fit("learned-normal", 2));

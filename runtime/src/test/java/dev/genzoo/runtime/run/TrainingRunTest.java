@@ -8,6 +8,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
@@ -31,8 +32,8 @@ final class TrainingRunTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "64");
         draft.options.put("latent", "8");
-        draft.epochs = epochs;
-        draft.seed = 3L;
+        draft.set(Settings.EPOCHS, epochs);
+        draft.set(Settings.SEED, 3L);
         return runtime.resolve(draft);
     }
 
