@@ -1,5 +1,6 @@
 package dev.genzoo.runtime.run;
 
+import ai.djl.nn.Parameter;
 import dev.genzoo.runtime.callbacks.MetricsTable;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
@@ -16,6 +17,7 @@ import dev.genzoo.runtime.wiring.ModelAssembler;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Training a model into a new run directory, and resuming a run from its checkpoint: the model and
@@ -42,7 +44,7 @@ final class ModelTraining {
             FirstBatch.check(model, opened.data());
             run.create();
             ConfigFile.write(run.config(), resolved);
-            Adam adam = new Adam(model.parameters(), config.get(Settings.LEARNING_RATE));
+            Adam adam = optimizer(model.parameters(), config);
             List<TrainingCallback> callbacks = stages.callbacks(resolved, run.modelStage(), given);
             EpochRecord last = fit(opened, model, adam, callbacks, resolved, FitStart.FRESH);
             return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
@@ -56,7 +58,7 @@ final class ModelTraining {
         try (OpenedModel opened = OpenedModel.open(assembler, config)) {
             AssembledModel model = opened.model();
             run.sweepTemporaries();
-            Adam adam = new Adam(model.parameters(), config.get(Settings.LEARNING_RATE));
+            Adam adam = optimizer(model.parameters(), config);
             List<TrainingCallback> callbacks = stages.callbacks(config, run.modelStage(), given);
             Checkpoint.restore(run.checkpoint(), model, adam, StageRunner.stateful(callbacks));
             ConfigFile.write(run.config(), config);
@@ -65,6 +67,11 @@ final class ModelTraining {
                     fit(opened, model, adam, callbacks, config, new FitStart(state.epoch(), state.step(), seconds));
             return new TrainingOutcome(run.root(), config, last, model.trainableSize());
         }
+    }
+
+    /** Adam over the given parameters, as the config sets it. */
+    static Adam optimizer(Map<String, Parameter> parameters, ExperimentConfig config) {
+        return new Adam(parameters, config.get(Settings.LEARNING_RATE));
     }
 
     static EpochRecord fit(

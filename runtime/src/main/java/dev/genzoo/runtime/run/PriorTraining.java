@@ -103,7 +103,7 @@ final class PriorTraining {
             });
             refuseUnfittable(model, config, trainable);
             AssembledModel fitting = model.withObjective(new PriorFit());
-            Adam adam = new Adam(trainable, config.get(Settings.LEARNING_RATE));
+            Adam adam = ModelTraining.optimizer(trainable, config);
             List<TrainingCallback> callbacks = stages.callbacks(config, run.priorStage(), given);
             FitStart start;
             if (resumed == null) {
