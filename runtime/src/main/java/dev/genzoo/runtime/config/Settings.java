@@ -59,6 +59,11 @@ public final class Settings {
                     "training", "learning-rate", "--lr", "RATE", 1e-3, "Adam's learning rate")
             .above(0);
 
+    /** Adam's epsilon, added to sqrt(v): its usual 1e-8 by default; the IWAE paper trains with 1e-4. */
+    public static final Setting<Double> ADAM_EPSILON = Setting.real(
+                    "training", "adam-epsilon", "--adam-epsilon", "EPS", 1e-8, "Adam's epsilon, added to sqrt(v)")
+            .above(0);
+
     /** The seed every random number of a run derives from. */
     public static final Setting<Long> SEED =
             Setting.whole("training", "seed", "--seed", 0, "Seed of every random number");
@@ -69,7 +74,7 @@ public final class Settings {
 
     /** Every setting, in the order of the config file and the help text. */
     public static final List<Setting<?>> ALL =
-            List.of(DATA, BINARIZE, DEQUANTIZE, EPOCHS, BATCH_SIZE, LEARNING_RATE, SEED, DEVICE);
+            List.of(DATA, BINARIZE, DEQUANTIZE, EPOCHS, BATCH_SIZE, LEARNING_RATE, ADAM_EPSILON, SEED, DEVICE);
 
     /** The word that leaves a data setting to be decided from the data and the encoder. */
     public static final String AUTO = "auto";

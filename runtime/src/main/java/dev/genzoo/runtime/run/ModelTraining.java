@@ -71,7 +71,10 @@ final class ModelTraining {
 
     /** Adam over the given parameters, as the config sets it. */
     static Adam optimizer(Map<String, Parameter> parameters, ExperimentConfig config) {
-        return new Adam(parameters, config.get(Settings.LEARNING_RATE));
+        return new Adam(
+                parameters,
+                config.get(Settings.LEARNING_RATE),
+                config.get(Settings.ADAM_EPSILON).floatValue());
     }
 
     static EpochRecord fit(
