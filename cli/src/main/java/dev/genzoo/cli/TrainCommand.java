@@ -88,11 +88,13 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (resume != null) {
+            refuseWithResume();
+        }
         GenzooRuntime runtime = Runtimes.start(spec);
         ProgressBar progress = ProgressBar.forConsole(err);
         TrainingOutcome outcome;
         if (resume != null) {
-            refuseWithResume();
             err.println("genzoo: resuming " + resume);
             outcome = runtime.resume(
                     resume, SettingsMixin.given(spec, Settings.ALL).get(Settings.EPOCHS), progress);

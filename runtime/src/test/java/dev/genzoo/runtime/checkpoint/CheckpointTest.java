@@ -115,6 +115,26 @@ final class CheckpointTest {
     }
 
     @Test
+    void aCheckpointWhoseParametersAreNotFiniteIsRefusedNamingThem(@TempDir Path dir) {
+        Path file = dir.resolve("checkpoint.zip");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel a = runtime.assemble(config(1), manager, DATA);
+                AssembledModel b = runtime.assemble(config(1), manager, DATA)) {
+            String name = a.parameters().keySet().iterator().next();
+            NDArray weight = a.parameters().get(name).getArray();
+            float[] values = weight.toFloatArray();
+            values[1] = Float.NaN;
+            values[2] = Float.POSITIVE_INFINITY;
+            weight.set(values);
+            Checkpoint.write(file, a, null, config(1), 1, 3, List.of());
+            assertThatThrownBy(() -> Checkpoint.restore(file, b, null, List.of()))
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessageContaining("not finite")
+                    .hasMessageContaining(name + " (2 of " + values.length + " values)");
+        }
+    }
+
+    @Test
     void aTruncatedOrForeignFileIsOneClearError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("checkpoint.zip");
         try (NDManager manager = NDManager.newBaseManager();
