@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Scalars;
+import dev.genzoo.runtime.config.Settings;
 
 /**
  * The train and test splits as arrays on the model's device, binarized and dequantized as asked:
@@ -80,7 +81,8 @@ public final class DeviceData implements AutoCloseable {
         for (float v : data.values()) {
             if (!(v >= 0f && v <= 1f)) {
                 throw new GenzooException("data '" + data.name()
-                        + "' has values outside [0, 1], so it cannot be binarized;" + " use --binarize none");
+                        + "' has values outside [0, 1], so it cannot be binarized; use " + Settings.BINARIZE.flag()
+                        + " none");
             }
         }
     }
