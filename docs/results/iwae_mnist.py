@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The PyTorch reference for README's MNIST table: the IWAE paper's one-layer model in plain PyTorch.
+"""The PyTorch reference for the MNIST table of docs/results.md: the IWAE paper's one-layer model in plain PyTorch.
 
 Trains the 784-200-200-50 tanh encoder / 50-200-200-784 tanh Bernoulli decoder of Burda et al.
 (2016) with the ELBO (analytic KL, one sample) or the K-sample IWAE bound, on the same budget as

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an objective computes on a batch: the scalar loss to minimise, named scalar terms for
@@ -63,6 +65,8 @@ public final class ObjectiveValue {
 
     /** Builds an {@link ObjectiveValue}. */
     public static final class Builder {
+        private static final Pattern TERM_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+        private static final Set<String> RESERVED = Set.of("loss", "bound", "bits_per_dim");
         private final NDArray loss;
         private final Map<String, NDArray> terms = new LinkedHashMap<>();
         private NDArray bound;
@@ -74,12 +78,22 @@ public final class ObjectiveValue {
         /**
          * Adds a named scalar term.
          *
-         * @param name a short lower-case name such as {@code kl}
+         * @param name a short lower-case name such as {@code kl}: a letter, then letters, digits,
+         *     {@code -} or {@code _}; not {@code loss}, {@code bound} or {@code bits_per_dim},
+         *     which the runtime reports itself
          * @param value a scalar array
          * @return this builder
+         * @throws IllegalArgumentException for a name that is not such a word, or is given twice
          */
         public Builder term(String name, NDArray value) {
-            terms.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+            Objects.requireNonNull(name, "name");
+            if (!TERM_NAME.matcher(name).matches() || RESERVED.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' cannot name a term: a term's name is a"
+                        + " lower-case word of letters, digits, '-' and '_', and not loss, bound or bits_per_dim");
+            }
+            if (terms.putIfAbsent(name, Objects.requireNonNull(value, name)) != null) {
+                throw new IllegalArgumentException("the term '" + name + "' is given twice");
+            }
             return this;
         }
 

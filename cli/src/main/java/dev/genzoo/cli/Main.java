@@ -1,5 +1,7 @@
 package dev.genzoo.cli;
 
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.engine.ProcessSetup;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -25,8 +27,8 @@ public final class Main {
     public static int run(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         quietLogging(verbose);
-        System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
+        ProcessSetup.apply();
         return commandLine().execute(args);
     }
 
@@ -40,6 +42,14 @@ public final class Main {
         line.setExecutionExceptionHandler(new ErrorReport());
         line.setParameterExceptionHandler(new UsageReport());
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.getSubcommands()
+                .get("train")
+                .getCommandSpec()
+                .addMixin(SettingsMixin.NAME, SettingsMixin.of(Settings.ALL, SettingsMixin::defaultValue));
+        line.getSubcommands()
+                .get("train-prior")
+                .getCommandSpec()
+                .addMixin(SettingsMixin.NAME, SettingsMixin.of(TrainPriorCommand.SETTINGS, setting -> "the run's"));
         return line;
     }
 

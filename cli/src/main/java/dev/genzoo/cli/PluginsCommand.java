@@ -1,6 +1,7 @@
 package dev.genzoo.cli;
 
 import dev.genzoo.api.ApiVersion;
+import dev.genzoo.api.ComponentFactory;
 import dev.genzoo.api.Role;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.runtime.plugin.LoadedPlugin;
@@ -56,10 +57,13 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void list(PrintWriter out, String heading, Collection<Registered> registered) {
+    private static void list(
+            PrintWriter out,
+            String heading,
+            Collection<? extends Registered<? extends ComponentFactory<?>>> registered) {
         out.println();
         out.println(heading);
-        for (Registered r : registered) {
+        for (Registered<? extends ComponentFactory<?>> r : registered) {
             out.printf("  %-20s %s%n", r.name(), r.factory().description());
             out.printf("  %-20s plugin %s (%s)%n", "", r.plugin(), r.source());
             for (Option<?> option : r.factory().options()) {

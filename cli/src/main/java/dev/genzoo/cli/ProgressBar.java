@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import dev.genzoo.api.SamplingProgress;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
-import dev.genzoo.runtime.train.TrainingListener;
+import dev.genzoo.runtime.train.Fit;
+import dev.genzoo.runtime.train.StepValues;
+import dev.genzoo.runtime.train.TrainingCallback;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
  * training; step, steps/s, time left while a sampling chain runs), or, when output is not a
  * terminal, a plain line every few epochs and one when a chain ends.
  */
-final class ProgressBar implements TrainingListener, SamplingProgress {
+final class ProgressBar implements TrainingCallback, SamplingProgress {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int WIDTH = 24;
     private static final int PLAIN_LINES = 20;
@@ -51,7 +53,16 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
     }
 
     @Override
-    public void started(long firstStep, long totalSteps, int epochs) {
+    public int order() {
+        return REPORT;
+    }
+
+    @Override
+    public void onFitStart(Fit fit) {
+        started(fit.firstStep(), fit.totalSteps(), fit.epochs());
+    }
+
+    private void started(long firstStep, long totalSteps, int epochs) {
         this.firstStep = firstStep;
         this.totalSteps = totalSteps;
         this.epochs = epochs;
@@ -59,7 +70,10 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
     }
 
     @Override
-    public void stepped(long step, int epoch, double loss) {
+    public void onStepEnd(Fit fit, StepValues values) {
+        long step = fit.step();
+        int epoch = fit.epoch() + 1;
+        double loss = values.loss();
         if (!terminal) {
             return;
         }
@@ -97,7 +111,7 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
     }
 
     @Override
-    public void epochEnded(EpochRecord record) {
+    public void onEpochEnd(Fit fit, EpochRecord record) {
         if (terminal) {
             return;
         }
@@ -150,15 +164,25 @@ final class ProgressBar implements TrainingListener, SamplingProgress {
                 clock(rate > 0 ? (total - done) / rate : 0)));
         if (done == total) {
             finished();
-            drawnWidth = 0;
         }
     }
 
     @Override
-    public void finished() {
+    public void onFitEnd(Fit fit, EpochRecord last) {
+        finished();
+    }
+
+    @Override
+    public void onException(Fit fit, Throwable error) {
+        finished();
+    }
+
+    /** Ends a line drawn in place. */
+    private void finished() {
         if (terminal && drawnWidth > 0) {
             err.println();
             err.flush();
+            drawnWidth = 0;
         }
     }
 

@@ -5,13 +5,17 @@ import dev.genzoo.api.Role;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.RunDirectory;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.wiring.Defaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,16 +37,28 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--encoder", paramLabel = "NAME", description = "Encoder q(z|x) (default mlp-gaussian).")
+    @Option(
+            names = "--encoder",
+            paramLabel = "NAME",
+            description = "Encoder q(z|x) (default " + Defaults.ENCODER + ").")
     String encoder;
 
-    @Option(names = "--decoder", paramLabel = "NAME", description = "Decoder p(x|z) (default mlp-bernoulli).")
+    @Option(
+            names = "--decoder",
+            paramLabel = "NAME",
+            description = "Decoder p(x|z) (default: the encoder's companion, else " + Defaults.DECODER + ").")
     String decoder;
 
-    @Option(names = "--prior", paramLabel = "NAME", description = "Prior p(z) (default standard-normal).")
+    @Option(
+            names = "--prior",
+            paramLabel = "NAME",
+            description = "Prior p(z) (default: the encoder's companion, else " + Defaults.PRIOR + ").")
     String prior;
 
-    @Option(names = "--objective", paramLabel = "NAME", description = "Objective (default elbo).")
+    @Option(
+            names = "--objective",
+            paramLabel = "NAME",
+            description = "Objective (default: the encoder's companion, else " + Defaults.OBJECTIVE + ").")
     String objective;
 
     @Option(
@@ -50,40 +66,6 @@ final class TrainCommand implements Callable<Integer> {
             paramLabel = "KEY=VALUE",
             description = "A component option, e.g. -P latent=10 -P decoder.hidden=200 (see 'genzoo plugins').")
     Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(
-            names = "--data",
-            paramLabel = "SOURCE",
-            description = "digits (default), moons, eight-gaussians, checkerboard, or a folder or file of IDX images.")
-    String data;
-
-    @Option(
-            names = "--binarize",
-            paramLabel = "MODE",
-            description = "none, static, dynamic (default: dynamic for images unless dequantized, none otherwise).")
-    String binarize;
-
-    @Option(
-            names = "--dequantize",
-            paramLabel = "MODE",
-            description =
-                    "none or uniform: discrete pixels k/(K-1) become (k+u)/K, u ~ U[0,1) (default: uniform for images under a flow encoder, none otherwise).")
-    String dequantize;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default 150).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step (default 128).")
-    Integer batchSize;
-
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default 0.001).")
-    Double learningRate;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random number (default 0).")
-    Long seed;
-
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu or gpu:N.")
-    String device;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML config (a run's config.yaml works).")
     Path config;
@@ -97,20 +79,25 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--resume",
             paramLabel = "RUN_DIR",
-            description = "Continue a stopped run from its checkpoint (only --epochs may be given with it).")
+            description =
+                    "Continue a stopped run from its checkpoint, with its saved config (settings such as --epochs may be"
+                            + " given with it).")
     Path resume;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (resume != null) {
+            refuseWithResume();
+        }
         GenzooRuntime runtime = Runtimes.start(spec);
         ProgressBar progress = ProgressBar.forConsole(err);
         TrainingOutcome outcome;
         if (resume != null) {
-            refuseWithResume();
             err.println("genzoo: resuming " + resume);
-            outcome = runtime.resume(resume, epochs, progress);
+            outcome = runtime.resume(
+                    resume, SettingsMixin.given(spec, Settings.ALL).get(Settings.EPOCHS), progress);
         } else {
             ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
             ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
@@ -121,8 +108,8 @@ final class TrainCommand implements Callable<Integer> {
                     resolved.component(Role.PRIOR),
                     resolved.component(Role.DECODER),
                     resolved.component(Role.OBJECTIVE),
-                    resolved.data().source(),
-                    resolved.training().epochs());
+                    resolved.get(Settings.DATA),
+                    resolved.get(Settings.EPOCHS));
             err.flush();
             outcome = runtime.train(resolved, dir, progress);
         }
@@ -131,41 +118,33 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void refuseWithResume() {
-        boolean other = encoder != null
-                || decoder != null
-                || prior != null
-                || objective != null
-                || !params.isEmpty()
-                || data != null
-                || binarize != null
-                || dequantize != null
-                || batchSize != null
-                || learningRate != null
-                || seed != null
-                || config != null
-                || runDir != null
-                || device != null;
-        if (other) {
-            throw new GenzooException(
-                    "--resume continues a run with its saved config; only --epochs may be given with it");
+        List<String> given = new ArrayList<>(SettingsMixin.notResumable(spec, Settings.ALL));
+        if (encoder != null || decoder != null || prior != null || objective != null) {
+            given.add("a component");
+        }
+        if (!params.isEmpty()) {
+            given.add("-P");
+        }
+        if (config != null) {
+            given.add("--config");
+        }
+        if (runDir != null) {
+            given.add("--run-dir");
+        }
+        if (!given.isEmpty()) {
+            throw new GenzooException("--resume continues a run with its saved config; only "
+                    + String.join(", ", SettingsMixin.resumable(Settings.ALL)) + " may be given with it, not "
+                    + String.join(", ", given));
         }
     }
 
     private ConfigDraft commandLineDraft() {
-        ConfigDraft draft = new ConfigDraft();
+        ConfigDraft draft = SettingsMixin.given(spec, Settings.ALL);
         put(draft, Role.ENCODER, encoder);
         put(draft, Role.DECODER, decoder);
         put(draft, Role.PRIOR, prior);
         put(draft, Role.OBJECTIVE, objective);
         draft.options.putAll(params);
-        draft.data = data;
-        draft.binarize = binarize;
-        draft.dequantize = dequantize;
-        draft.epochs = epochs;
-        draft.batchSize = batchSize;
-        draft.learningRate = learningRate;
-        draft.seed = seed;
-        draft.device = device;
         return draft;
     }
 

@@ -3,13 +3,17 @@ package dev.genzoo.cli;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Setting;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.PriorOutcome;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,49 +52,46 @@ final class TrainPriorCommand implements Callable<Integer> {
             description = "An option of the prior, e.g. -P layers=4.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split (default: the run's).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step (default: the run's).")
-    Integer batchSize;
-
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: the run's).")
-    Double learningRate;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random number (default: the run's).")
-    Long seed;
-
     @Option(
             names = "--resume",
-            description = "Continue fitting the prior of RUN_DIR/prior.zip (only --epochs may be given with it).")
+            description =
+                    "Continue fitting the prior of RUN_DIR/prior.zip with its saved settings (settings such as --epochs may be given with it).")
     boolean resume;
+
+    /** The settings train-prior takes: the training section's, each defaulting to the run's. */
+    static final List<Setting<?>> SETTINGS = Settings.inSection(Settings.EPOCHS.section());
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ConfigDraft request = SettingsMixin.given(spec, SETTINGS);
+        if (resume) {
+            List<String> given = new ArrayList<>(SettingsMixin.notResumable(spec, SETTINGS));
+            if (prior != null) {
+                given.add("--prior");
+            }
+            if (!params.isEmpty()) {
+                given.add("-P");
+            }
+            if (!given.isEmpty()) {
+                throw new GenzooException("--resume continues the prior of prior.zip with its saved settings; only "
+                        + String.join(", ", SettingsMixin.resumable(SETTINGS)) + " may be given with it, not "
+                        + String.join(", ", given));
+            }
+        } else if (prior == null) {
+            throw new GenzooException("name the prior to fit with --prior NAME (genzoo plugins lists the priors)");
+        }
         GenzooRuntime runtime = Runtimes.start(spec);
         ProgressBar progress = ProgressBar.forConsole(err);
         PriorOutcome outcome;
         if (resume) {
-            if (prior != null || !params.isEmpty() || batchSize != null || learningRate != null || seed != null) {
-                throw new GenzooException(
-                        "--resume continues the prior of prior.zip with its saved settings; only --epochs may be given with it");
-            }
             err.println("genzoo: resuming the prior of " + runDir);
             err.flush();
-            outcome = runtime.resumePrior(runDir, epochs, progress);
+            outcome = runtime.resumePrior(runDir, request.get(Settings.EPOCHS), progress);
         } else {
-            if (prior == null) {
-                throw new GenzooException("name the prior to fit with --prior NAME (genzoo plugins lists the priors)");
-            }
-            ConfigDraft request = new ConfigDraft();
             request.components.put(Role.PRIOR, prior);
             request.options.putAll(params);
-            request.epochs = epochs;
-            request.batchSize = batchSize;
-            request.learningRate = learningRate;
-            request.seed = seed;
             err.printf("genzoo: fitting prior %s to the codes of %s%n", prior, runDir);
             err.flush();
             outcome = runtime.trainPrior(runDir, request, progress);

@@ -19,7 +19,7 @@ import dev.genzoo.api.GenerativeModel;
  *
  * <p>{@link #sample} draws from the true data distribution; the model's encoder starts
  * deliberately poor, or at its plugin's initialization, so training has something to improve.
- * Owns its manager; close it (or the {@link dev.genzoo.runtime.wiring.AssembledModel} built on it).
+ * Owns its manager; close it (or the {@link dev.genzoo.runtime.model.AssembledModel} built on it).
  */
 public interface ExactModel extends AutoCloseable {
 

@@ -15,7 +15,7 @@ import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.eval.LikelihoodEvaluation;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

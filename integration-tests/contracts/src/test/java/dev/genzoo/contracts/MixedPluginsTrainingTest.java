@@ -6,6 +6,7 @@ import dev.genzoo.api.Role;
 import dev.genzoo.plugins.iwae.IwaePlugin;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
@@ -13,7 +14,8 @@ import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
-import dev.genzoo.runtime.train.TrainingListener;
+import dev.genzoo.runtime.train.Fit;
+import dev.genzoo.runtime.train.TrainingCallback;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,13 @@ final class MixedPluginsTrainingTest {
         ConfigDraft draft = new ConfigDraft();
         draft.components.putAll(components);
         draft.options.putAll(options);
-        draft.epochs = 6;
-        draft.seed = 2L;
+        draft.set(Settings.EPOCHS, 6);
+        draft.set(Settings.SEED, 2L);
         List<Double> bounds = new ArrayList<>();
         Path run = dir.resolve(name);
-        RUNTIME.train(RUNTIME.resolve(draft), run, new TrainingListener() {
+        RUNTIME.train(RUNTIME.resolve(draft), run, new TrainingCallback() {
             @Override
-            public void epochEnded(EpochRecord record) {
+            public void onEpochEnd(Fit fit, EpochRecord record) {
                 bounds.add(record.test().get(Evaluation.BOUND));
             }
         });

@@ -10,12 +10,13 @@ import com.google.gson.Gson;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.Dataset;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.TrainingStep;
-import dev.genzoo.runtime.wiring.AssembledModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,7 +115,7 @@ public final class Benchmark {
     /** One step of training, as {@code genzoo train} takes it. */
     private static Runnable trainingStep(
             AssembledModel model, ExperimentConfig config, Workload workload, NDArray batch) {
-        Adam adam = new Adam(model.parameters(), config.training().learningRate(), workload.adamEpsilon());
+        Adam adam = new Adam(model.parameters(), config.get(Settings.LEARNING_RATE), workload.adamEpsilon());
         TrainingStep step = new TrainingStep(model, adam);
         long[] counter = {0};
         return () -> {

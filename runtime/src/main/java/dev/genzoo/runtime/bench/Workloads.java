@@ -5,6 +5,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
 import dev.genzoo.api.options.NearestName;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -60,7 +61,7 @@ public final class Workloads {
         draft.options.put("latent", "20");
         draft.options.put("activation", "relu");
         draft.options.put("kl", "analytic");
-        draft.learningRate = 1e-3;
+        draft.set(Settings.LEARNING_RATE, 1e-3);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("batch", 128);
         return new Workload("vae-mlp", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info);
@@ -81,7 +82,7 @@ public final class Workloads {
         draft.options.put("latent", "50");
         draft.options.put("activation", "tanh");
         draft.options.put("k", "5");
-        draft.learningRate = 1e-3;
+        draft.set(Settings.LEARNING_RATE, 1e-3);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("batch", 128);
         info.put("k", 5);
@@ -105,7 +106,7 @@ public final class Workloads {
         draft.options.put("code-dim", "64");
         draft.options.put("codebook", "loss");
         draft.options.put("beta", "0.25");
-        draft.learningRate = 2e-4;
+        draft.set(Settings.LEARNING_RATE, 2e-4);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("batch", 128);
         info.put("codes", 512);
@@ -126,7 +127,7 @@ public final class Workloads {
         draft.options.put("hidden", "64,64");
         draft.options.put("activation", "relu");
         draft.options.put("scale-bound", "1");
-        draft.learningRate = 1e-3;
+        draft.set(Settings.LEARNING_RATE, 1e-3);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("batch", 1024);
         info.put("couplings", 8);
@@ -145,7 +146,7 @@ public final class Workloads {
         draft.options.put("variance", "beta");
         draft.options.put("hidden", "128,128,128");
         draft.options.put("embedding", "32");
-        draft.learningRate = 1e-3;
+        draft.set(Settings.LEARNING_RATE, 1e-3);
         return draft;
     }
 

@@ -8,13 +8,15 @@ import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.runtime.GenzooVersion;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.train.Adam;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.train.StatefulCallback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
@@ -33,19 +37,25 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A training checkpoint: one zip holding {@code state.json} (format, version, epoch, step),
- * {@code config.yaml}, {@code parameters.npz} and {@code optimizer.npz}. Readable from Python
- * with {@code zipfile} and {@code numpy.load}. Written atomically; read without executing code.
+ * {@code config.yaml}, {@code parameters.npz} and {@code optimizer.npz}, and where the run has
+ * stateful callbacks (format 2), their arrays in {@code callbacks.npz} (named {@code
+ * <callback>/<array>}) and their values in {@code callbacks.json}. Readable from Python with
+ * {@code zipfile} and {@code numpy.load}. Written atomically; read without executing code.
  */
 public final class Checkpoint {
     /** The checkpoint's file name in a run directory. */
     public static final String FILE = "checkpoint.zip";
-    /** The format written; a reader refuses newer ones. */
-    public static final int FORMAT = 1;
+    /** The newest format: 2 adds the state of stateful callbacks; a reader refuses newer ones. */
+    public static final int FORMAT = 2;
+    /** The format of a checkpoint without callback state, which every genzoo reads. */
+    static final int PLAIN_FORMAT = 1;
 
     private static final String STATE = "state.json";
     private static final String CONFIG = "config.yaml";
     private static final String PARAMETERS = "parameters.npz";
     private static final String OPTIMIZER = "optimizer.npz";
+    private static final String CALLBACK_ARRAYS = "callbacks.npz";
+    private static final String CALLBACK_VALUES = "callbacks.json";
 
     private Checkpoint() {}
 
@@ -58,11 +68,30 @@ public final class Checkpoint {
      * @param config the resolved config
      * @param epoch epochs completed
      * @param step optimizer steps taken
+     * @param callbacks the run's stateful callbacks, whose state is saved too
      */
     public static void write(
-            Path file, AssembledModel model, Adam adam, ExperimentConfig config, int epoch, long step) {
+            Path file,
+            AssembledModel model,
+            Adam adam,
+            ExperimentConfig config,
+            int epoch,
+            long step,
+            List<StatefulCallback> callbacks) {
+        Map<String, NDArray> callbackArrays = new LinkedHashMap<>();
+        JsonObject callbackValues = new JsonObject();
+        for (StatefulCallback callback : callbacks) {
+            String name = callback.stateName();
+            if (callbackValues.has(name)) {
+                throw new IllegalStateException("two callbacks save their state as '" + name + "'");
+            }
+            JsonObject values = new JsonObject();
+            callback.stateValues().forEach(values::addProperty);
+            callbackValues.add(name, values);
+            callback.stateArrays().forEach((key, array) -> callbackArrays.put(name + "/" + key, array));
+        }
         JsonObject state = new JsonObject();
-        state.addProperty("format", FORMAT);
+        state.addProperty("format", callbacks.isEmpty() ? PLAIN_FORMAT : FORMAT);
         state.addProperty("genzoo", GenzooVersion.get());
         state.addProperty("epoch", epoch);
         state.addProperty("step", step);
@@ -73,6 +102,10 @@ public final class Checkpoint {
             entry(zip, CONFIG, ConfigFile.toYaml(config).getBytes(StandardCharsets.UTF_8));
             entry(zip, PARAMETERS, npz(named(model.parameters())));
             entry(zip, OPTIMIZER, npz(adam == null ? Map.of() : adam.state()));
+            if (!callbacks.isEmpty()) {
+                entry(zip, CALLBACK_ARRAYS, npz(callbackArrays));
+                entry(zip, CALLBACK_VALUES, callbackValues.toString().getBytes(StandardCharsets.UTF_8));
+            }
             zip.finish();
         });
     }
@@ -138,23 +171,84 @@ public final class Checkpoint {
     }
 
     /**
-     * Loads a checkpoint's arrays into a model built from its config (and into its optimizer).
+     * Loads a checkpoint's arrays into a model built from its config (and into its optimizer and
+     * the run's stateful callbacks).
      *
      * @param file the checkpoint
      * @param model the model, built from the checkpoint's config
      * @param adam the optimizer to restore, or null
-     * @throws GenzooException if the arrays do not match the model
+     * @param callbacks the run's stateful callbacks; one the checkpoint has no state for keeps its
+     *     own
+     * @throws GenzooException if the arrays do not match the model, or a parameter is not finite
      */
-    public static void restore(Path file, AssembledModel model, Adam adam) {
+    public static void restore(Path file, AssembledModel model, Adam adam, List<StatefulCallback> callbacks) {
         Map<String, byte[]> entries = entries(file, true);
         try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
             Map<String, NDArray> saved = decode(file, entries.get(PARAMETERS), scratch);
+            refuseNonFinite(file, saved);
             copyAll(file, saved, named(model.parameters()), "parameter", true);
             if (adam != null) {
                 Map<String, NDArray> moments = decode(file, entries.get(OPTIMIZER), scratch);
                 copyAll(file, moments, adam.state(), "optimizer array", true);
                 adam.restoreSteps(read(file).adamSteps());
             }
+            restoreCallbacks(file, entries, callbacks, scratch);
+        }
+    }
+
+    private static void restoreCallbacks(
+            Path file, Map<String, byte[]> entries, List<StatefulCallback> callbacks, NDManager scratch) {
+        if (callbacks.isEmpty() || !entries.containsKey(CALLBACK_VALUES)) {
+            return;
+        }
+        JsonObject values;
+        try {
+            values = JsonParser.parseString(new String(entries.get(CALLBACK_VALUES), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new GenzooException("checkpoint " + file + " has a malformed " + CALLBACK_VALUES, e);
+        }
+        Map<String, NDArray> arrays =
+                entries.containsKey(CALLBACK_ARRAYS) ? decode(file, entries.get(CALLBACK_ARRAYS), scratch) : Map.of();
+        for (StatefulCallback callback : callbacks) {
+            String name = callback.stateName();
+            if (!values.has(name)) {
+                continue;
+            }
+            Map<String, NDArray> live = new LinkedHashMap<>();
+            callback.stateArrays().forEach((key, array) -> live.put(name + "/" + key, array));
+            copyAll(file, arrays, live, "array of callback '" + name + "'", false);
+            Map<String, String> restored = new LinkedHashMap<>();
+            values.getAsJsonObject(name)
+                    .entrySet()
+                    .forEach(e -> restored.put(e.getKey(), e.getValue().getAsString()));
+            callback.restoreState(restored);
+        }
+    }
+
+    /** A checkpoint whose parameters are not all finite numbers cannot be used: name them. */
+    private static void refuseNonFinite(Path file, Map<String, NDArray> saved) {
+        List<String> bad = new ArrayList<>();
+        saved.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            float[] values = e.getValue().toFloatArray();
+            int count = 0;
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    count++;
+                }
+            }
+            if (count > 0) {
+                bad.add(String.format("%s (%d of %d values)", e.getKey(), count, values.length));
+            }
+        });
+        if (!bad.isEmpty()) {
+            throw new GenzooException(String.format(
+                    "checkpoint %s holds parameters that are not finite numbers (NaN or infinite): %s; the run"
+                            + " diverged before this checkpoint was written, so it cannot be sampled, evaluated or"
+                            + " resumed",
+                    file,
+                    String.join(", ", bad.subList(0, Math.min(5, bad.size())))
+                            + (bad.size() > 5 ? " and " + (bad.size() - 5) + " more" : "")));
         }
     }
 
@@ -178,6 +272,9 @@ public final class Checkpoint {
         });
         try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
             Map<String, NDArray> saved = decode(file, entries.get(PARAMETERS), scratch);
+            Map<String, NDArray> used = new LinkedHashMap<>(saved);
+            used.keySet().retainAll(chosen.keySet());
+            refuseNonFinite(file, used);
             copyAll(file, saved, named(chosen), "parameter", false);
         }
     }
@@ -231,7 +328,11 @@ public final class Checkpoint {
                 String name = entry.getName();
                 boolean wanted = name.equals(STATE)
                         || name.equals(CONFIG)
-                        || (arrays && (name.equals(PARAMETERS) || name.equals(OPTIMIZER)));
+                        || (arrays
+                                && (name.equals(PARAMETERS)
+                                        || name.equals(OPTIMIZER)
+                                        || name.equals(CALLBACK_ARRAYS)
+                                        || name.equals(CALLBACK_VALUES)));
                 if (wanted) {
                     entries.put(name, zip.readAllBytes());
                 }

@@ -1,12 +1,14 @@
 package dev.genzoo.runtime.config;
 
 import dev.genzoo.api.Role;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the user specified, from a config file and the command line; anything unset is null and
+ * What the user specified, from a config file and the command line; anything unset is absent and
  * is filled with a default when the draft is resolved. Mutable; {@link #overlay} merges two.
  */
 public final class ConfigDraft {
@@ -16,22 +18,45 @@ public final class ConfigDraft {
     public final Map<Role, Map<String, String>> roleOptions = new EnumMap<>(Role.class);
     /** Options given as {@code key=value} (every role declaring the key) or {@code role.key=value}. */
     public final Map<String, String> options = new LinkedHashMap<>();
-    /** The data source. */
-    public String data;
-    /** The binarization. */
-    public String binarize;
-    /** The dequantization. */
-    public String dequantize;
-    /** Epochs. */
-    public Integer epochs;
-    /** Batch size. */
-    public Integer batchSize;
-    /** Learning rate. */
-    public Double learningRate;
-    /** Seed. */
-    public Long seed;
-    /** Device: cpu, gpu, gpu:N. */
-    public String device;
+
+    private final Map<Setting<?>, Object> settings = new LinkedHashMap<>();
+
+    /**
+     * Sets a runtime setting.
+     *
+     * @param setting a declared setting (see {@link Settings})
+     * @param value its value, or null to unset it
+     * @param <T> its type
+     * @return this draft
+     */
+    public <T> ConfigDraft set(Setting<T> setting, T value) {
+        if (value == null) {
+            settings.remove(setting);
+        } else {
+            settings.put(setting, value);
+        }
+        return this;
+    }
+
+    /**
+     * A runtime setting as given.
+     *
+     * @param setting a declared setting
+     * @param <T> its type
+     * @return the value given, or null if none was
+     */
+    public <T> T get(Setting<T> setting) {
+        return setting.type().cast(settings.get(setting));
+    }
+
+    /**
+     * The runtime settings given, in the order given.
+     *
+     * @return an unmodifiable view
+     */
+    public Map<Setting<?>, Object> settings() {
+        return Collections.unmodifiableMap(settings);
+    }
 
     /**
      * Lays another draft over this one: what {@code over} sets wins.
@@ -43,21 +68,15 @@ public final class ConfigDraft {
         ConfigDraft merged = new ConfigDraft();
         merged.components.putAll(components);
         merged.components.putAll(over.components);
-        for (Map<Role, Map<String, String>> source : java.util.List.of(roleOptions, over.roleOptions)) {
+        for (Map<Role, Map<String, String>> source : List.of(roleOptions, over.roleOptions)) {
             source.forEach((role, map) -> merged.roleOptions
                     .computeIfAbsent(role, r -> new LinkedHashMap<>())
                     .putAll(map));
         }
         merged.options.putAll(options);
         merged.options.putAll(over.options);
-        merged.data = over.data != null ? over.data : data;
-        merged.binarize = over.binarize != null ? over.binarize : binarize;
-        merged.dequantize = over.dequantize != null ? over.dequantize : dequantize;
-        merged.epochs = over.epochs != null ? over.epochs : epochs;
-        merged.batchSize = over.batchSize != null ? over.batchSize : batchSize;
-        merged.learningRate = over.learningRate != null ? over.learningRate : learningRate;
-        merged.seed = over.seed != null ? over.seed : seed;
-        merged.device = over.device != null ? over.device : device;
+        merged.settings.putAll(settings);
+        merged.settings.putAll(over.settings);
         return merged;
     }
 }

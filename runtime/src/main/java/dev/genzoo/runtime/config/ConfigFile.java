@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +32,6 @@ import org.yaml.snakeyaml.representer.Representer;
  * --config}.
  */
 public final class ConfigFile {
-    private static final Set<String> TOP =
-            Set.of("encoder", "prior", "decoder", "objective", "options", "data", "training", "device");
-    private static final Set<String> DATA = Set.of("source", "binarize", "dequantize");
-    private static final Set<String> TRAINING = Set.of("epochs", "batch-size", "learning-rate", "seed");
-
     private ConfigFile() {}
 
     /**
@@ -86,7 +82,19 @@ public final class ConfigFile {
 
     private static ConfigDraft draft(Map<String, Object> top, String file) {
         ConfigDraft draft = new ConfigDraft();
-        checkKeys(top, TOP, "", file);
+        Set<String> known = new LinkedHashSet<>();
+        for (Role role : Role.values()) {
+            known.add(role.word());
+        }
+        known.add("options");
+        for (String section : Settings.sections()) {
+            if (section.isEmpty()) {
+                Settings.inSection(section).forEach(setting -> known.add(setting.name()));
+            } else {
+                known.add(section);
+            }
+        }
+        checkKeys(top, known, "", file);
         for (Role role : Role.values()) {
             if (top.containsKey(role.word())) {
                 draft.components.put(role, scalar(top.get(role.word()), role.word(), file));
@@ -105,28 +113,30 @@ public final class ConfigFile {
                 }
             });
         }
-        if (top.containsKey("data")) {
-            Map<String, Object> data = map(top.get("data"), "data", file);
-            checkKeys(data, DATA, "data.", file);
-            draft.data = data.containsKey("source") ? scalar(data.get("source"), "data.source", file) : null;
-            draft.binarize = data.containsKey("binarize") ? scalar(data.get("binarize"), "data.binarize", file) : null;
-            draft.dequantize =
-                    data.containsKey("dequantize") ? scalar(data.get("dequantize"), "data.dequantize", file) : null;
-        }
-        if (top.containsKey("training")) {
-            Map<String, Object> training = map(top.get("training"), "training", file);
-            checkKeys(training, TRAINING, "training.", file);
-            draft.epochs = integer(training.get("epochs"), "training.epochs", file);
-            draft.batchSize = integer(training.get("batch-size"), "training.batch-size", file);
-            Object lr = training.get("learning-rate");
-            draft.learningRate = lr == null ? null : number(lr, "training.learning-rate", file);
-            Integer seed = integer(training.get("seed"), "training.seed", file);
-            draft.seed = seed == null ? null : seed.longValue();
-        }
-        if (top.containsKey("device")) {
-            draft.device = scalar(top.get("device"), "device", file);
+        for (String section : Settings.sections()) {
+            Map<String, Object> values;
+            if (section.isEmpty()) {
+                values = top;
+            } else if (top.containsKey(section)) {
+                values = map(top.get(section), section, file);
+                Set<String> keys = new LinkedHashSet<>();
+                Settings.inSection(section).forEach(setting -> keys.add(setting.name()));
+                checkKeys(values, keys, section + ".", file);
+            } else {
+                continue;
+            }
+            for (Setting<?> setting : Settings.inSection(section)) {
+                Object value = values.get(setting.name());
+                if (value != null) {
+                    set(draft, setting, setting.check(value, "config file " + file + ": " + setting.path()));
+                }
+            }
         }
         return draft;
+    }
+
+    private static <T> void set(ConfigDraft draft, Setting<T> setting, Object value) {
+        draft.set(setting, setting.type().cast(value));
     }
 
     /**
@@ -155,18 +165,13 @@ public final class ConfigFile {
             options.put(role.word(), new LinkedHashMap<>(config.options(role)));
         }
         top.put("options", options);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("source", config.data().source());
-        data.put("binarize", config.data().binarize());
-        data.put("dequantize", config.data().dequantize());
-        top.put("data", data);
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", config.training().epochs());
-        training.put("batch-size", config.training().batchSize());
-        training.put("learning-rate", config.training().learningRate());
-        training.put("seed", config.training().seed());
-        top.put("training", training);
-        top.put("device", config.device());
+        for (String section : Settings.sections()) {
+            Map<String, Object> values = section.isEmpty() ? top : new LinkedHashMap<>();
+            Settings.inSection(section).forEach(setting -> values.put(setting.name(), config.get(setting)));
+            if (!section.isEmpty()) {
+                top.put(section, values);
+            }
+        }
         DumperOptions style = new DumperOptions();
         style.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         style.setSplitLines(false);
@@ -211,27 +216,5 @@ public final class ConfigFile {
             throw new GenzooException(String.format("config file %s: %s must be a single value", file, where));
         }
         return String.valueOf(value);
-    }
-
-    private static Integer integer(Object value, String where, String file) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Integer i) {
-            return i;
-        }
-        throw new GenzooException(String.format("config file %s: %s must be an integer, got '%s'", file, where, value));
-    }
-
-    private static double number(Object value, String where, String file) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return Double.parseDouble(String.valueOf(value));
-        } catch (NumberFormatException e) {
-            throw new GenzooException(
-                    String.format("config file %s: %s must be a number, got '%s'", file, where, value));
-        }
     }
 }

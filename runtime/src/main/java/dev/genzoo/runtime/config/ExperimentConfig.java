@@ -8,32 +8,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A fully resolved experiment: every component name, every option value (defaults included),
- * data, training and device. Written to each run directory as {@code config.yaml}; it is enough
- * to re-create the run (after Tribuo's provenance). Immutable.
+ * A fully resolved experiment: every component name, every option value (defaults included) and
+ * every runtime setting (see {@link Settings}). Written to each run directory as {@code
+ * config.yaml}; it is enough to re-create the run (after Tribuo's provenance). Immutable.
  */
 public final class ExperimentConfig {
     private final Map<Role, String> components;
     private final Map<Role, Map<String, String>> options;
-    private final DataSettings data;
-    private final TrainingSettings training;
-    private final String device;
+    private final SettingValues settings;
 
     /**
      * A resolved configuration.
      *
      * @param components a name for every role
      * @param options every option of every component, as text
-     * @param data the data settings
-     * @param training the training settings
-     * @param device cpu, gpu or gpu:N
+     * @param settings a value for every runtime setting
      */
     public ExperimentConfig(
-            Map<Role, String> components,
-            Map<Role, Map<String, String>> options,
-            DataSettings data,
-            TrainingSettings training,
-            String device) {
+            Map<Role, String> components, Map<Role, Map<String, String>> options, SettingValues settings) {
         EnumMap<Role, String> names = new EnumMap<>(Role.class);
         names.putAll(components);
         EnumMap<Role, Map<String, String>> values = new EnumMap<>(Role.class);
@@ -45,9 +37,7 @@ public final class ExperimentConfig {
         }
         this.components = Collections.unmodifiableMap(names);
         this.options = Collections.unmodifiableMap(values);
-        this.data = Objects.requireNonNull(data, "data");
-        this.training = Objects.requireNonNull(training, "training");
-        this.device = Objects.requireNonNull(device, "device");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**
@@ -71,60 +61,36 @@ public final class ExperimentConfig {
     }
 
     /**
-     * The data settings.
+     * A runtime setting's value.
      *
-     * @return the data settings
+     * @param setting a declared setting
+     * @param <T> its type
+     * @return the value
      */
-    public DataSettings data() {
-        return data;
+    public <T> T get(Setting<T> setting) {
+        return settings.get(setting);
     }
 
     /**
-     * The training settings.
+     * Every runtime setting's value.
      *
-     * @return the training settings
+     * @return the values
      */
-    public TrainingSettings training() {
-        return training;
+    public SettingValues settings() {
+        return settings;
     }
 
     /**
-     * The device.
+     * This configuration with one runtime setting changed.
      *
-     * @return cpu, gpu or gpu:N
-     */
-    public String device() {
-        return device;
-    }
-
-    /**
-     * This configuration with other data settings.
-     *
-     * @param newData the data settings
+     * @param setting a declared setting
+     * @param value its new value
+     * @param <T> its type
      * @return a new configuration
+     * @throws dev.genzoo.api.GenzooException if the value breaks the setting's requirements
      */
-    public ExperimentConfig withData(DataSettings newData) {
-        return new ExperimentConfig(components, options, newData, training, device);
-    }
-
-    /**
-     * This configuration with other training settings.
-     *
-     * @param newTraining the training settings
-     * @return a new configuration
-     */
-    public ExperimentConfig withTraining(TrainingSettings newTraining) {
-        return new ExperimentConfig(components, options, data, newTraining, device);
-    }
-
-    /**
-     * This configuration on another device.
-     *
-     * @param newDevice cpu, gpu or gpu:N
-     * @return a new configuration
-     */
-    public ExperimentConfig withDevice(String newDevice) {
-        return new ExperimentConfig(components, options, data, training, newDevice);
+    public <T> ExperimentConfig with(Setting<T> setting, T value) {
+        return new ExperimentConfig(components, options, settings.with(setting, value, setting.path()));
     }
 
     /**
@@ -136,15 +102,12 @@ public final class ExperimentConfig {
         ConfigDraft draft = new ConfigDraft();
         draft.components.putAll(components);
         options.forEach((role, map) -> draft.roleOptions.put(role, new LinkedHashMap<>(map)));
-        draft.data = data.source();
-        draft.binarize = data.binarize();
-        draft.dequantize = data.dequantize();
-        draft.epochs = training.epochs();
-        draft.batchSize = training.batchSize();
-        draft.learningRate = training.learningRate();
-        draft.seed = training.seed();
-        draft.device = device;
+        settings.asMap().forEach((setting, value) -> set(draft, setting, value));
         return draft;
+    }
+
+    private static <T> void set(ConfigDraft draft, Setting<T> setting, Object value) {
+        draft.set(setting, setting.type().cast(value));
     }
 
     @Override
@@ -152,14 +115,12 @@ public final class ExperimentConfig {
         return o instanceof ExperimentConfig c
                 && components.equals(c.components)
                 && options.equals(c.options)
-                && data.equals(c.data)
-                && training.equals(c.training)
-                && device.equals(c.device);
+                && settings.equals(c.settings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(components, options, data, training, device);
+        return Objects.hash(components, options, settings);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.genzoo.runtime.data;
 
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.options.NearestName;
+import dev.genzoo.runtime.config.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,8 +106,8 @@ public enum Dequantization {
     }
 
     private static GenzooException notDiscrete(Dataset data, String why) {
-        return new GenzooException(
-                "data '" + data.name() + "' cannot be dequantized: " + why + "; use --dequantize none");
+        return new GenzooException("data '" + data.name() + "' cannot be dequantized: " + why + "; use "
+                + Settings.DEQUANTIZE.flag() + " none");
     }
 
     /**

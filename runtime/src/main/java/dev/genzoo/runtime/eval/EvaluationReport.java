@@ -1,6 +1,7 @@
 package dev.genzoo.runtime.eval;
 
 import com.google.gson.GsonBuilder;
+import dev.genzoo.api.GenzooException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,12 +57,23 @@ public record EvaluationReport(
     }
 
     /**
-     * The report as pretty-printed JSON, after the given provenance fields.
+     * The report as pretty-printed JSON, after the given provenance fields. JSON has no NaN or
+     * infinity, so an estimate that is not a finite number is refused, not written.
      *
      * @param provenance fields written first (run directory, epoch, step, version)
      * @return the JSON text, ending in a newline
+     * @throws GenzooException if an estimate or its standard error is not a finite number
      */
     public String toJson(Map<String, Object> provenance) {
+        for (Estimate e : estimates) {
+            if (!Double.isFinite(e.mean()) || !Double.isFinite(e.standardError())) {
+                throw new GenzooException(String.format(
+                        "the estimate %s came out as %s (standard error %s), not a finite number, so no report was"
+                                + " written; the model gives some test example a likelihood of zero or its numbers"
+                                + " overflowed",
+                        e.label(), e.mean(), e.standardError()));
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>(provenance);
         out.put("split", "test");
         out.put("examples", examples);
@@ -87,7 +99,6 @@ public record EvaluationReport(
         return new GsonBuilder()
                         .setPrettyPrinting()
                         .disableHtmlEscaping()
-                        .serializeSpecialFloatingPointValues()
                         .create()
                         .toJson(out)
                 + "\n";

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,8 +9,9 @@ import dev.genzoo.api.ComponentFactory;
  * @param factory the factory
  * @param plugin the providing plugin's name
  * @param source the jar or folder the plugin was loaded from
+ * @param <F> the factory's type
  */
-public record Registered(String kind, ComponentFactory<?> factory, String plugin, String source) {
+public record Registered<F extends ComponentFactory<?>>(String kind, F factory, String plugin, String source) {
 
     /**
      * The factory's name.

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.data.DeviceData;
+import dev.genzoo.runtime.model.AssembledModel;
 
 /**
  * Runs a model's objective once on two test examples before anything is written, so that a model

@@ -1,69 +1,44 @@
 package dev.genzoo.runtime.run;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.genzoo.api.GenzooException;
-import dev.genzoo.api.Role;
+import com.google.inject.Module;
 import dev.genzoo.api.Sampler;
-import dev.genzoo.runtime.GenzooVersion;
-import dev.genzoo.runtime.checkpoint.Checkpoint;
-import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigDraft;
-import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.config.TrainingSettings;
-import dev.genzoo.runtime.engine.NativeAllocator;
 import dev.genzoo.runtime.eval.EvaluationListener;
-import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
-import dev.genzoo.runtime.eval.LikelihoodEvaluation;
-import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
-import dev.genzoo.runtime.train.Adam;
-import dev.genzoo.runtime.train.EpochRecord;
-import dev.genzoo.runtime.train.MetricsTable;
-import dev.genzoo.runtime.train.TrainingListener;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.train.TrainingCallback;
 import dev.genzoo.runtime.wiring.ComponentsModule;
 import dev.genzoo.runtime.wiring.ConfigResolver;
 import dev.genzoo.runtime.wiring.ModelAssembler;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The runtime's front door: resolve a config, train a new run, resume a killed one, fit a learned
- * prior to a trained run's codes, draw samples or reconstructions from a checkpoint, and evaluate
- * its log-likelihood. The CLI is a thin layer of words over this class.
+ * The runtime's front door, a facade over services that Guice wires from the discovered plugins:
+ * resolve a config, train a new run or resume a killed one, fit a learned prior to a trained run's
+ * codes, draw samples or reconstructions from a checkpoint, and score its log-likelihood. The
+ * process-wide engine settings are not made here: see {@link dev.genzoo.runtime.engine.ProcessSetup}.
  */
 public final class GenzooRuntime {
-    /** Samples drawn into samples.png at the end of training. */
-    public static final int SAMPLES = 64;
-    /** Samples drawn into samples.png at the end of training on 2-D points, enough to see a density. */
-    public static final int POINT_SAMPLES = 1000;
-    /** Test examples shown in reconstructions.png at the end of training. */
-    public static final int RECONSTRUCTIONS = 32;
-    /** Examples (rows) in the strip of a chain's intermediate images. */
-    public static final int STRIP_ROWS = 8;
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-        NativeAllocator.tune();
-    }
-
     private final PluginCatalog catalog;
-    private final ConfigResolver resolver;
-    private final ModelAssembler assembler;
+    private final Injector injector;
 
-    private GenzooRuntime(PluginCatalog catalog) {
+    private GenzooRuntime(PluginCatalog catalog, List<? extends Module> stageModules) {
         this.catalog = catalog;
-        Injector injector = Guice.createInjector(new ComponentsModule(catalog));
-        this.resolver = injector.getInstance(ConfigResolver.class);
-        this.assembler = injector.getInstance(ModelAssembler.class);
+        this.injector = Guice.createInjector(new ComponentsModule(catalog), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(StageModules.class).toInstance(new StageModules(List.copyOf(stageModules)));
+            }
+        });
     }
 
     /**
@@ -73,14 +48,22 @@ public final class GenzooRuntime {
      * @return the runtime
      */
     public static GenzooRuntime create(PluginCatalog catalog) {
-        return new GenzooRuntime(catalog);
+        return new GenzooRuntime(catalog, List.of());
     }
 
     /**
-     * The plugins this runtime knows.
+     * A runtime over discovered plugins whose training stages also install the given modules: a
+     * module adds a callback to every run by binding it in a {@code Multibinder<TrainingCallback>}.
      *
-     * @return the catalog
+     * @param catalog the plugins
+     * @param stageModules Guice modules installed in every training stage's injector
+     * @return the runtime
      */
+    public static GenzooRuntime create(PluginCatalog catalog, List<? extends Module> stageModules) {
+        return new GenzooRuntime(catalog, stageModules);
+    }
+
+    /** @return the plugins this runtime knows */
     public PluginCatalog catalog() {
         return catalog;
     }
@@ -92,7 +75,7 @@ public final class GenzooRuntime {
      * @return the config
      */
     public ExperimentConfig resolve(ConfigDraft draft) {
-        return resolver.resolve(draft);
+        return injector.getInstance(ConfigResolver.class).resolve(draft);
     }
 
     /**
@@ -105,7 +88,7 @@ public final class GenzooRuntime {
      * @return the model; close it to free its parameters
      */
     public AssembledModel assemble(ExperimentConfig config, NDManager manager, Shape dataShape) {
-        return assembler.assemble(config, manager, dataShape);
+        return injector.getInstance(ModelAssembler.class).assemble(config, manager, dataShape);
     }
 
     /**
@@ -119,7 +102,7 @@ public final class GenzooRuntime {
      * @return the sampler
      */
     public Sampler sampler(String name, Map<String, String> options, AssembledModel model, Shape dataShape) {
-        return assembler.sampler(name, options, model, dataShape);
+        return injector.getInstance(ModelAssembler.class).sampler(name, options, model, dataShape);
     }
 
     /**
@@ -128,27 +111,11 @@ public final class GenzooRuntime {
      *
      * @param config the resolved config
      * @param runDir the folder to create, or null for one under {@code runs/}
-     * @param listener hears progress
+     * @param callbacks more callbacks for this run (a progress display, say)
      * @return what the run left behind
      */
-    public TrainingOutcome train(ExperimentConfig config, Path runDir, TrainingListener listener) {
-        RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
-            AssembledModel model = opened.model();
-            DeviceData data = opened.data();
-            ExperimentConfig resolved =
-                    config.withData(data.preparation().settings(config.data().source()));
-            FirstBatch.check(model, data);
-            run.create();
-            ConfigFile.write(run.config(), resolved);
-            Adam adam = new Adam(model.parameters(), config.training().learningRate());
-            MetricsTable table = MetricsTable.create(run.metrics());
-            EpochRecord last =
-                    new TrainingLoop(model, data, resolved, run.checkpoint(), listener).run(adam, 0, 0, table, 0);
-            Pictures.finish(
-                    model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
-            return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
-        }
+    public TrainingOutcome train(ExperimentConfig config, Path runDir, TrainingCallback... callbacks) {
+        return injector.getInstance(ModelTraining.class).train(config, runDir, List.of(callbacks));
     }
 
     /**
@@ -156,27 +123,11 @@ public final class GenzooRuntime {
      *
      * @param runDir the run's folder
      * @param epochs the new total number of epochs, or null to keep the configured one
-     * @param listener hears progress
+     * @param callbacks more callbacks for this run
      * @return what the run left behind
      */
-    public TrainingOutcome resume(Path runDir, Integer epochs, TrainingListener listener) {
-        RunDirectory run = RunDirectory.existing(runDir);
-        SavedState saved = Checkpoint.read(run.checkpoint());
-        ExperimentConfig config = withEpochs(savedConfig(saved, run.checkpoint()), epochs, saved, runDir);
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
-            AssembledModel model = opened.model();
-            DeviceData data = opened.data();
-            run.sweepTemporaries();
-            Adam adam = new Adam(model.parameters(), config.training().learningRate());
-            Checkpoint.restore(run.checkpoint(), model, adam);
-            ConfigFile.write(run.config(), config);
-            MetricsTable table = MetricsTable.resume(run.metrics(), saved.epoch());
-            EpochRecord last = new TrainingLoop(model, data, config, run.checkpoint(), listener)
-                    .run(adam, saved.epoch(), saved.step(), table, table.lastSeconds());
-            Pictures.finish(
-                    model, data, table, last, run.samples(), run.reconstructions(), run.density(), run.lossCurve());
-            return new TrainingOutcome(run.root(), config, last, model.trainableSize());
-        }
+    public TrainingOutcome resume(Path runDir, Integer epochs, TrainingCallback... callbacks) {
+        return injector.getInstance(ModelTraining.class).resume(runDir, epochs, List.of(callbacks));
     }
 
     /**
@@ -187,37 +138,13 @@ public final class GenzooRuntime {
      *
      * @param runDir a trained run
      * @param request the prior to fit ({@code components}), its options ({@code roleOptions} of
-     *     the prior, or plain {@code options}: all go to the prior) and the training settings
-     *     (epochs, batch size, learning rate, seed); what is unset is taken from the run
-     * @param listener hears progress
+     *     the prior, or plain {@code options}: all go to the prior) and the training settings;
+     *     what is unset is taken from the run
+     * @param callbacks more callbacks for the fit
      * @return what the fit left behind, and the run's objective with the learned prior
-     * @throws GenzooException if no prior is named, the run already has a learned prior, or the
-     *     prior cannot be fitted to this encoder
      */
-    public PriorOutcome trainPrior(Path runDir, ConfigDraft request, TrainingListener listener) {
-        RunDirectory run = RunDirectory.existing(runDir);
-        String prior = request.components.get(Role.PRIOR);
-        if (prior == null) {
-            throw new GenzooException("name the prior to fit (genzoo plugins lists the priors)");
-        }
-        if (run.hasLearnedPrior()) {
-            throw new GenzooException("run " + runDir + " already has a learned prior in "
-                    + run.priorCheckpoint().getFileName()
-                    + "; continue fitting it with --resume, or move that file away to fit another");
-        }
-        ConfigDraft draft =
-                savedConfig(Checkpoint.read(run.checkpoint()), run.checkpoint()).toDraft();
-        draft.components.put(Role.PRIOR, prior);
-        Map<String, String> options = new LinkedHashMap<>(request.roleOptions.getOrDefault(Role.PRIOR, Map.of()));
-        options.putAll(request.options);
-        draft.roleOptions.put(Role.PRIOR, options);
-        ConfigDraft settings = new ConfigDraft();
-        settings.epochs = request.epochs;
-        settings.batchSize = request.batchSize;
-        settings.learningRate = request.learningRate;
-        settings.seed = request.seed;
-        ExperimentConfig config = resolver.resolve(draft.overlay(settings));
-        return new PriorStage(assembler).fit(run, config, null, listener);
+    public PriorOutcome trainPrior(Path runDir, ConfigDraft request, TrainingCallback... callbacks) {
+        return injector.getInstance(PriorTraining.class).train(runDir, request, List.of(callbacks));
     }
 
     /**
@@ -225,18 +152,11 @@ public final class GenzooRuntime {
      *
      * @param runDir a run with a learned prior
      * @param epochs the new total number of epochs of the fit, or null to keep its own
-     * @param listener hears progress
+     * @param callbacks more callbacks for the fit
      * @return what the fit left behind, and the run's objective with the learned prior
      */
-    public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingListener listener) {
-        RunDirectory run = RunDirectory.existing(runDir);
-        if (!run.hasLearnedPrior()) {
-            throw new GenzooException("run " + runDir + " has no learned prior to resume ("
-                    + run.priorCheckpoint().getFileName() + " is written after the first epoch of genzoo train-prior)");
-        }
-        SavedState saved = Checkpoint.read(run.priorCheckpoint());
-        ExperimentConfig config = withEpochs(savedConfig(saved, run.priorCheckpoint()), epochs, saved, runDir);
-        return new PriorStage(assembler).fit(run, config, saved, listener);
+    public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingCallback... callbacks) {
+        return injector.getInstance(PriorTraining.class).resume(runDir, epochs, List.of(callbacks));
     }
 
     /**
@@ -256,88 +176,35 @@ public final class GenzooRuntime {
     /**
      * Draws samples from a run into a PNG, with a named sampler or the prior and decoder, and
      * optionally a strip of the sampling chain's intermediate states. The model is the run's
-     * learned prior ({@code prior.zip}, written by {@link #trainPrior}) where it has one and the
-     * request does not ask for the training prior, else its checkpoint.
+     * learned prior ({@code prior.zip}) where it has one and the request does not ask for the
+     * training prior, else its checkpoint.
      *
      * @param runDir the run's folder
      * @param request what to draw and where
      * @return the samples' file
      */
     public Path sample(Path runDir, SampleRequest request) {
-        int n = request.count();
-        if (n < 1) {
-            throw new GenzooException("-n must be at least 1, got " + n);
-        }
-        if (request.sampler() == null && !request.options().isEmpty()) {
-            throw new GenzooException(
-                    "sampler options were given without a sampler; name one with --sampler (genzoo plugins lists them)");
-        }
-        if (request.strip() != null && request.frames() < 2) {
-            throw new GenzooException("a strip needs at least 2 frames, got " + request.frames());
-        }
-        RunDirectory run = RunDirectory.existing(runDir);
-        return withCheckpoint(
-                run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint(),
-                request.seed(),
-                (model, data, state, config) -> {
-                    Shape example = data.exampleShape();
-                    if (!Pictures.drawable(example)) {
-                        throw new GenzooException("samples of shape " + example + " cannot be drawn as a picture");
-                    }
-                    Sampler sampler = request.sampler() == null
-                            ? null
-                            : sampler(request.sampler(), request.options(), model, example);
-                    ChainStrip strip = request.strip() == null
-                            ? null
-                            : new ChainStrip(
-                                    request.frames(), example.dimension() == 1 ? n : STRIP_ROWS, request.progress());
-                    Pictures.samples(
-                            model,
-                            sampler,
-                            strip == null ? request.progress() : strip,
-                            example,
-                            n,
-                            data.test(),
-                            state.step(),
-                            request.out());
-                    if (strip != null) {
-                        if (strip.frames().size() < 2) {
-                            throw new GenzooException(
-                                    "this model's sampling is not a chain of steps, so it has no intermediate states"
-                                            + " to draw; leave out --strip");
-                        }
-                        Pictures.strip(strip, example, data.test(), request.strip());
-                    }
-                    return request.out();
-                });
+        return injector.getInstance(Sampling.class).sample(runDir, request);
     }
 
     /**
      * Writes the first n test examples beside their reconstructions into a PNG.
      *
      * @param runDir the run's folder
-     * @param n how many examples
+     * @param n how many examples, at least 1
      * @param out the PNG to write
      * @return the file written
      */
     public Path reconstruct(Path runDir, int n, Path out) {
-        if (n < 1) {
-            throw new GenzooException("-n must be at least 1, got " + n);
-        }
-        return withCheckpoint(RunDirectory.existing(runDir).checkpoint(), 0, (model, data, state, config) -> {
-            if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
-                throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
-                        + " encoder that can be inverted)");
-            }
-            return out;
-        });
+        return injector.getInstance(Sampling.class).reconstruct(runDir, n, out);
     }
 
     /**
-     * Scores the test split under a run's checkpoint (see {@link LikelihoodEvaluation}) and writes
-     * the report as JSON: to {@code out} if given (replaced if it exists), else to {@code
-     * RUN_DIR/eval.json}, or, when an earlier evaluation is there, {@code eval-2.json}, {@code
-     * eval-3.json}, ..., so no earlier report is lost.
+     * Scores the test split under a run's checkpoint (see {@link
+     * dev.genzoo.runtime.eval.LikelihoodEvaluation}) and writes the report as JSON: to {@code out}
+     * if given (replaced if it exists), else to {@code RUN_DIR/eval.json}, or, when an earlier
+     * evaluation is there, {@code eval-2.json}, {@code eval-3.json}, ..., so no earlier report is
+     * lost.
      *
      * @param runDir the run's folder
      * @param settings what to compute
@@ -346,53 +213,6 @@ public final class GenzooRuntime {
      * @return the report and the file it was written to
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
-        RunDirectory run = RunDirectory.existing(runDir);
-        return withCheckpoint(run.checkpoint(), settings.seed(), (model, data, state, config) -> {
-            EvaluationReport report = LikelihoodEvaluation.run(
-                    model, config.component(Role.OBJECTIVE), data.test(), settings, state.step(), listener);
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("run", runDir.toString());
-            provenance.put("epoch", state.epoch());
-            provenance.put("step", state.step());
-            provenance.put("genzoo", GenzooVersion.get());
-            Path file = out != null ? out : run.nextEvaluation();
-            AtomicFiles.write(file, report.toJson(provenance).getBytes(StandardCharsets.UTF_8));
-            return new EvaluationOutcome(report, file);
-        });
-    }
-
-    private interface CheckpointUse<T> {
-        T apply(AssembledModel model, DeviceData data, SavedState state, ExperimentConfig config);
-    }
-
-    private <T> T withCheckpoint(Path checkpoint, long seed, CheckpointUse<T> use) {
-        SavedState saved = Checkpoint.read(checkpoint);
-        ExperimentConfig config = savedConfig(saved, checkpoint);
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
-            AssembledModel model = opened.model();
-            DeviceData data = opened.data();
-            Checkpoint.restore(checkpoint, model, null);
-            Engine.getInstance().setRandomSeed((int) seed);
-            return use.apply(model, data, saved, config);
-        }
-    }
-
-    private ExperimentConfig savedConfig(SavedState saved, Path checkpoint) {
-        ConfigDraft draft = ConfigFile.parse(saved.configYaml(), checkpoint + "!config.yaml");
-        return resolver.resolve(draft);
-    }
-
-    /** The config with a new total of epochs, refused if the checkpoint has already trained them. */
-    static ExperimentConfig withEpochs(ExperimentConfig config, Integer epochs, SavedState saved, Path runDir) {
-        if (epochs != null) {
-            TrainingSettings t = config.training();
-            config = config.withTraining(new TrainingSettings(epochs, t.batchSize(), t.learningRate(), t.seed()));
-        }
-        if (saved.epoch() >= config.training().epochs()) {
-            throw new GenzooException(String.format(
-                    "run %s has already trained %d of %d epochs; pass --epochs N with N > %d to train on",
-                    runDir, saved.epoch(), config.training().epochs(), saved.epoch()));
-        }
-        return config;
+        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener);
     }
 }

@@ -3,10 +3,13 @@ package dev.genzoo.runtime.run;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.DataPreparation;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
+import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.device.DeviceChoice;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.wiring.ModelAssembler;
 
 /**
@@ -29,18 +32,17 @@ final class OpenedModel implements AutoCloseable {
      * device; what was opened before a failure is closed again.
      */
     static OpenedModel open(ModelAssembler assembler, ExperimentConfig config) {
-        Device device = DeviceChoice.resolve(config.device());
-        DataSplit split = DataSources.load(config.data().source());
+        Device device = DeviceChoice.resolve(config.get(Settings.DEVICE));
+        DataSplit split = DataSources.load(config.get(Settings.DATA));
         NDManager manager = NDManager.newBaseManager(device);
         AssembledModel model = null;
         try {
             model = assembler.assemble(config, manager, split.train().exampleShape());
             DataPreparation preparation = DataPreparation.resolve(
-                    config.data(),
+                    config,
                     split.train().exampleShape(),
                     model.model().encoder().kind());
-            DeviceData data =
-                    DeviceData.place(split, preparation, config.training().seed(), manager);
+            DeviceData data = DeviceData.place(split, preparation, config.get(Settings.SEED), manager);
             return new OpenedModel(manager, model, data);
         } catch (RuntimeException e) {
             if (model != null) {

@@ -2,6 +2,7 @@ package dev.genzoo.runtime.run;
 
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
+import dev.genzoo.runtime.callbacks.StageFiles;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import java.io.IOException;
@@ -191,6 +192,24 @@ public final class RunDirectory {
     /** @return {@code prior-samples.png} */
     public Path priorSamples() {
         return root.resolve("prior-samples.png");
+    }
+
+    /**
+     * Where the model's training stage writes.
+     *
+     * @return metrics.csv, checkpoint.zip, samples.png, reconstructions.png, density.png, loss.png
+     */
+    public StageFiles modelStage() {
+        return new StageFiles(metrics(), checkpoint(), samples(), reconstructions(), density(), lossCurve());
+    }
+
+    /**
+     * Where fitting a learned prior writes.
+     *
+     * @return prior-metrics.csv, prior.zip, prior-samples.png, prior-loss.png
+     */
+    public StageFiles priorStage() {
+        return new StageFiles(priorMetrics(), priorCheckpoint(), priorSamples(), null, null, priorLossCurve());
     }
 
     /** @return {@code prior-loss.png} */

@@ -1,5 +1,6 @@
 package dev.genzoo.runtime.run;
 
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.SamplingProgress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,6 +39,16 @@ public record SampleRequest(
         Objects.requireNonNull(out, "out");
         options = Map.copyOf(options);
         Objects.requireNonNull(progress, "progress");
+        if (count < 1) {
+            throw new GenzooException("the number of samples must be at least 1, got " + count);
+        }
+        if (sampler == null && !options.isEmpty()) {
+            throw new GenzooException(
+                    "sampler options " + options.keySet() + " were given without a sampler to take them");
+        }
+        if (strip != null && frames < 2) {
+            throw new GenzooException("a strip needs at least 2 frames, got " + frames);
+        }
     }
 
     /**

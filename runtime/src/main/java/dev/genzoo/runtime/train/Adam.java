@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import dev.genzoo.runtime.model.StepLeaves;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
+import dev.genzoo.runtime.model.StepLeaves;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,21 +1,24 @@
 package dev.genzoo.runtime.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.name.Names;
 import dev.genzoo.api.ComponentFactory;
-import dev.genzoo.api.DecoderFactory;
-import dev.genzoo.api.EncoderFactory;
-import dev.genzoo.api.ObjectiveFactory;
-import dev.genzoo.api.PriorFactory;
-import dev.genzoo.api.Role;
+import dev.genzoo.runtime.plugin.NamedRegistry;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.plugin.Registered;
 
 /**
- * Binds each discovered factory by name, one {@link MapBinder} per role. Side-effect free: no
- * I/O, no native memory; discovery happened before, in {@link PluginCatalog}.
+ * Binds every discovered factory by name, one {@link MapBinder} per role and one for samplers,
+ * each value a {@link Registered} (the factory and the plugin that provides it); {@link
+ * Components} reads them. Side-effect free: no I/O, no native memory; discovery happened before,
+ * in {@link PluginCatalog}.
  */
 public final class ComponentsModule extends AbstractModule {
+    /** The name of the binding that says where plugins were looked for, for messages. */
+    static final String SEARCHED = "genzoo.plugins.searched";
+
     private final PluginCatalog catalog;
 
     /**
@@ -29,17 +32,16 @@ public final class ComponentsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(PluginCatalog.class).toInstance(catalog);
-        bindRole(Role.ENCODER, EncoderFactory.class);
-        bindRole(Role.PRIOR, PriorFactory.class);
-        bindRole(Role.DECODER, DecoderFactory.class);
-        bindRole(Role.OBJECTIVE, ObjectiveFactory.class);
+        bindConstant().annotatedWith(Names.named(SEARCHED)).to(catalog.searched());
+        bindAll(catalog.encoders(), new TypeLiteral<>() {});
+        bindAll(catalog.priors(), new TypeLiteral<>() {});
+        bindAll(catalog.decoders(), new TypeLiteral<>() {});
+        bindAll(catalog.objectives(), new TypeLiteral<>() {});
+        bindAll(catalog.samplerRegistry(), new TypeLiteral<>() {});
     }
 
-    private <F extends ComponentFactory<?>> void bindRole(Role role, Class<F> type) {
-        MapBinder<String, F> binder = MapBinder.newMapBinder(binder(), String.class, type);
-        for (Registered registered : catalog.factories(role).values()) {
-            binder.addBinding(registered.name()).toInstance(type.cast(registered.factory()));
-        }
+    private <F extends ComponentFactory<?>> void bindAll(NamedRegistry<F> registry, TypeLiteral<Registered<F>> type) {
+        MapBinder<String, Registered<F>> binder = MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), type);
+        registry.all().forEach((name, registered) -> binder.addBinding(name).toInstance(registered));
     }
 }

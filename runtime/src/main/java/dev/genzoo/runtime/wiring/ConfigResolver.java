@@ -7,9 +7,9 @@ import dev.genzoo.api.options.NearestName;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ConfigDraft;
-import dev.genzoo.runtime.config.DataSettings;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.config.TrainingSettings;
+import dev.genzoo.runtime.config.Setting;
+import dev.genzoo.runtime.config.SettingValues;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,16 +26,16 @@ import java.util.Set;
  * refuses unknown keys with the nearest known one.
  */
 public final class ConfigResolver {
-    private final ChosenFactories factories;
+    private final Components components;
 
     /**
      * A resolver over the bound factories.
      *
-     * @param factories the factories by role and name
+     * @param components the factories by role and name
      */
     @Inject
-    public ConfigResolver(ChosenFactories factories) {
-        this.factories = factories;
+    public ConfigResolver(Components components) {
+        this.components = components;
     }
 
     /**
@@ -49,7 +49,8 @@ public final class ConfigResolver {
         Map<Role, String> names = new EnumMap<>(Role.class);
         String encoder = draft.components.getOrDefault(Role.ENCODER, Defaults.COMPONENTS.get(Role.ENCODER));
         names.put(Role.ENCODER, encoder);
-        Map<Role, String> companions = factories.get(Role.ENCODER, encoder).companions();
+        Map<Role, String> companions =
+                components.find(Role.ENCODER, encoder).factory().companions();
         for (Role role : List.of(Role.PRIOR, Role.DECODER, Role.OBJECTIVE)) {
             String name = draft.components.get(role);
             if (name == null) {
@@ -59,7 +60,7 @@ public final class ConfigResolver {
         }
         Map<Role, ComponentFactory<?>> chosen = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            chosen.put(role, factories.get(role, names.get(role)));
+            chosen.put(role, components.find(role, names.get(role)).factory());
         }
 
         Map<Role, Map<String, String>> given = route(draft, chosen, names);
@@ -70,17 +71,12 @@ public final class ConfigResolver {
             resolved.put(role, options.asText());
         }
 
-        TrainingSettings training = new TrainingSettings(
-                positive(draft.epochs, TrainingSettings.DEFAULT_EPOCHS, "--epochs"),
-                positive(draft.batchSize, TrainingSettings.DEFAULT_BATCH_SIZE, "--batch-size"),
-                learningRate(draft.learningRate),
-                draft.seed == null ? TrainingSettings.DEFAULT_SEED : draft.seed);
-        DataSettings data = new DataSettings(
-                draft.data == null ? DataSettings.DEFAULT_SOURCE : draft.data,
-                draft.binarize == null ? DataSettings.AUTO : draft.binarize,
-                draft.dequantize == null ? DataSettings.AUTO : draft.dequantize);
-        String device = draft.device == null ? Defaults.DEVICE : draft.device;
-        return new ExperimentConfig(names, resolved, data, training, device);
+        SettingValues settings = SettingValues.defaults();
+        for (Map.Entry<Setting<?>, Object> entry : draft.settings().entrySet()) {
+            Setting<?> setting = entry.getKey();
+            settings = settings.with(setting, entry.getValue(), setting.flag() + " (" + setting.path() + ")");
+        }
+        return new ExperimentConfig(names, resolved, settings);
     }
 
     private static Map<Role, Map<String, String>> route(
@@ -141,25 +137,5 @@ public final class ConfigResolver {
 
     static String owner(Role role, String name) {
         return role.word() + " '" + name + "'";
-    }
-
-    private static int positive(Integer value, int fallback, String flag) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new GenzooException(flag + " must be at least 1, got " + value);
-        }
-        return value;
-    }
-
-    private static double learningRate(Double value) {
-        if (value == null) {
-            return TrainingSettings.DEFAULT_LEARNING_RATE;
-        }
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new GenzooException("--lr must be a positive number, got " + value);
-        }
-        return value;
     }
 }

@@ -17,6 +17,9 @@ import dev.genzoo.api.Sampler;
 import dev.genzoo.api.SamplerFactory;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.model.AssembledModel;
+import dev.genzoo.runtime.plugin.Registered;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +30,16 @@ import java.util.function.Supplier;
  * device manager, then checks that the objective can train them before any step runs.
  */
 public final class ModelAssembler {
-    private final ChosenFactories factories;
+    private final Components components;
 
     /**
      * An assembler over the bound factories.
      *
-     * @param factories the factories by role and name
+     * @param components the factories by role and name
      */
     @Inject
-    public ModelAssembler(ChosenFactories factories) {
-        this.factories = factories;
+    public ModelAssembler(Components components) {
+        this.components = components;
     }
 
     /**
@@ -50,7 +53,7 @@ public final class ModelAssembler {
      * @throws GenzooException if a component cannot be built or the combination cannot train
      */
     public AssembledModel assemble(ExperimentConfig config, NDManager device, Shape dataShape) {
-        Engine.getInstance().setRandomSeed((int) config.training().seed());
+        Engine.getInstance().setRandomSeed((int) (long) config.get(Settings.SEED));
         NDManager manager = device.newSubManager();
         try {
             BuildContext context = BuildContext.of(manager, dataShape);
@@ -81,7 +84,8 @@ public final class ModelAssembler {
      * @throws GenzooException for an unknown name or option, or a model the sampler cannot run
      */
     public Sampler sampler(String name, Map<String, String> given, AssembledModel model, Shape dataShape) {
-        SamplerFactory factory = factories.sampler(name);
+        Registered<SamplerFactory> registered = components.sampler(name);
+        SamplerFactory factory = registered.factory();
         String owner = "sampler '" + name + "'";
         Options options = Options.resolve(owner, factory.options(), given);
         GenerativeModel parts = model.model();
@@ -89,25 +93,26 @@ public final class ModelAssembler {
                 .withEncoder(parts.encoder())
                 .withPrior(parts.prior())
                 .withDecoder(parts.decoder());
-        return create(owner, () -> factory.create(options, context), () -> factories.samplerPlugin(name));
+        return create(owner, () -> factory.create(options, context), registered.plugin());
     }
 
     private <T extends Component> T build(Role role, ExperimentConfig config, BuildContext context, Class<T> type) {
         String name = config.component(role);
-        ComponentFactory<?> factory = factories.get(role, name);
+        Registered<? extends ComponentFactory<?>> registered = components.find(role, name);
+        ComponentFactory<?> factory = registered.factory();
         String owner = ConfigResolver.owner(role, name);
         Options options = Options.resolve(owner, factory.options(), config.options(role));
-        return type.cast(create(owner, () -> factory.create(options, context), () -> factories.pluginOf(role, name)));
+        return type.cast(create(owner, () -> factory.create(options, context), registered.plugin()));
     }
 
     /** Runs a factory, prefixing its sentence with the owner; a plugin's bug names the plugin. */
-    private static <T> T create(String owner, Supplier<T> creation, Supplier<String> plugin) {
+    private static <T> T create(String owner, Supplier<T> creation, String plugin) {
         try {
             return creation.get();
         } catch (GenzooException e) {
             throw new GenzooException(owner + ": " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new GenzooException(String.format("%s (plugin '%s') failed to build: %s", owner, plugin.get(), e), e);
+            throw new GenzooException(String.format("%s (plugin '%s') failed to build: %s", owner, plugin, e), e);
         }
     }
 

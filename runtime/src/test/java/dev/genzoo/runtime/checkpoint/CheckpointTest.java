@@ -13,14 +13,16 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.Adam;
 import dev.genzoo.runtime.train.TrainingStep;
-import dev.genzoo.runtime.wiring.AssembledModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,7 @@ final class CheckpointTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "12");
         draft.options.put("latent", "3");
-        draft.seed = seed;
+        draft.set(Settings.SEED, (long) (seed));
         return runtime.resolve(draft);
     }
 
@@ -69,12 +71,12 @@ final class CheckpointTest {
                     .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
             Adam adam = new Adam(trained.parameters(), 0.01);
             trainSteps(trained, adam, batch, 5);
-            Checkpoint.write(file, trained, adam, config(1), 1, 5);
+            Checkpoint.write(file, trained, adam, config(1), 1, 5, List.of());
 
             float expected = loss(trained, batch);
             assertThat(loss(fresh, batch)).isNotEqualTo(expected);
             Adam restored = new Adam(fresh.parameters(), 0.01);
-            Checkpoint.restore(file, fresh, restored);
+            Checkpoint.restore(file, fresh, restored, List.of());
             assertThat(loss(fresh, batch)).isEqualTo(expected);
             assertThat(restored.steps()).isEqualTo(5);
             String m = adam.state().keySet().iterator().next();
@@ -104,11 +106,31 @@ final class CheckpointTest {
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel a = runtime.assemble(config(1), manager, DATA);
                 AssembledModel b = runtime.assemble(runtime.resolve(other), manager, DATA)) {
-            Checkpoint.write(file, a, null, config(1), 0, 0);
-            assertThatThrownBy(() -> Checkpoint.restore(file, b, null))
+            Checkpoint.write(file, a, null, config(1), 0, 0, List.of());
+            assertThatThrownBy(() -> Checkpoint.restore(file, b, null, List.of()))
                     .isInstanceOf(GenzooException.class)
                     .hasMessageContaining("does not match the model")
                     .hasMessageContaining("encoder.");
+        }
+    }
+
+    @Test
+    void aCheckpointWhoseParametersAreNotFiniteIsRefusedNamingThem(@TempDir Path dir) {
+        Path file = dir.resolve("checkpoint.zip");
+        try (NDManager manager = NDManager.newBaseManager();
+                AssembledModel a = runtime.assemble(config(1), manager, DATA);
+                AssembledModel b = runtime.assemble(config(1), manager, DATA)) {
+            String name = a.parameters().keySet().iterator().next();
+            NDArray weight = a.parameters().get(name).getArray();
+            float[] values = weight.toFloatArray();
+            values[1] = Float.NaN;
+            values[2] = Float.POSITIVE_INFINITY;
+            weight.set(values);
+            Checkpoint.write(file, a, null, config(1), 1, 3, List.of());
+            assertThatThrownBy(() -> Checkpoint.restore(file, b, null, List.of()))
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessageContaining("not finite")
+                    .hasMessageContaining(name + " (2 of " + values.length + " values)");
         }
     }
 
@@ -117,7 +139,7 @@ final class CheckpointTest {
         Path file = dir.resolve("checkpoint.zip");
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel a = runtime.assemble(config(1), manager, DATA)) {
-            Checkpoint.write(file, a, null, config(1), 0, 0);
+            Checkpoint.write(file, a, null, config(1), 0, 0, List.of());
         }
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
@@ -175,7 +197,7 @@ final class CheckpointTest {
         Path file = dir.resolve("checkpoint.zip");
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel a = runtime.assemble(config(1), manager, DATA)) {
-            Checkpoint.write(file, a, null, config(1), 0, 0);
+            Checkpoint.write(file, a, null, config(1), 0, 0, List.of());
             byte[] original = Files.readAllBytes(file);
             java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
             broken.put("garbage", "these are not arrays".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -189,7 +211,7 @@ final class CheckpointTest {
             for (java.util.Map.Entry<String, byte[]> entry : broken.entrySet()) {
                 Files.write(file, original);
                 replaceEntry(file, "parameters.npz", entry.getValue());
-                assertThatThrownBy(() -> Checkpoint.restore(file, a, null))
+                assertThatThrownBy(() -> Checkpoint.restore(file, a, null, List.of()))
                         .as(entry.getKey())
                         .isInstanceOf(GenzooException.class)
                         .hasMessage("checkpoint " + file + " holds arrays that do not decode");
@@ -202,7 +224,7 @@ final class CheckpointTest {
         Path file = dir.resolve("checkpoint.zip");
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel a = runtime.assemble(config(1), manager, DATA)) {
-            Checkpoint.write(file, a, null, config(1), 0, 0);
+            Checkpoint.write(file, a, null, config(1), 0, 0, List.of());
         }
         for (String state : new String[] {"{not json", "[1, 2]", "{\"format\": \"one\"}", "{\"format\": 1}"}) {
             replaceEntry(file, "state.json", state.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -28,8 +28,13 @@ final class ConfigFileTest {
         encoder.put("latent", "20");
         options.put(Role.ENCODER, encoder);
         options.put(Role.OBJECTIVE, Map.of("beta", "0.5"));
-        return new ExperimentConfig(
-                names, options, new DataSettings("digits", "dynamic"), new TrainingSettings(3, 64, 2e-4, 7), "cpu");
+        SettingValues settings = SettingValues.defaults()
+                .with(Settings.BINARIZE, "dynamic", "test")
+                .with(Settings.EPOCHS, 3, "test")
+                .with(Settings.BATCH_SIZE, 64, "test")
+                .with(Settings.LEARNING_RATE, 2e-4, "test")
+                .with(Settings.SEED, 7L, "test");
+        return new ExperimentConfig(names, options, settings);
     }
 
     @Test
@@ -41,10 +46,10 @@ final class ConfigFileTest {
         assertThat(draft.components).isEqualTo(config.toDraft().components);
         assertThat(draft.roleOptions.get(Role.ENCODER)).containsExactlyEntriesOf(config.options(Role.ENCODER));
         assertThat(draft.roleOptions.get(Role.OBJECTIVE)).containsEntry("beta", "0.5");
-        assertThat(draft.learningRate).isEqualTo(2e-4);
-        assertThat(draft.epochs).isEqualTo(3);
-        assertThat(draft.seed).isEqualTo(7L);
-        assertThat(draft.binarize).isEqualTo("dynamic");
+        assertThat(draft.get(Settings.LEARNING_RATE)).isEqualTo(2e-4);
+        assertThat(draft.get(Settings.EPOCHS)).isEqualTo(3);
+        assertThat(draft.get(Settings.SEED)).isEqualTo(7L);
+        assertThat(draft.get(Settings.BINARIZE)).isEqualTo("dynamic");
     }
 
     @Test

@@ -18,7 +18,7 @@ import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.PointMass;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.model.AssembledModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -9,12 +9,12 @@ import com.google.gson.JsonParser;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.eval.Estimate;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.plugin.PluginCatalog;
-import dev.genzoo.runtime.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +39,9 @@ final class EvaluationRunTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "32");
         draft.options.put("latent", "4");
-        draft.epochs = 2;
+        draft.set(Settings.EPOCHS, 2);
         run = dir.resolve("run");
-        RUNTIME.train(RUNTIME.resolve(draft), run, TrainingListener.NONE);
+        RUNTIME.train(RUNTIME.resolve(draft), run);
     }
 
     @Test

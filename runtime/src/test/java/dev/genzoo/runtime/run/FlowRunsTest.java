@@ -15,12 +15,16 @@ import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
+import dev.genzoo.runtime.model.AssembledModel;
+import dev.genzoo.runtime.pictures.DensityGrid;
+import dev.genzoo.runtime.pictures.Pictures;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
-import dev.genzoo.runtime.train.TrainingListener;
-import dev.genzoo.runtime.wiring.AssembledModel;
+import dev.genzoo.runtime.train.Fit;
+import dev.genzoo.runtime.train.TrainingCallback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +47,11 @@ final class FlowRunsTest {
         ConfigDraft draft = new ConfigDraft();
         draft.components.putAll(components);
         draft.options.putAll(options);
-        draft.data = data;
-        draft.epochs = epochs;
-        draft.batchSize = batch;
-        draft.learningRate = 3e-3;
-        draft.seed = 2L;
+        draft.set(Settings.DATA, data);
+        draft.set(Settings.EPOCHS, epochs);
+        draft.set(Settings.BATCH_SIZE, batch);
+        draft.set(Settings.LEARNING_RATE, 3e-3);
+        draft.set(Settings.SEED, 2L);
         return runtime.resolve(draft);
     }
 
@@ -56,10 +60,10 @@ final class FlowRunsTest {
                 "moons", epochs, batch, Map.of(Role.ENCODER, "realnvp"), Map.of("couplings", "4", "hidden", "32,32"));
     }
 
-    private static TrainingListener listener(List<EpochRecord> records) {
-        return new TrainingListener() {
+    private static TrainingCallback listener(List<EpochRecord> records) {
+        return new TrainingCallback() {
             @Override
-            public void epochEnded(EpochRecord record) {
+            public void onEpochEnd(Fit fit, EpochRecord record) {
                 records.add(record);
             }
         };
@@ -104,12 +108,12 @@ final class FlowRunsTest {
                 250,
                 Map.of(Role.ENCODER, "realnvp"),
                 Map.of("couplings", "4", "hidden", "32,32"));
-        runtime.train(config, run, TrainingListener.NONE);
+        runtime.train(config, run);
         float[] test = DataSources.load("eight-gaussians").test().values();
         int n = test.length / 2;
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel model = runtime.assemble(config, manager, new Shape(2))) {
-            Checkpoint.restore(run.resolve(Checkpoint.FILE), model, null);
+            Checkpoint.restore(run.resolve(Checkpoint.FILE), model, null, List.of());
             float[] logQ;
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -159,9 +163,9 @@ final class FlowRunsTest {
 
     @Test
     void aFlowRunResumesExactly(@TempDir Path dir) throws IOException {
-        runtime.train(moons(2, 2000), dir.resolve("whole"), TrainingListener.NONE);
-        runtime.train(moons(1, 2000), dir.resolve("split"), TrainingListener.NONE);
-        runtime.resume(dir.resolve("split"), 2, TrainingListener.NONE);
+        runtime.train(moons(2, 2000), dir.resolve("whole"));
+        runtime.train(moons(1, 2000), dir.resolve("split"));
+        runtime.resume(dir.resolve("split"), 2);
         assertThat(withoutSeconds(dir.resolve("split/metrics.csv")))
                 .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
     }
@@ -205,8 +209,7 @@ final class FlowRunsTest {
 
         Map<String, String> analytic = new java.util.HashMap<>(options);
         analytic.put("kl", "analytic");
-        assertThatThrownBy(() -> runtime.train(
-                        config("digits", 1, 128, components, analytic), dir.resolve("no"), TrainingListener.NONE))
+        assertThatThrownBy(() -> runtime.train(config("digits", 1, 128, components, analytic), dir.resolve("no")))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("kl=analytic needs a closed-form KL");
         assertThat(dir.resolve("no")).doesNotExist();

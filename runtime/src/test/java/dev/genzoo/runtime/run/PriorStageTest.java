@@ -8,11 +8,11 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Role;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.train.Evaluation;
-import dev.genzoo.runtime.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,21 +39,21 @@ final class PriorStageTest {
         draft.components.put(Role.PRIOR, "fixed-normal");
         draft.components.put(Role.DECODER, "offset");
         draft.components.put(Role.OBJECTIVE, "squared-error");
-        draft.data = "moons";
-        draft.epochs = 1;
-        draft.batchSize = 1000;
-        draft.learningRate = 0.01;
+        draft.set(Settings.DATA, "moons");
+        draft.set(Settings.EPOCHS, 1);
+        draft.set(Settings.BATCH_SIZE, 1000);
+        draft.set(Settings.LEARNING_RATE, 0.01);
         Path run = dir.resolve("run");
-        runtime.train(runtime.resolve(draft), run, TrainingListener.NONE);
+        runtime.train(runtime.resolve(draft), run);
         return run;
     }
 
     private static ConfigDraft fit(String prior, int epochs) {
         ConfigDraft request = new ConfigDraft();
         request.components.put(Role.PRIOR, prior);
-        request.epochs = epochs;
-        request.batchSize = 500;
-        request.learningRate = 0.05;
+        request.set(Settings.EPOCHS, epochs);
+        request.set(Settings.BATCH_SIZE, 500);
+        request.set(Settings.LEARNING_RATE, 0.05);
         return request;
     }
 
@@ -84,7 +84,7 @@ final class PriorStageTest {
     void aGaussianFittedToTheCodesReachesTheClosedFormMaximumLikelihood(@TempDir Path dir) throws IOException {
         Path run = trainedRun(dir);
         byte[] checkpoint = Files.readAllBytes(run.resolve("checkpoint.zip"));
-        PriorOutcome outcome = runtime.trainPrior(run, fit("learned-normal", 20), TrainingListener.NONE);
+        PriorOutcome outcome = runtime.trainPrior(run, fit("learned-normal", 20));
 
         double expected = closedFormTestNll();
         assertThat(outcome.fit().last().test().get("loss")).isCloseTo(expected, within(0.01));
@@ -102,9 +102,9 @@ final class PriorStageTest {
     void aResumedFitTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path dir) throws IOException {
         Path whole = trainedRun(dir.resolve("a"));
         Path split = trainedRun(dir.resolve("b"));
-        runtime.trainPrior(whole, fit("learned-normal", 4), TrainingListener.NONE);
-        runtime.trainPrior(split, fit("learned-normal", 2), TrainingListener.NONE);
-        PriorOutcome resumed = runtime.resumePrior(split, 4, TrainingListener.NONE);
+        runtime.trainPrior(whole, fit("learned-normal", 4));
+        runtime.trainPrior(split, fit("learned-normal", 2));
+        PriorOutcome resumed = runtime.resumePrior(split, 4);
         assertThat(resumed.fit().last().epoch()).isEqualTo(4);
         assertThat(withoutSeconds(split.resolve("prior-metrics.csv")))
                 .isEqualTo(withoutSeconds(whole.resolve("prior-metrics.csv")));
@@ -114,7 +114,7 @@ final class PriorStageTest {
     void samplesComeFromTheLearnedPriorUnlessTheTrainingOneIsAsked(@TempDir Path dir) throws IOException {
         Path run = trainedRun(dir);
         byte[] before = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("before.png")));
-        runtime.trainPrior(run, fit("learned-normal", 3), TrainingListener.NONE);
+        runtime.trainPrior(run, fit("learned-normal", 3));
         byte[] learned = Files.readAllBytes(runtime.sample(run, 50, 3, dir.resolve("learned.png")));
         byte[] training = Files.readAllBytes(runtime.sample(
                 run, SampleRequest.of(50, 3, dir.resolve("training.png")).withTrainingPrior(true)));
@@ -127,10 +127,10 @@ final class PriorStageTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "16");
         draft.options.put("latent", "3");
-        draft.epochs = 1;
+        draft.set(Settings.EPOCHS, 1);
         Path run = dir.resolve("vae");
-        runtime.train(runtime.resolve(draft), run, TrainingListener.NONE);
-        PriorOutcome outcome = runtime.trainPrior(run, fit("learned-normal", 2), TrainingListener.NONE);
+        runtime.train(runtime.resolve(draft), run);
+        PriorOutcome outcome = runtime.trainPrior(run, fit("learned-normal", 2));
         assertThat(outcome.fit().last().test().get("loss")).isFinite();
         assertThat(outcome.model()).containsKey(Evaluation.BOUND);
         assertThat(outcome.fit().config().component(Role.ENCODER)).isEqualTo("mlp-gaussian");
@@ -140,19 +140,19 @@ final class PriorStageTest {
     @Test
     void whatCannotBeFittedIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
         Path run = trainedRun(dir);
-        assertThatThrownBy(() -> runtime.trainPrior(run, fit("fixed-normal", 1), TrainingListener.NONE))
+        assertThatThrownBy(() -> runtime.trainPrior(run, fit("fixed-normal", 1)))
                 .isInstanceOf(GenzooException.class)
                 .hasMessage(
                         "prior 'fixed-normal' has no parameters to fit; choose a learned prior (genzoo plugins lists them)");
-        assertThatThrownBy(() -> runtime.resumePrior(run, 2, TrainingListener.NONE))
+        assertThatThrownBy(() -> runtime.resumePrior(run, 2))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("has no learned prior to resume");
         assertThat(run.resolve("prior-metrics.csv")).doesNotExist();
         assertThat(run.resolve("prior.zip")).doesNotExist();
 
-        runtime.trainPrior(run, fit("learned-normal", 1), TrainingListener.NONE);
+        runtime.trainPrior(run, fit("learned-normal", 1));
         byte[] prior = Files.readAllBytes(run.resolve("prior.zip"));
-        assertThatThrownBy(() -> runtime.trainPrior(run, fit("learned-normal", 1), TrainingListener.NONE))
+        assertThatThrownBy(() -> runtime.trainPrior(run, fit("learned-normal", 1)))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("already has a learned prior in prior.zip; continue fitting it with --resume");
         assertThat(Files.readAllBytes(run.resolve("prior.zip"))).isEqualTo(prior);

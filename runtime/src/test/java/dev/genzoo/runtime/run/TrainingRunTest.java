@@ -8,10 +8,13 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Evaluation;
-import dev.genzoo.runtime.train.TrainingListener;
+import dev.genzoo.runtime.train.Fit;
+import dev.genzoo.runtime.train.StepValues;
+import dev.genzoo.runtime.train.TrainingCallback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +32,8 @@ final class TrainingRunTest {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("hidden", "64");
         draft.options.put("latent", "8");
-        draft.epochs = epochs;
-        draft.seed = 3L;
+        draft.set(Settings.EPOCHS, epochs);
+        draft.set(Settings.SEED, 3L);
         return runtime.resolve(draft);
     }
 
@@ -47,7 +50,7 @@ final class TrainingRunTest {
     @Test
     void writesEveryFileOfARunDirectory(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
-        TrainingOutcome outcome = runtime.train(small(2), run, TrainingListener.NONE);
+        TrainingOutcome outcome = runtime.train(small(2), run);
         assertThat(outcome.runDirectory()).isEqualTo(run);
         for (String name : List.of(
                 "config.yaml", "metrics.csv", "checkpoint.zip", "samples.png", "reconstructions.png", "loss.png")) {
@@ -67,17 +70,17 @@ final class TrainingRunTest {
 
     @Test
     void theSameSeedGivesTheSameNumbersTwice(@TempDir Path dir) throws IOException {
-        runtime.train(small(2), dir.resolve("a"), TrainingListener.NONE);
-        runtime.train(small(2), dir.resolve("b"), TrainingListener.NONE);
+        runtime.train(small(2), dir.resolve("a"));
+        runtime.train(small(2), dir.resolve("b"));
         assertThat(withoutSeconds(dir.resolve("b/metrics.csv")))
                 .isEqualTo(withoutSeconds(dir.resolve("a/metrics.csv")));
     }
 
     @Test
     void aResumedRunTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path dir) throws IOException {
-        runtime.train(small(3), dir.resolve("whole"), TrainingListener.NONE);
-        runtime.train(small(1), dir.resolve("split"), TrainingListener.NONE);
-        TrainingOutcome resumed = runtime.resume(dir.resolve("split"), 3, TrainingListener.NONE);
+        runtime.train(small(3), dir.resolve("whole"));
+        runtime.train(small(1), dir.resolve("split"));
+        TrainingOutcome resumed = runtime.resume(dir.resolve("split"), 3);
         assertThat(resumed.last().epoch()).isEqualTo(3);
         assertThat(withoutSeconds(dir.resolve("split/metrics.csv")))
                 .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
@@ -86,9 +89,9 @@ final class TrainingRunTest {
     @Test
     void theTestElboImprovesOverTraining(@TempDir Path dir) {
         List<EpochRecord> epochs = new ArrayList<>();
-        runtime.train(small(15), dir.resolve("run"), new TrainingListener() {
+        runtime.train(small(15), dir.resolve("run"), new TrainingCallback() {
             @Override
-            public void epochEnded(EpochRecord record) {
+            public void onEpochEnd(Fit fit, EpochRecord record) {
                 epochs.add(record);
             }
         });
@@ -110,10 +113,11 @@ final class TrainingRunTest {
     @Test
     void nativeMemoryDoesNotGrowFromStepToStep(@TempDir Path dir) {
         long[] counts = new long[2];
-        runtime.train(small(12), dir.resolve("run"), new TrainingListener() {
+        runtime.train(small(12), dir.resolve("run"), new TrainingCallback() {
             @Override
-            public void stepped(long step, int epoch, double loss) {
+            public void onStepEnd(Fit fit, StepValues values) {
                 // the same position in epoch 2 and in epoch 12 (12 steps per epoch)
+                long step = fit.step();
                 if (step == 12 + 5) {
                     counts[0] = liveArrays();
                 } else if (step == 11 * 12 + 5) {
@@ -128,9 +132,9 @@ final class TrainingRunTest {
     @Test
     void anExistingRunIsNeverWrittenInto(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
-        runtime.train(small(1), run, TrainingListener.NONE);
+        runtime.train(small(1), run);
         byte[] before = Files.readAllBytes(run.resolve("checkpoint.zip"));
-        assertThatThrownBy(() -> runtime.train(small(1), run, TrainingListener.NONE))
+        assertThatThrownBy(() -> runtime.train(small(1), run))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("already holds files");
         assertThat(Files.readAllBytes(run.resolve("checkpoint.zip"))).isEqualTo(before);
@@ -139,8 +143,8 @@ final class TrainingRunTest {
     @Test
     void aRunThatIsCompleteCannotBeResumedWithoutMoreEpochs(@TempDir Path dir) {
         Path run = dir.resolve("run");
-        runtime.train(small(1), run, TrainingListener.NONE);
-        assertThatThrownBy(() -> runtime.resume(run, null, TrainingListener.NONE))
+        runtime.train(small(1), run);
+        assertThatThrownBy(() -> runtime.resume(run, null))
                 .isInstanceOf(GenzooException.class)
                 .hasMessageContaining("already trained 1 of 1 epochs");
     }
@@ -148,7 +152,7 @@ final class TrainingRunTest {
     @Test
     void samplesAndReconstructionsComeFromTheCheckpoint(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
-        runtime.train(small(1), run, TrainingListener.NONE);
+        runtime.train(small(1), run);
         Path samples = runtime.sample(run, 10, 5, dir.resolve("s.png"));
         Path pairs = runtime.reconstruct(run, 6, dir.resolve("r.png"));
         assertThat(ImageIO.read(samples.toFile()).getWidth()).isPositive();

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.ConstantInitializer;
+import dev.genzoo.runtime.model.StepLeaves;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

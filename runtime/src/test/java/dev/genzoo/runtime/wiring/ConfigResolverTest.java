@@ -9,7 +9,7 @@ import dev.genzoo.api.Role;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
-import dev.genzoo.runtime.config.TrainingSettings;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,9 @@ final class ConfigResolverTest {
         assertThat(config.component(Role.OBJECTIVE)).isEqualTo("elbo");
         assertThat(config.options(Role.ENCODER)).containsEntry("latent", "20").containsEntry("hidden", "400");
         assertThat(config.options(Role.OBJECTIVE)).containsEntry("beta", "1");
-        assertThat(config.training().epochs()).isEqualTo(TrainingSettings.DEFAULT_EPOCHS);
-        assertThat(config.data().source()).isEqualTo("digits");
-        assertThat(config.device()).isEqualTo("cpu");
+        assertThat(config.get(Settings.EPOCHS)).isEqualTo(Settings.EPOCHS.defaultValue());
+        assertThat(config.get(Settings.DATA)).isEqualTo("digits");
+        assertThat(config.get(Settings.DEVICE)).isEqualTo("cpu");
     }
 
     @Test
@@ -93,18 +93,20 @@ final class ConfigResolverTest {
     @Test
     void badTrainingNumbersAreRefused() {
         ConfigDraft epochs = new ConfigDraft();
-        epochs.epochs = 0;
-        assertThatThrownBy(() -> resolver.resolve(epochs)).hasMessage("--epochs must be at least 1, got 0");
+        epochs.set(Settings.EPOCHS, 0);
+        assertThatThrownBy(() -> resolver.resolve(epochs))
+                .hasMessage("--epochs (training.epochs) must be at least 1, got 0");
         ConfigDraft lr = new ConfigDraft();
-        lr.learningRate = -1.0;
-        assertThatThrownBy(() -> resolver.resolve(lr)).hasMessage("--lr must be a positive number, got -1.0");
+        lr.set(Settings.LEARNING_RATE, -1.0);
+        assertThatThrownBy(() -> resolver.resolve(lr))
+                .hasMessage("--lr (training.learning-rate) must be greater than 0, got -1.0");
     }
 
     @Test
     void resolvingAResolvedConfigChangesNothing() {
         ConfigDraft draft = new ConfigDraft();
         draft.options.put("latent", "7");
-        draft.epochs = 3;
+        draft.set(Settings.EPOCHS, 3);
         ExperimentConfig once = resolver.resolve(draft);
         assertThat(resolver.resolve(once.toDraft())).isEqualTo(once);
     }

@@ -12,6 +12,7 @@ import dev.genzoo.api.Role;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 

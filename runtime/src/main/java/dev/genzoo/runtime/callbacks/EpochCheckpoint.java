@@ -1,0 +1,46 @@
+package dev.genzoo.runtime.callbacks;
+
+import dev.genzoo.runtime.checkpoint.Checkpoint;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.train.EpochRecord;
+import dev.genzoo.runtime.train.Fit;
+import dev.genzoo.runtime.train.StatefulCallback;
+import dev.genzoo.runtime.train.TrainingCallback;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Replaces the stage's checkpoint at the end of every epoch (atomically: a kill leaves the previous
+ * one), with the parameters, the optimizer's moments and the state of every stateful callback.
+ */
+public final class EpochCheckpoint implements TrainingCallback {
+    private final StageFiles files;
+    private final ExperimentConfig config;
+
+    /**
+     * A checkpoint writer.
+     *
+     * @param files the stage's files
+     * @param config the config saved in the checkpoint
+     */
+    @Inject
+    public EpochCheckpoint(StageFiles files, ExperimentConfig config) {
+        this.files = files;
+        this.config = config;
+    }
+
+    @Override
+    public int order() {
+        return PERSIST;
+    }
+
+    @Override
+    public void onEpochEnd(Fit fit, EpochRecord record) {
+        List<StatefulCallback> stateful = fit.callbacks().stream()
+                .filter(StatefulCallback.class::isInstance)
+                .map(StatefulCallback.class::cast)
+                .toList();
+        Checkpoint.write(
+                files.checkpoint(), fit.model(), fit.optimizer(), config, record.epoch(), record.step(), stateful);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.genzoo.runtime.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every runtime setting, each declared once: the data, the training and the device. A new setting
+ * is one more constant here (and {@link #ALL}), read where it is used with {@code
+ * config.get(Settings.NAME)}; its config key, command-line option, help and resume rule follow.
+ */
+public final class Settings {
+    /** The data set: a bundled name or a path. */
+    public static final Setting<String> DATA = Setting.text(
+            "data",
+            "source",
+            "--data",
+            "SOURCE",
+            "digits",
+            "The data: digits, moons, eight-gaussians, checkerboard, or a folder or file of IDX images");
+
+    /** How grey levels become 0/1. */
+    public static final Setting<String> BINARIZE = Setting.choice(
+            "data",
+            "binarize",
+            "--binarize",
+            "auto",
+            "How pixels become 0/1: none, static or dynamic; auto: dynamic for images unless they are dequantized,"
+                    + " none otherwise",
+            "auto",
+            "none",
+            "static",
+            "dynamic");
+
+    /** Whether discrete values become continuous. */
+    public static final Setting<String> DEQUANTIZE = Setting.choice(
+            "data",
+            "dequantize",
+            "--dequantize",
+            "auto",
+            "Dequantization: none, or uniform (discrete pixels k/(K-1) become (k+u)/K, u ~ U[0,1)); auto: uniform"
+                    + " for images under a flow encoder, none otherwise",
+            "auto",
+            "none",
+            "uniform");
+
+    /** Passes over the training split: long enough for a good ELBO on the digits, well under a minute. */
+    public static final Setting<Integer> EPOCHS = Setting.integer(
+                    "training", "epochs", "--epochs", 150, "Passes over the training split")
+            .atLeast(1)
+            .resumable();
+
+    /** Examples per step. */
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer(
+                    "training", "batch-size", "--batch-size", 128, "Examples per step")
+            .atLeast(1);
+
+    /** Adam's step size (Kingma and Ba 2015), its usual 1e-3 by default. */
+    public static final Setting<Double> LEARNING_RATE = Setting.real(
+                    "training", "learning-rate", "--lr", "RATE", 1e-3, "Adam's learning rate")
+            .above(0);
+
+    /** Adam's epsilon, added to sqrt(v): its usual 1e-8 by default; the IWAE paper trains with 1e-4. */
+    public static final Setting<Double> ADAM_EPSILON = Setting.real(
+                    "training", "adam-epsilon", "--adam-epsilon", "EPS", 1e-8, "Adam's epsilon, added to sqrt(v)")
+            .above(0);
+
+    /** The seed every random number of a run derives from. */
+    public static final Setting<Long> SEED =
+            Setting.whole("training", "seed", "--seed", 0, "Seed of every random number");
+
+    /** Where the model lives. */
+    public static final Setting<String> DEVICE =
+            Setting.text("", "device", "--device", "DEVICE", "cpu", "The device: cpu, gpu or gpu:N");
+
+    /** Every setting, in the order of the config file and the help text. */
+    public static final List<Setting<?>> ALL =
+            List.of(DATA, BINARIZE, DEQUANTIZE, EPOCHS, BATCH_SIZE, LEARNING_RATE, ADAM_EPSILON, SEED, DEVICE);
+
+    /** The word that leaves a data setting to be decided from the data and the encoder. */
+    public static final String AUTO = "auto";
+
+    private Settings() {}
+
+    /**
+     * The settings of one section of the config file.
+     *
+     * @param section {@code data}, {@code training}, or "" for the top-level keys
+     * @return its settings, in declaration order
+     */
+    public static List<Setting<?>> inSection(String section) {
+        List<Setting<?>> found = new ArrayList<>();
+        for (Setting<?> setting : ALL) {
+            if (setting.section().equals(section)) {
+                found.add(setting);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The sections of the config file that hold settings, in declaration order; "" for top-level
+     * keys.
+     *
+     * @return the sections
+     */
+    public static List<String> sections() {
+        List<String> sections = new ArrayList<>();
+        for (Setting<?> setting : ALL) {
+            if (!sections.contains(setting.section())) {
+                sections.add(setting.section());
+            }
+        }
+        return sections;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.genzoo.runtime.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Scalars;
+import dev.genzoo.runtime.config.Settings;
+
+/**
+ * The train and test splits as arrays on the model's device, binarized and dequantized as asked:
+ * the test split once with fixed seeds (so every run is scored on the same examples), the train
+ * split once ({@code static} binarization) or per batch ({@code dynamic} binarization,
+ * Salakhutdinov and Murray 2008; uniform dequantization, Theis et al. 2016).
+ */
+public final class DeviceData implements AutoCloseable {
+    /** The seed of the test split's binarization: fixed, so all runs share one test set. */
+    static final long TEST_BINARIZATION_SEED = 1234567L;
+    /** The seed of the test split's dequantization noise: fixed for the same reason. */
+    static final long TEST_DEQUANTIZATION_SEED = 7654321L;
+
+    private final NDManager manager;
+    private final NDArray train;
+    private final NDArray test;
+    private final Shape exampleShape;
+    private final DataPreparation preparation;
+    private final int levels;
+
+    private DeviceData(
+            NDManager manager,
+            NDArray train,
+            NDArray test,
+            Shape exampleShape,
+            DataPreparation preparation,
+            int levels) {
+        this.manager = manager;
+        this.train = train;
+        this.test = test;
+        this.exampleShape = exampleShape;
+        this.preparation = preparation;
+        this.levels = levels;
+    }
+
+    /**
+     * Places the splits on a device, prepared as asked.
+     *
+     * @param split the train and test splits on the host
+     * @param preparation binarization and dequantization
+     * @param seed the run's seed (static binarization of the train split)
+     * @param parent the device's manager; the arrays live in a sub-manager closed with this object
+     * @return the placed data
+     */
+    public static DeviceData place(DataSplit split, DataPreparation preparation, long seed, NDManager parent) {
+        Dataset train = split.train();
+        Dataset test = split.test();
+        Binarization binarization = preparation.binarization();
+        if (binarization != Binarization.NONE) {
+            checkUnitInterval(train);
+            test = Binarization.sample(test, TEST_BINARIZATION_SEED);
+            if (binarization == Binarization.STATIC) {
+                train = Binarization.sample(train, seed);
+            }
+        }
+        int levels = 0;
+        if (preparation.dequantization() == Dequantization.UNIFORM) {
+            levels = binarization != Binarization.NONE ? 2 : Dequantization.levels(train);
+            test = Dequantization.sample(test, levels, TEST_DEQUANTIZATION_SEED);
+        }
+        NDManager manager = parent.newSubManager();
+        return new DeviceData(
+                manager, onDevice(train, manager), onDevice(test, manager), train.exampleShape(), preparation, levels);
+    }
+
+    private static NDArray onDevice(Dataset data, NDManager manager) {
+        Shape shape = new Shape(data.size()).addAll(data.exampleShape());
+        return manager.create(data.values(), shape);
+    }
+
+    private static void checkUnitInterval(Dataset data) {
+        for (float v : data.values()) {
+            if (!(v >= 0f && v <= 1f)) {
+                throw new GenzooException("data '" + data.name()
+                        + "' has values outside [0, 1], so it cannot be binarized; use " + Settings.BINARIZE.flag()
+                        + " none");
+            }
+        }
+    }
+
+    /**
+     * The batch as the model sees it: resampled binary pixels under dynamic binarization, then
+     * x (K - 1) / K + U[0, 1 / K) under uniform dequantization.
+     */
+    public NDArray prepare(NDArray batch) {
+        NDArray x = batch;
+        if (preparation.binarization() == Binarization.DYNAMIC) {
+            NDArray u = x.getManager().randomUniform(0f, 1f, x.getShape());
+            x = u.lt(x).toType(DataType.FLOAT32, false);
+        }
+        if (levels > 0) {
+            NDArray u = x.getManager().randomUniform(0f, 1f / levels, x.getShape());
+            x = Scalars.times(x, (levels - 1f) / levels).add(u);
+        }
+        return x;
+    }
+
+    /**
+     * What turns the model's bound on the density of dequantized data into a bound on the
+     * probability of the discrete data: log of a cell's volume, -D log K, or 0 without
+     * dequantization.
+     */
+    public double logCellVolume() {
+        return levels > 0 ? -exampleShape.size() * Math.log(levels) : 0;
+    }
+
+    /** @return what is done to the data, every word decided */
+    public DataPreparation preparation() {
+        return preparation;
+    }
+
+    /** @return the training split, [N, data...] */
+    public NDArray train() {
+        return train;
+    }
+
+    /** @return the held-out split, prepared once, [N, data...] */
+    public NDArray test() {
+        return test;
+    }
+
+    /** @return the number of training examples */
+    public long trainSize() {
+        return train.getShape().get(0);
+    }
+
+    /** @return one example's shape */
+    public Shape exampleShape() {
+        return exampleShape;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

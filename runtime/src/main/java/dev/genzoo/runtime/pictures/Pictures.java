@@ -1,0 +1,242 @@
+package dev.genzoo.runtime.pictures;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Sampler;
+import dev.genzoo.api.SamplingProgress;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.DeviceData;
+import dev.genzoo.runtime.image.HeatMap;
+import dev.genzoo.runtime.image.ImageGrid;
+import dev.genzoo.runtime.image.LineChart;
+import dev.genzoo.runtime.image.ScatterPlot;
+import dev.genzoo.runtime.model.AssembledModel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pictures of a run: samples from the prior or a sampler, the frames of a sampling chain, inputs
+ * beside their reconstructions (images as grids, 2-D points as scatter plots over the data), for
+ * 2-D points the model's density as a heat map, and the loss curves.
+ */
+public final class Pictures {
+    /** Samples drawn into samples.png at the end of training. */
+    public static final int SAMPLES = 64;
+    /** Samples drawn into samples.png at the end of training on 2-D points, enough to see a density. */
+    public static final int POINT_SAMPLES = 1000;
+    /** Test examples shown in reconstructions.png at the end of training. */
+    public static final int RECONSTRUCTIONS = 32;
+    /** Examples (rows) in the strip of a chain's intermediate images. */
+    public static final int STRIP_ROWS = 8;
+
+    /** Cells per side of the density heat map. */
+    public static final int DENSITY_CELLS = 160;
+    /** Pixels per cell of the density heat map. */
+    public static final int DENSITY_SCALE = 3;
+
+    private static final int SCATTER_SIZE = 480;
+    private static final int STRIP_PANEL = 240;
+
+    private Pictures() {}
+
+    /** Whether examples of this shape can be drawn: images (C, H, W) with 1 or 3 channels, or 2-D points. */
+    public static boolean drawable(Shape example) {
+        return isImage(example) || isPoint(example);
+    }
+
+    private static boolean isImage(Shape example) {
+        return example.dimension() == 3 && (example.get(0) == 1 || example.get(0) == 3);
+    }
+
+    private static boolean isPoint(Shape example) {
+        return example.dimension() == 1 && example.get(0) == 2;
+    }
+
+    /** Writes n samples to {@code file}; returns false if the data cannot be drawn. */
+    public static boolean samples(AssembledModel model, Shape example, int n, NDArray reference, long step, Path file) {
+        return samples(model, null, SamplingProgress.NONE, example, n, reference, step, file);
+    }
+
+    /**
+     * Writes n samples drawn by a sampler (or by prior and decoder when it is null) to {@code file};
+     * returns false if the data cannot be drawn.
+     */
+    public static boolean samples(
+            AssembledModel model,
+            Sampler sampler,
+            SamplingProgress progress,
+            Shape example,
+            int n,
+            NDArray reference,
+            long step,
+            Path file) {
+        if (!drawable(example)) {
+            return false;
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore())
+                    .withProgress(progress);
+            float[] drawn =
+                    Generation.sample(model.model(), sampler, n, context).toFloatArray();
+            if (isImage(example)) {
+                int columns = (int) Math.ceil(Math.sqrt(n));
+                ImageGrid.write(
+                        file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
+            } else {
+                float[] data = firstPoints(reference);
+                ScatterPlot.write(file, drawn, data, bounds(data), SCATTER_SIZE);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Writes the frames of a sampling chain as one strip: for images, one row per example and one
+     * column per frame; for 2-D points, one scatter plot per frame over the data.
+     */
+    public static void strip(ChainStrip strip, Shape example, NDArray reference, Path file) {
+        List<float[]> frames = strip.frames();
+        if (isImage(example)) {
+            int rows = strip.examples();
+            int size = (int) example.size();
+            float[] cells = new float[rows * frames.size() * size];
+            for (int r = 0; r < rows; r++) {
+                for (int f = 0; f < frames.size(); f++) {
+                    System.arraycopy(frames.get(f), r * size, cells, (r * frames.size() + f) * size, size);
+                }
+            }
+            ImageGrid.write(
+                    file,
+                    cells,
+                    rows * frames.size(),
+                    (int) example.get(0),
+                    (int) example.get(1),
+                    (int) example.get(2),
+                    frames.size());
+        } else {
+            float[] data = firstPoints(reference);
+            float[] both = Arrays.copyOf(data, data.length + frames.get(0).length);
+            System.arraycopy(frames.get(0), 0, both, data.length, frames.get(0).length);
+            ScatterPlot.writeStrip(file, frames, data, bounds(both), STRIP_PANEL);
+        }
+    }
+
+    /** Writes the first n examples of data beside their reconstructions; false if not possible. */
+    public static boolean reconstructions(
+            AssembledModel model, Shape example, NDArray data, int n, long step, Path file) {
+        if (!isImage(example)) {
+            return false;
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            int count = (int) Math.min(n, data.getShape().get(0));
+            NDArray inputs = data.get(new NDIndex().addSliceDim(0, count));
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
+            Optional<NDArray> rebuilt = Generation.reconstruct(model.model(), inputs, context);
+            if (rebuilt.isEmpty()) {
+                return false;
+            }
+            ImageGrid.writePairs(
+                    file,
+                    inputs.toFloatArray(),
+                    rebuilt.get().toFloatArray(),
+                    count,
+                    (int) example.get(0),
+                    (int) example.get(1),
+                    (int) example.get(2),
+                    8);
+            return true;
+        }
+    }
+
+    /**
+     * The pictures at the end of a training stage: samples, and reconstructions and the density of
+     * 2-D data where a path is given and the model has them.
+     *
+     * @param model the trained model
+     * @param data its data
+     * @param step the steps it was trained for
+     * @param samples where samples go
+     * @param reconstructions where reconstructions go, or null for none
+     * @param density where the density of 2-D data goes, or null for none
+     */
+    public static void finish(
+            AssembledModel model, DeviceData data, long step, Path samples, Path reconstructions, Path density) {
+        int count = isPoint(data.exampleShape()) ? POINT_SAMPLES : SAMPLES;
+        samples(model, data.exampleShape(), count, data.test(), step, samples);
+        if (reconstructions != null) {
+            reconstructions(model, data.exampleShape(), data.test(), RECONSTRUCTIONS, step, reconstructions);
+        }
+        if (density != null) {
+            density(model, data.exampleShape(), data.test(), step, density);
+        }
+    }
+
+    /**
+     * Writes exp(bound), the model's density for a flow, on a grid over the region the samples
+     * picture shows; returns false if the data are not 2-D points or the objective has no bound.
+     */
+    static boolean density(AssembledModel model, Shape example, NDArray reference, long step, Path file) {
+        if (!isPoint(example)) {
+            return false;
+        }
+        double[] bounds = bounds(firstPoints(reference));
+        Optional<double[]> logDensity = DensityGrid.logDensity(model, bounds, DENSITY_CELLS, DENSITY_CELLS, step);
+        if (logDensity.isEmpty()) {
+            return false;
+        }
+        double[] density = logDensity.get();
+        for (int i = 0; i < density.length; i++) {
+            density[i] = Math.exp(density[i]);
+        }
+        HeatMap.write(file, density, DENSITY_CELLS, DENSITY_CELLS, DENSITY_SCALE);
+        return true;
+    }
+
+    /** The first 2,000 points of a split, the reference the 2-D pictures are framed on. */
+    private static float[] firstPoints(NDArray reference) {
+        return reference
+                .get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000)))
+                .toFloatArray();
+    }
+
+    /**
+     * Writes train and test loss per epoch.
+     *
+     * @param epochs the epochs
+     * @param train the training loss of each
+     * @param test the held-out loss of each
+     * @param file the PNG
+     */
+    public static void lossCurve(double[] epochs, double[] train, double[] test, Path file) {
+        LineChart.builder("loss per epoch")
+                .xLabel("epoch")
+                .yLabel("loss")
+                .series("train", epochs, train)
+                .series("test", epochs, test)
+                .build()
+                .write(file);
+    }
+
+    /** A square region around the points, with a margin: xmin, xmax, ymin, ymax. */
+    private static double[] bounds(float[] points) {
+        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            minX = Math.min(minX, points[i]);
+            maxX = Math.max(maxX, points[i]);
+            minY = Math.min(minY, points[i + 1]);
+            maxY = Math.max(maxY, points[i + 1]);
+        }
+        double padX = 0.15 * (maxX - minX) + 1e-3;
+        double padY = 0.15 * (maxY - minY) + 1e-3;
+        double half = Math.max(maxX - minX + 2 * padX, maxY - minY + 2 * padY) / 2;
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        return new double[] {cx - half, cx + half, cy - half, cy + half};
+    }
+}

@@ -1,0 +1,74 @@
+package dev.genzoo.runtime.run;
+
+import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Sampler;
+import dev.genzoo.runtime.pictures.ChainStrip;
+import dev.genzoo.runtime.pictures.Pictures;
+import dev.genzoo.runtime.wiring.ModelAssembler;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/**
+ * New examples from a trained run, by the prior and decoder or a named sampler, optionally with a
+ * strip of the sampling chain; and test examples beside their reconstructions.
+ */
+final class Sampling {
+    private final SavedRuns saved;
+    private final ModelAssembler assembler;
+
+    @Inject
+    Sampling(SavedRuns saved, ModelAssembler assembler) {
+        this.saved = saved;
+        this.assembler = assembler;
+    }
+
+    Path sample(Path runDir, SampleRequest request) {
+        RunDirectory run = RunDirectory.existing(runDir);
+        Path checkpoint = run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint();
+        return saved.use(checkpoint, request.seed(), (model, data, state, config) -> {
+            Shape example = data.exampleShape();
+            if (!Pictures.drawable(example)) {
+                throw new GenzooException("samples of shape " + example + " cannot be drawn as a picture");
+            }
+            Sampler sampler = request.sampler() == null
+                    ? null
+                    : assembler.sampler(request.sampler(), request.options(), model, example);
+            int n = request.count();
+            ChainStrip strip = request.strip() == null
+                    ? null
+                    : new ChainStrip(
+                            request.frames(), example.dimension() == 1 ? n : Pictures.STRIP_ROWS, request.progress());
+            Pictures.samples(
+                    model,
+                    sampler,
+                    strip == null ? request.progress() : strip,
+                    example,
+                    n,
+                    data.test(),
+                    state.step(),
+                    request.out());
+            if (strip != null) {
+                if (strip.frames().size() < 2) {
+                    throw new GenzooException("this model's sampling is not a chain of steps, so it has no"
+                            + " intermediate states to draw");
+                }
+                Pictures.strip(strip, example, data.test(), request.strip());
+            }
+            return request.out();
+        });
+    }
+
+    Path reconstruct(Path runDir, int n, Path out) {
+        if (n < 1) {
+            throw new IllegalArgumentException("reconstructions of at least 1 example, not " + n);
+        }
+        return saved.use(RunDirectory.existing(runDir).checkpoint(), 0, (model, data, state, config) -> {
+            if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
+                throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
+                        + " encoder that can be inverted)");
+            }
+            return out;
+        });
+    }
+}

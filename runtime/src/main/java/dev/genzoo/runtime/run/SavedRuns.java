@@ -1,0 +1,65 @@
+package dev.genzoo.runtime.run;
+
+import ai.djl.engine.Engine;
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.runtime.checkpoint.Checkpoint;
+import dev.genzoo.runtime.checkpoint.SavedState;
+import dev.genzoo.runtime.config.ConfigFile;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.DeviceData;
+import dev.genzoo.runtime.model.AssembledModel;
+import dev.genzoo.runtime.wiring.ConfigResolver;
+import dev.genzoo.runtime.wiring.ModelAssembler;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Opening what a run saved: its config, re-validated against today's plugins, and its model
+ * restored from a checkpoint with its data, for sampling, reconstructing and scoring.
+ */
+final class SavedRuns {
+    private final ConfigResolver resolver;
+    private final ModelAssembler assembler;
+
+    @Inject
+    SavedRuns(ConfigResolver resolver, ModelAssembler assembler) {
+        this.resolver = resolver;
+        this.assembler = assembler;
+    }
+
+    /** What a restored checkpoint is used for. */
+    interface Use<T> {
+        T apply(AssembledModel model, DeviceData data, SavedState state, ExperimentConfig config);
+    }
+
+    /** The config a checkpoint was written with, resolved again. */
+    ExperimentConfig config(SavedState saved, Path checkpoint) {
+        return resolver.resolve(ConfigFile.parse(saved.configYaml(), checkpoint + "!config.yaml"));
+    }
+
+    /** Restores a checkpoint's model, seeds the engine, and uses the model with its data. */
+    <T> T use(Path checkpoint, long seed, Use<T> use) {
+        SavedState saved = Checkpoint.read(checkpoint);
+        ExperimentConfig config = config(saved, checkpoint);
+        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+            Checkpoint.restore(checkpoint, opened.model(), null, List.of());
+            Engine.getInstance().setRandomSeed((int) seed);
+            return use.apply(opened.model(), opened.data(), saved, config);
+        }
+    }
+
+    /** The config with a new total of epochs, refused if the checkpoint has already trained them. */
+    static ExperimentConfig withEpochs(ExperimentConfig config, Integer epochs, SavedState saved, Path runDir) {
+        if (epochs != null) {
+            config = config.with(Settings.EPOCHS, epochs);
+        }
+        if (saved.epoch() >= config.get(Settings.EPOCHS)) {
+            throw new GenzooException(String.format(
+                    "run %s has already trained %d of %d epochs; ask for more than %d epochs to train on",
+                    runDir, saved.epoch(), config.get(Settings.EPOCHS), saved.epoch()));
+        }
+        return config;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.genzoo.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.genzoo.api.GenzooException;
+import dev.genzoo.api.Role;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The declared settings: each has a unique key and flag, help and a default its own checks accept,
+ * and every one round-trips through config.yaml, so that a new declaration is written, read back
+ * and resolved with no other change.
+ */
+final class SettingsTest {
+
+    @Test
+    void keysAndFlagsAreUniqueAndEachDefaultPassesItsOwnChecks() {
+        Set<String> paths = new HashSet<>();
+        Set<String> flags = new HashSet<>();
+        for (Setting<?> setting : Settings.ALL) {
+            assertThat(paths.add(setting.path())).as(setting.path()).isTrue();
+            assertThat(flags.add(setting.flag())).as(setting.flag()).isTrue();
+            assertThat(setting.help()).as(setting.path()).isNotBlank();
+            assertThat(setting.check(setting.defaultValue(), "default")).isEqualTo(setting.defaultValue());
+        }
+        assertThat(Settings.inSection("training")).contains(Settings.EPOCHS, Settings.SEED);
+        assertThat(Settings.sections()).containsExactly("data", "training", "");
+    }
+
+    @Test
+    void everySettingRoundTripsThroughTheConfigFile() {
+        SettingValues values = SettingValues.defaults();
+        Map<Setting<?>, Object> changed = Map.of(
+                Settings.DATA,
+                "moons",
+                Settings.BINARIZE,
+                "static",
+                Settings.DEQUANTIZE,
+                "uniform",
+                Settings.EPOCHS,
+                7,
+                Settings.BATCH_SIZE,
+                33,
+                Settings.LEARNING_RATE,
+                2.5e-4,
+                Settings.ADAM_EPSILON,
+                1e-4,
+                Settings.SEED,
+                1L << 40,
+                Settings.DEVICE,
+                "gpu:1");
+        assertThat(changed.keySet())
+                .as("a test value for every setting")
+                .containsExactlyInAnyOrderElementsOf(Settings.ALL);
+        for (Map.Entry<Setting<?>, Object> e : changed.entrySet()) {
+            values = values.with(e.getKey(), e.getValue(), "test");
+        }
+        Map<Role, String> names = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            names.put(role, "x");
+        }
+        ExperimentConfig config = new ExperimentConfig(names, Map.of(), values);
+        ConfigDraft read = ConfigFile.parse(ConfigFile.toYaml(config), "config.yaml");
+        for (Setting<?> setting : Settings.ALL) {
+            assertThat((Object) read.get(setting)).as(setting.path()).isEqualTo(changed.get(setting));
+        }
+        assertThat(config.toDraft().settings())
+                .isEqualTo(changed.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
+    void badValuesAreRefusedNamingWhereTheyCameFrom() {
+        assertThatThrownBy(() -> Settings.EPOCHS.parse("ten", "--epochs"))
+                .isInstanceOf(GenzooException.class)
+                .hasMessage("--epochs must be an integer, got 'ten'");
+        assertThatThrownBy(() -> Settings.EPOCHS.parse("0", "--epochs"))
+                .hasMessage("--epochs must be at least 1, got 0");
+        assertThatThrownBy(() -> Settings.LEARNING_RATE.parse("NaN", "--lr"))
+                .hasMessage("--lr must be a finite number, got NaN");
+        assertThatThrownBy(() -> Settings.BINARIZE.parse("half", "--binarize"))
+                .hasMessage("--binarize must be one of auto, none, static, dynamic, got half");
+        assertThatThrownBy(() -> ConfigFile.parse("training:\n  epochs: 2.5\n", "run.yaml"))
+                .hasMessage("config file run.yaml: training.epochs must be an integer, got '2.5'");
+        assertThatThrownBy(() -> ConfigFile.parse("training:\n  epoch: 2\n", "run.yaml"))
+                .hasMessageContaining("unknown key 'training.epoch'")
+                .hasMessageContaining("epochs");
+    }
+
+    @Test
+    void yamlNumbersAreReadAsTheirSettingsTypes() {
+        ConfigDraft draft = ConfigFile.parse("training:\n  seed: 5\n  learning-rate: 1e-3\n  epochs: 3\n", "f");
+        assertThat(draft.get(Settings.SEED)).isEqualTo(5L);
+        assertThat(draft.get(Settings.LEARNING_RATE)).isEqualTo(1e-3);
+        assertThat(draft.get(Settings.EPOCHS)).isEqualTo(3);
+    }
+}
