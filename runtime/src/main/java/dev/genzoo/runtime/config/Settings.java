@@ -16,7 +16,9 @@ public final class Settings {
             "--data",
             "SOURCE",
             "digits",
-            "The data: digits, moons, eight-gaussians, checkerboard, or a folder or file of IDX images");
+            "The data: digits, moons, eight-gaussians, checkerboard, or a path: a folder of images (flat, one"
+                    + " sub-folder per class, or train/ and test/), a folder or file of IDX images, a .npy or .npz"
+                    + " array, or a .csv table");
 
     /** How grey levels become 0/1. */
     public static final Setting<String> BINARIZE = Setting.choice(
@@ -42,6 +44,90 @@ public final class Settings {
             "auto",
             "none",
             "uniform");
+
+    /** The side images are resized to, or 0 to keep their own size. */
+    public static final Setting<Integer> IMAGE_SIZE = Setting.integer(
+                    "data",
+                    "image-size",
+                    "--image-size",
+                    0,
+                    "Resize images to N x N: the shorter side scaled to N by an antialiased triangle filter, then"
+                            + " the centre cut out; 0 keeps their size (all images must then be one size)")
+            .atLeast(0);
+
+    /** Grey or colour images. */
+    public static final Setting<String> CHANNELS = Setting.choice(
+            "data",
+            "channels",
+            "--channels",
+            "auto",
+            "Image channels: 1 (grey, by the luma of ITU-R BT.601) or 3 (RGB); auto: 1 if every image of a"
+                    + " folder is grey, else 3",
+            "auto",
+            "1",
+            "3");
+
+    /** The colour transparent pixels are composited over. */
+    public static final Setting<String> BACKGROUND = Setting.text(
+                    "data",
+                    "background",
+                    "--background",
+                    "RRGGBB",
+                    "ffffff",
+                    "The colour an image's transparent pixels are composited over, as hexadecimal RRGGBB")
+            .check(s -> s.matches("#?[0-9a-fA-F]{6}"), "six hexadecimal digits RRGGBB");
+
+    /** Random flips of training images. */
+    public static final Setting<String> FLIP = Setting.choice(
+            "data",
+            "flip",
+            "--flip",
+            "none",
+            "Flip each training image left to right with probability 1/2, afresh every batch: horizontal, or" + " none",
+            "none",
+            "horizontal");
+
+    /** The fraction held out of a source that has no test split of its own. */
+    public static final Setting<Double> HELD_OUT = Setting.real(
+                    "data",
+                    "held-out",
+                    "--held-out",
+                    "FRACTION",
+                    0.1,
+                    "The fraction of an image folder, array or table held out for testing by a fixed permutation,"
+                            + " when it has no test split of its own")
+            .above(0)
+            .check(f -> f < 1, "less than 1");
+
+    /** A CSV table's column of class labels. */
+    public static final Setting<String> LABEL_COLUMN = Setting.text(
+            "data",
+            "label-column",
+            "--label-column",
+            "COLUMN",
+            "none",
+            "The column of a CSV table that holds class labels, by header name or number from 1; none: every"
+                    + " column is a feature");
+
+    /** The names of the arrays in an .npz file. */
+    public static final Setting<String> ARRAYS = Setting.text(
+                    "data",
+                    "arrays",
+                    "--arrays",
+                    "X[,Y]",
+                    "x,y",
+                    "The arrays of an .npz file: the examples' name, then the labels' (used if present)")
+            .check(s -> s.matches("[^,\\s]+(,[^,\\s]+)?"), "one or two names separated by a comma");
+
+    /** Where decoded image folders are kept. */
+    public static final Setting<String> CACHE = Setting.text(
+            "data",
+            "cache",
+            "--data-cache",
+            "FOLDER",
+            "auto",
+            "The folder decoded image folders are kept in, so the next run starts in seconds; auto:"
+                    + " $XDG_CACHE_HOME/genzoo or ~/.cache/genzoo; none: decode every time");
 
     /** Passes over the training split: long enough for a good ELBO on the digits, well under a minute. */
     public static final Setting<Integer> EPOCHS = Setting.integer(
@@ -73,8 +159,24 @@ public final class Settings {
             Setting.text("", "device", "--device", "DEVICE", "cpu", "The device: cpu, gpu or gpu:N");
 
     /** Every setting, in the order of the config file and the help text. */
-    public static final List<Setting<?>> ALL =
-            List.of(DATA, BINARIZE, DEQUANTIZE, EPOCHS, BATCH_SIZE, LEARNING_RATE, ADAM_EPSILON, SEED, DEVICE);
+    public static final List<Setting<?>> ALL = List.of(
+            DATA,
+            BINARIZE,
+            DEQUANTIZE,
+            IMAGE_SIZE,
+            CHANNELS,
+            BACKGROUND,
+            FLIP,
+            HELD_OUT,
+            LABEL_COLUMN,
+            ARRAYS,
+            CACHE,
+            EPOCHS,
+            BATCH_SIZE,
+            LEARNING_RATE,
+            ADAM_EPSILON,
+            SEED,
+            DEVICE);
 
     /** The word that leaves a data setting to be decided from the data and the encoder. */
     public static final String AUTO = "auto";

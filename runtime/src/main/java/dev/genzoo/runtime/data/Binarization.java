@@ -53,23 +53,29 @@ public enum Binarization {
      *
      * @param data values in [0, 1]
      * @param seed the seed of the {@link SplittableRandom} that draws, value after value
-     * @return a data set of the same name, shape and labels holding only 0 and 1; the same for the
-     *     same seed
+     * @return a data set of the same name, shape and labels holding only 0 and 1, as bytes of two
+     *     levels; the same for the same seed
      * @throws GenzooException if a value lies outside [0, 1] and so is no probability
      */
     public static Dataset sample(Dataset data, long seed) {
-        float[] p = data.values();
-        float[] drawn = new float[p.length];
+        int n = data.size() * data.exampleSize();
+        byte[] drawn = new byte[n];
         SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0f && p[i] <= 1f)) {
+        for (int i = 0; i < n; i++) {
+            float p = data.value(i);
+            if (!(p >= 0f && p <= 1f)) {
                 throw new GenzooException("cannot binarize data set '" + data.name() + "': example "
-                        + i / data.exampleSize() + " holds " + p[i]
+                        + i / data.exampleSize() + " holds " + p
                         + ", but binarization needs intensities in [0, 1]");
             }
-            drawn[i] = random.nextDouble() < p[i] ? 1f : 0f;
+            drawn[i] = random.nextDouble() < p ? (byte) 1 : (byte) 0;
         }
-        return new Dataset(
-                data.name(), data.exampleShape(), drawn, data.labels().orElse(null));
+        return Dataset.ofBytes(
+                        data.name(),
+                        data.exampleShape(),
+                        drawn,
+                        2,
+                        data.labels().orElse(null))
+                .withClasses(data.classes());
     }
 }

@@ -9,11 +9,23 @@ import dev.genzoo.runtime.config.Settings;
  * What is done to the data before the model sees it, with {@code auto} decided: images are
  * dequantized when the encoder is a bijection (a density on the data itself needs continuous
  * data), and binarized dynamically when they are not dequantized; 2-D points are left alone.
+ * Training images may also be flipped left to right at random.
  *
  * @param binarization how grey levels become 0/1
  * @param dequantization whether discrete values become continuous
+ * @param flip whether each training image is flipped left to right with probability 1/2
  */
-public record DataPreparation(Binarization binarization, Dequantization dequantization) {
+public record DataPreparation(Binarization binarization, Dequantization dequantization, boolean flip) {
+
+    /**
+     * A preparation without flips.
+     *
+     * @param binarization how grey levels become 0/1
+     * @param dequantization whether discrete values become continuous
+     */
+    public DataPreparation(Binarization binarization, Dequantization dequantization) {
+        this(binarization, dequantization, false);
+    }
 
     /**
      * Decides the settings for a data shape and an encoder kind.
@@ -32,7 +44,8 @@ public record DataPreparation(Binarization binarization, Dequantization dequanti
         Binarization binarization = config.get(Settings.BINARIZE).equals(Settings.AUTO)
                 ? image && dequantization == Dequantization.NONE ? Binarization.DYNAMIC : Binarization.NONE
                 : Binarization.parse(config.get(Settings.BINARIZE));
-        return new DataPreparation(binarization, dequantization);
+        return new DataPreparation(
+                binarization, dequantization, image && config.get(Settings.FLIP).equals("horizontal"));
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Resolves what a user writes after {@code --data} (a built-in name or a path to IDX files) to a
- * train/test split; the built-in sets are the bundled digits of Alpaydin and Kaynak (1998) and
+ * Resolves what a user writes after {@code --data} (a built-in name, or a path to images, arrays,
+ * a table or IDX files) to a train/test split; the built-in sets are the bundled digits of Alpaydin and Kaynak (1998) and
  * three 2-D toy distributions.
  */
 public final class DataSources {
@@ -40,21 +40,37 @@ public final class DataSources {
     }
 
     /**
-     * Loads a named source, scaled to [0, 1] for images, split into train and test.
+     * Loads a named source with every data setting at its default, without a cache.
+     *
+     * @param source what the user wrote after {@code --data}
+     * @return the training and held-out examples
+     * @throws GenzooException as {@link #load(DataOptions, DecodingProgress)}
+     */
+    public static DataSplit load(String source) {
+        return load(DataOptions.defaults(source), DecodingProgress.NONE);
+    }
+
+    /**
+     * Loads a source, split into train and test.
      *
      * <p>A source is, in this order: a built-in name (see {@link #builtIn()}); a directory with
      * MNIST-style {@code train-images-idx3-ubyte} and {@code t10k-images-idx3-ubyte} (raw or
-     * {@code .gz}, label files optional), split as its files are; or one IDX image file, of which a
-     * fixed sixth is held out. Write {@code ./digits} for a directory that shares a built-in name.
-     * Every call reads or draws afresh and returns new arrays.
+     * {@code .gz}, label files optional), split as its files are; any other directory, a folder of
+     * images (see {@link ImageFolder}); a {@code .npy} or {@code .npz} file ({@link NumpyArrays});
+     * a {@code .csv} table ({@link CsvTable}); or one IDX image file, of which a fixed sixth is held
+     * out. Write {@code ./digits} for a directory that shares a built-in name. Every call reads or
+     * draws afresh and returns new arrays (a decoded image folder may come from its cache).
      *
-     * @param source what the user wrote after {@code --data}
-     * @return the training and held-out examples; images have shape (1, rows, columns) with
-     *     values in [0, 1], toy points have shape (2)
+     * @param options the source and how it is read
+     * @param progress hears the decoding of an image folder
+     * @return the training and held-out examples; images have shape (C, rows, columns) and are
+     *     held as bytes, toy points have shape (2), table rows shape (D)
      * @throws GenzooException if the source is neither built in nor an existing path (suggesting
-     *     the nearest built-in name), or if its files are missing, damaged or inconsistent
+     *     the nearest built-in name), or if its files are missing, damaged or inconsistent: one
+     *     sentence naming the file (and row or entry)
      */
-    public static DataSplit load(String source) {
+    public static DataSplit load(DataOptions options, DecodingProgress progress) {
+        String source = options.source();
         String given = source.strip();
         Supplier<DataSplit> builtIn = BUILT_IN.get(given);
         if (builtIn != null) {
@@ -67,7 +83,20 @@ public final class DataSources {
                     + NearestName.suggestion(given, builtIn()));
         }
         if (Files.isDirectory(path)) {
-            return IdxDirectory.load(path, given);
+            return IdxDirectory.holdsIdx(path)
+                    ? IdxDirectory.load(path, given)
+                    : ImageFolder.load(path, options, given, progress);
+        }
+        if (NumpyArrays.reads(path)) {
+            return NumpyArrays.load(path, options, given);
+        }
+        if (CsvTable.reads(path)) {
+            return CsvTable.load(path, options, given);
+        }
+        String fileName = path.getFileName().toString();
+        String extension = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (ImageFolder.EXTENSIONS.contains(extension)) {
+            throw new GenzooException(path + " is a single image; give the folder that holds the images");
         }
         Dataset all = IdxFile.readImages(path, given);
         if (all.size() < 2) {

@@ -67,25 +67,25 @@ public enum Dequantization {
     public static int levels(Dataset data) {
         float[] distinct = new float[MAX_LEVELS];
         int count = 0;
-        float last = Float.NaN;
-        for (float v : data.values()) {
-            if (v == last) {
-                continue;
+        if (data.isBytes()) {
+            boolean[] seen = new boolean[256];
+            for (byte b : data.bytes()) {
+                seen[b & 0xFF] = true;
             }
-            if (!(v >= 0f && v <= 1f)) {
-                throw notDiscrete(data, "it holds " + v + ", outside [0, 1]");
-            }
-            int at = Arrays.binarySearch(distinct, 0, count, v);
-            if (at < 0) {
-                if (count == MAX_LEVELS) {
-                    throw notDiscrete(data, "it holds more than " + MAX_LEVELS + " distinct values");
+            float[] table = data.valueTable();
+            for (int k = 0; k < 256; k++) {
+                if (seen[k]) {
+                    count = insert(data, distinct, count, table[k]);
                 }
-                int insert = -at - 1;
-                System.arraycopy(distinct, insert, distinct, insert + 1, count - insert);
-                distinct[insert] = v;
-                count++;
             }
-            last = v;
+        } else {
+            float last = Float.NaN;
+            for (float v : data.values()) {
+                if (v != last) {
+                    count = insert(data, distinct, count, v);
+                    last = v;
+                }
+            }
         }
         for (int steps = 1; steps < MAX_LEVELS; steps++) {
             if (onGrid(distinct, count, steps)) {
@@ -93,6 +93,24 @@ public enum Dequantization {
             }
         }
         throw notDiscrete(data, "its values lie on no grid of at most " + MAX_LEVELS + " levels");
+    }
+
+    /** Adds v to the sorted distinct values unless it is there; returns their new count. */
+    private static int insert(Dataset data, float[] distinct, int count, float v) {
+        if (!(v >= 0f && v <= 1f)) {
+            throw notDiscrete(data, "it holds " + v + ", outside [0, 1]");
+        }
+        int at = Arrays.binarySearch(distinct, 0, count, v);
+        if (at >= 0) {
+            return count;
+        }
+        if (count == MAX_LEVELS) {
+            throw notDiscrete(data, "it holds more than " + MAX_LEVELS + " distinct values");
+        }
+        int insert = -at - 1;
+        System.arraycopy(distinct, insert, distinct, insert + 1, count - insert);
+        distinct[insert] = v;
+        return count + 1;
     }
 
     private static boolean onGrid(float[] values, int count, int steps) {
@@ -120,13 +138,14 @@ public enum Dequantization {
      *     same seed
      */
     public static Dataset sample(Dataset data, int levels, long seed) {
-        float[] x = data.values();
-        float[] out = new float[x.length];
+        int n = data.size() * data.exampleSize();
+        float[] out = new float[n];
         SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < x.length; i++) {
-            double k = Math.rint(x[i] * (levels - 1.0));
+        for (int i = 0; i < n; i++) {
+            double k = Math.rint(data.value(i) * (levels - 1.0));
             out[i] = (float) ((k + random.nextDouble()) / levels);
         }
-        return new Dataset(data.name(), data.exampleShape(), out, data.labels().orElse(null));
+        return new Dataset(data.name(), data.exampleShape(), out, data.labels().orElse(null))
+                .withClasses(data.classes());
     }
 }

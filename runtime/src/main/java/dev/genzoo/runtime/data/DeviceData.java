@@ -1,18 +1,30 @@
 package dev.genzoo.runtime.data;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Scalars;
 import dev.genzoo.runtime.config.Settings;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The train and test splits as arrays on the model's device, binarized and dequantized as asked:
- * the test split once with fixed seeds (so every run is scored on the same examples), the train
- * split once ({@code static} binarization) or per batch ({@code dynamic} binarization,
- * Salakhutdinov and Murray 2008; uniform dequantization, Theis et al. 2016).
+ * The data as the model reads it. The training split stays on the host as its source holds it
+ * (images as bytes); each batch is gathered there by a background thread while the previous step
+ * runs (see {@link TrainingBatches}), then moved to the model's device and prepared on it: bytes
+ * become floats, and pixels are flipped, binarized ({@code dynamic}, Salakhutdinov and Murray 2008)
+ * and dequantized (uniform, Theis et al. 2016) as asked, with the engine's generator on the
+ * training thread. The held-out split is prepared once with fixed seeds, so every run is scored on
+ * the same examples, placed on the device in its compact form (bytes where it can), and converted
+ * a batch at a time.
  */
 public final class DeviceData implements AutoCloseable {
     /** The seed of the test split's binarization: fixed, so all runs share one test set. */
@@ -21,32 +33,30 @@ public final class DeviceData implements AutoCloseable {
     static final long TEST_DEQUANTIZATION_SEED = 7654321L;
 
     private final NDManager manager;
-    private final NDArray train;
-    private final NDArray test;
+    private final Dataset train;
+    private final HeldOut test;
     private final Shape exampleShape;
     private final DataPreparation preparation;
     private final int levels;
+    private ExecutorService background;
+    private HostBatch[] buffers;
+    private long inputNanos;
 
-    private DeviceData(
-            NDManager manager,
-            NDArray train,
-            NDArray test,
-            Shape exampleShape,
-            DataPreparation preparation,
-            int levels) {
+    private DeviceData(NDManager manager, Dataset train, HeldOut test, DataPreparation preparation, int levels) {
         this.manager = manager;
         this.train = train;
         this.test = test;
-        this.exampleShape = exampleShape;
+        this.exampleShape = train.exampleShape();
         this.preparation = preparation;
         this.levels = levels;
     }
 
     /**
-     * Places the splits on a device, prepared as asked.
+     * Keeps the training split on the host and places the held-out split on a device, prepared as
+     * asked.
      *
      * @param split the train and test splits on the host
-     * @param preparation binarization and dequantization
+     * @param preparation binarization, dequantization and flips
      * @param seed the run's seed (static binarization of the train split)
      * @param parent the device's manager; the arrays live in a sub-manager closed with this object
      * @return the placed data
@@ -68,16 +78,18 @@ public final class DeviceData implements AutoCloseable {
             test = Dequantization.sample(test, levels, TEST_DEQUANTIZATION_SEED);
         }
         NDManager manager = parent.newSubManager();
-        return new DeviceData(
-                manager, onDevice(train, manager), onDevice(test, manager), train.exampleShape(), preparation, levels);
-    }
-
-    private static NDArray onDevice(Dataset data, NDManager manager) {
-        Shape shape = new Shape(data.size()).addAll(data.exampleShape());
-        return manager.create(data.values(), shape);
+        try {
+            return new DeviceData(manager, train, HeldOut.place(test, manager), preparation, levels);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     private static void checkUnitInterval(Dataset data) {
+        if (data.isBytes()) {
+            return;
+        }
         for (float v : data.values()) {
             if (!(v >= 0f && v <= 1f)) {
                 throw new GenzooException("data '" + data.name()
@@ -88,11 +100,75 @@ public final class DeviceData implements AutoCloseable {
     }
 
     /**
-     * The batch as the model sees it: resampled binary pixels under dynamic binarization, then
+     * One epoch's training batches, in the order of a permutation.
+     *
+     * @param order a permutation of 0..N-1 of the training split
+     * @param batchSize examples per batch (the last may have fewer)
+     * @return the batches; close them at the epoch's end
+     */
+    public TrainingBatches epoch(long[] order, int batchSize) {
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "genzoo-batches");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        int capacity = Math.min(batchSize, train.size());
+        if (buffers == null || buffers[0].values.capacity() < capacity * exampleBytes()) {
+            boolean labelled = train.labels().isPresent();
+            buffers = new HostBatch[] {
+                new HostBatch(capacity, exampleBytes(), labelled), new HostBatch(capacity, exampleBytes(), labelled)
+            };
+        }
+        return new TrainingBatches(this, background, buffers, order, batchSize);
+    }
+
+    private int exampleBytes() {
+        return train.isBytes() ? train.exampleSize() : 4 * train.exampleSize();
+    }
+
+    Dataset trainSplit() {
+        return train;
+    }
+
+    /** A gathered batch moved to the device and prepared for training. */
+    Batch toDevice(HostBatch host, NDManager target) {
+        Shape shape = new Shape(host.count).addAll(exampleShape);
+        ByteBuffer values = host.values.duplicate().order(ByteOrder.nativeOrder());
+        NDArray raw = target.create(values, shape, train.isBytes() ? DataType.UINT8 : DataType.FLOAT32);
+        NDArray x = prepare(toFloats(raw, train.levels()));
+        Optional<NDArray> labels = host.labels == null
+                ? Optional.empty()
+                : Optional.of(target.create(Arrays.copyOf(host.labels, host.count)));
+        return new Batch(x, labels);
+    }
+
+    /** Bytes of K levels as the values k / (K - 1) they stand for; floats as they are. */
+    static NDArray toFloats(NDArray raw, int byteLevels) {
+        if (raw.getDataType() != DataType.UINT8) {
+            return raw;
+        }
+        NDArray x = raw.toType(DataType.FLOAT32, false);
+        return byteLevels == 2 ? x : x.div(byteLevels - 1f);
+    }
+
+    /**
+     * A training batch as the model sees it: flipped left to right with probability 1/2 per example
+     * under {@code --flip horizontal}, then resampled binary pixels under dynamic binarization, then
      * x (K - 1) / K + U[0, 1 / K) under uniform dequantization.
+     *
+     * @param batch examples as floats, [B, data shape]
+     * @return the prepared batch
      */
     public NDArray prepare(NDArray batch) {
         NDArray x = batch;
+        if (preparation.flip() && exampleShape.dimension() == 3) {
+            long b = x.getShape().get(0);
+            NDArray flip =
+                    x.getManager().randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt(0.5f);
+            x = NDArrays.where(flip.broadcast(x.getShape()), x.flip(3), x);
+        }
         if (preparation.binarization() == Binarization.DYNAMIC) {
             NDArray u = x.getManager().randomUniform(0f, 1f, x.getShape());
             x = u.lt(x).toType(DataType.FLOAT32, false);
@@ -108,6 +184,8 @@ public final class DeviceData implements AutoCloseable {
      * What turns the model's bound on the density of dequantized data into a bound on the
      * probability of the discrete data: log of a cell's volume, -D log K, or 0 without
      * dequantization.
+     *
+     * @return -D log K, or 0
      */
     public double logCellVolume() {
         return levels > 0 ? -exampleShape.size() * Math.log(levels) : 0;
@@ -118,19 +196,25 @@ public final class DeviceData implements AutoCloseable {
         return preparation;
     }
 
-    /** @return the training split, [N, data...] */
-    public NDArray train() {
-        return train;
+    /** @return the held-out split on the device, prepared once, read a batch at a time */
+    public Examples test() {
+        return test;
     }
 
-    /** @return the held-out split, prepared once, [N, data...] */
-    public NDArray test() {
-        return test;
+    /**
+     * The first examples of the held-out split as one array, the reference pictures are drawn
+     * beside and framed on; it belongs to the caller's scope.
+     *
+     * @param n at most this many examples
+     * @return [min(n, test size), data shape], float32
+     */
+    public NDArray testHead(long n) {
+        return test().batch(0, Math.min(n, test().size())).x();
     }
 
     /** @return the number of training examples */
     public long trainSize() {
-        return train.getShape().get(0);
+        return train.size();
     }
 
     /** @return one example's shape */
@@ -138,8 +222,74 @@ public final class DeviceData implements AutoCloseable {
         return exampleShape;
     }
 
+    /** @return the host memory the training split takes: N * D bytes for images */
+    public long trainBytes() {
+        return train.valueBytes();
+    }
+
+    /**
+     * The time the training thread has spent on input: waiting for a gathered batch, moving it to
+     * the device and preparing it there.
+     *
+     * @return seconds, over every epoch of this object's life
+     */
+    public double inputSeconds() {
+        return inputNanos / 1e9;
+    }
+
+    void addInputTime(long nanos) {
+        inputNanos += nanos;
+    }
+
     @Override
     public void close() {
+        if (background != null) {
+            background.shutdownNow();
+        }
         manager.close();
+    }
+
+    /** The held-out split on the device: values as bytes or floats, labels as int64, converted per batch. */
+    private static final class HeldOut implements Examples {
+        private final NDArray values;
+        private final NDArray labels;
+        private final int byteLevels;
+        private final Shape exampleShape;
+
+        private HeldOut(NDArray values, NDArray labels, int byteLevels, Shape exampleShape) {
+            this.values = values;
+            this.labels = labels;
+            this.byteLevels = byteLevels;
+            this.exampleShape = exampleShape;
+        }
+
+        static HeldOut place(Dataset test, NDManager manager) {
+            Shape shape = new Shape(test.size()).addAll(test.exampleShape());
+            NDArray values = test.isBytes()
+                    ? manager.create(ByteBuffer.wrap(test.bytes()), shape, DataType.UINT8)
+                    : manager.create(test.values(), shape);
+            NDArray labels = test.labels()
+                    .map(l -> manager.create(Arrays.stream(l).asLongStream().toArray()))
+                    .orElse(null);
+            return new HeldOut(values, labels, test.levels(), test.exampleShape());
+        }
+
+        @Override
+        public long size() {
+            return values.getShape().get(0);
+        }
+
+        @Override
+        public Shape exampleShape() {
+            return exampleShape;
+        }
+
+        @Override
+        public Batch batch(long from, long to) {
+            NDIndex range = new NDIndex().addSliceDim(from, to);
+            return new Batch(
+                    toFloats(values.get(range), byteLevels),
+                    labels == null ? Optional.empty() : Optional.of(labels.get(range)));
+        }
     }
 }

@@ -66,13 +66,13 @@ final class HandwrittenDigits {
      *
      * @param text the lines; blank lines are skipped
      * @param fileName the file's name, for messages
-     * @return the digits scaled by 1/16, with their labels
+     * @return the digits as counts of 17 levels (values k / 16), with their labels
      * @throws GenzooException naming the line (and column) of the first malformed line
      * @throws IOException if reading fails
      */
     static Dataset parse(Reader text, String fileName) throws IOException {
         BufferedReader lines = new BufferedReader(text);
-        float[] values = new float[2048 * PIXELS];
+        byte[] values = new byte[2048 * PIXELS];
         int[] labels = new int[2048];
         int count = 0;
         int lineNumber = 0;
@@ -93,13 +93,17 @@ final class HandwrittenDigits {
             }
             for (int c = 0; c < PIXELS; c++) {
                 int pixel = number(columns[c], fileName, lineNumber, c, MAX_COUNT);
-                values[count * PIXELS + c] = pixel / (float) MAX_COUNT;
+                values[count * PIXELS + c] = (byte) pixel;
             }
             labels[count] = number(columns[PIXELS], fileName, lineNumber, PIXELS, 9);
             count++;
         }
-        return new Dataset(
-                NAME, new Shape(1, SIDE, SIDE), Arrays.copyOf(values, count * PIXELS), Arrays.copyOf(labels, count));
+        return Dataset.ofBytes(
+                NAME,
+                new Shape(1, SIDE, SIDE),
+                Arrays.copyOf(values, count * PIXELS),
+                MAX_COUNT + 1,
+                Arrays.copyOf(labels, count));
     }
 
     private static int number(String column, String fileName, int line, int index, int max) {

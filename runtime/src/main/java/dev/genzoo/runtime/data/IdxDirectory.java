@@ -56,6 +56,17 @@ final class IdxDirectory {
         return new DataSplit(train, test);
     }
 
+    /**
+     * Whether a directory is laid out as MNIST's: it holds a train or t10k image file.
+     *
+     * @param directory the directory
+     * @return true if {@link #load} should read it
+     */
+    static boolean holdsIdx(Path directory) {
+        return find(directory, TRAIN_IMAGES).isPresent()
+                || find(directory, TEST_IMAGES).isPresent();
+    }
+
     private static Optional<Path> find(Path directory, String fileName) {
         for (String candidate : List.of(fileName, fileName + ".gz")) {
             Path file = directory.resolve(candidate);
@@ -77,6 +88,6 @@ final class IdxDirectory {
                     + " holds " + images.size() + " images; they must be one label per"
                     + " image");
         }
-        return new Dataset(name, images.exampleShape(), images.values(), labels);
+        return images.withLabels(labels);
     }
 }

@@ -27,7 +27,7 @@ final class IdxFile {
     private IdxFile() {}
 
     /**
-     * An IDX image file's images, intensities scaled by 1/255 into [0, 1].
+     * An IDX image file's images, kept as bytes of 256 levels (intensities k / 255 in [0, 1]).
      *
      * @param file the file, raw or gzipped
      * @param name the name the data set gets
@@ -37,13 +37,8 @@ final class IdxFile {
      */
     static Dataset readImages(Path file, String name) {
         Content content = read(file, IMAGES_MAGIC);
-        byte[] bytes = content.bytes();
-        float[] values = new float[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            values[i] = (bytes[i] & 0xFF) / 255f;
-        }
         int[] d = content.dimensions();
-        return new Dataset(name, new Shape(1, d[1], d[2]), values, null);
+        return Dataset.ofBytes(name, new Shape(1, d[1], d[2]), content.bytes(), 256, null);
     }
 
     /**

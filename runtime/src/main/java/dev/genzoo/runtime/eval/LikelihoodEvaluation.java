@@ -3,9 +3,9 @@ package dev.genzoo.runtime.eval;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class LikelihoodEvaluation {
      *
      * @param model the trained model
      * @param objectiveName the objective's name, for messages
-     * @param data the split on the model's device, [N, data...]
+     * @param data the split on the model's device
      * @param settings K list, seed (the engine is seeded with it here), batch size, example count
      * @param step the training steps the model has taken, for the context
      * @param listener hears progress
@@ -32,15 +32,15 @@ public final class LikelihoodEvaluation {
     public static EvaluationReport run(
             AssembledModel model,
             String objectiveName,
-            NDArray data,
+            Examples data,
             EvaluationSettings settings,
             long step,
             EvaluationListener listener) {
         long started = System.nanoTime();
         Engine.getInstance().setRandomSeed((int) settings.seed());
-        long available = data.getShape().get(0);
+        long available = data.size();
         int n = (int) (settings.examples() == 0 ? available : Math.min(available, settings.examples()));
-        long exampleSize = data.getShape().slice(1).size();
+        long exampleSize = data.exampleShape().size();
         LikelihoodEstimator estimator = estimatorFor(model, objectiveName, settings.ks(), exampleSize);
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         List<LikelihoodEstimator.Column> columns = estimator.columns();
@@ -53,7 +53,7 @@ public final class LikelihoodEvaluation {
                 long before = perExample * start;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray batch = data.get(new NDIndex().addSliceDim(start, end));
+                    NDArray batch = data.batch(start, end).x();
                     double[][] batchValues =
                             estimator.estimate(batch, context, done -> listener.progressed(before + done));
                     for (int c = 0; c < columns.size(); c++) {

@@ -38,6 +38,9 @@ public final class Pictures {
     /** Pixels per cell of the density heat map. */
     public static final int DENSITY_SCALE = 3;
 
+    /** How many held-out examples the pictures are drawn beside and framed on. */
+    public static final int REFERENCE = 2000;
+
     private static final int SCATTER_SIZE = 480;
     private static final int STRIP_PANEL = 240;
 
@@ -168,12 +171,13 @@ public final class Pictures {
     public static void finish(
             AssembledModel model, DeviceData data, long step, Path samples, Path reconstructions, Path density) {
         int count = isPoint(data.exampleShape()) ? POINT_SAMPLES : SAMPLES;
-        samples(model, data.exampleShape(), count, data.test(), step, samples);
+        samples(model, data.exampleShape(), count, data.testHead(REFERENCE), step, samples);
         if (reconstructions != null) {
-            reconstructions(model, data.exampleShape(), data.test(), RECONSTRUCTIONS, step, reconstructions);
+            reconstructions(
+                    model, data.exampleShape(), data.testHead(REFERENCE), RECONSTRUCTIONS, step, reconstructions);
         }
         if (density != null) {
-            density(model, data.exampleShape(), data.test(), step, density);
+            density(model, data.exampleShape(), data.testHead(REFERENCE), step, density);
         }
     }
 
@@ -201,7 +205,7 @@ public final class Pictures {
     /** The first 2,000 points of a split, the reference the 2-D pictures are framed on. */
     private static float[] firstPoints(NDArray reference) {
         return reference
-                .get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000)))
+                .get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), REFERENCE)))
                 .toFloatArray();
     }
 

@@ -3,7 +3,6 @@ package dev.genzoo.runtime.run;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.data.DeviceData;
@@ -20,9 +19,8 @@ final class FirstBatch {
     static void check(AssembledModel model, DeviceData data) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray batch = data.test()
-                    .get(new NDIndex()
-                            .addSliceDim(0, Math.min(2, data.test().getShape().get(0))));
+            NDArray batch =
+                    data.test().batch(0, Math.min(2, data.test().size())).x();
             StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
             model.objective().evaluate(batch, model.model(), context);
         } catch (EngineException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {

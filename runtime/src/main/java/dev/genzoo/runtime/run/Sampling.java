@@ -45,7 +45,7 @@ final class Sampling {
                     strip == null ? request.progress() : strip,
                     example,
                     n,
-                    data.test(),
+                    data.testHead(Pictures.REFERENCE),
                     state.step(),
                     request.out());
             if (strip != null) {
@@ -53,7 +53,7 @@ final class Sampling {
                     throw new GenzooException("this model's sampling is not a chain of steps, so it has no"
                             + " intermediate states to draw");
                 }
-                Pictures.strip(strip, example, data.test(), request.strip());
+                Pictures.strip(strip, example, data.testHead(Pictures.REFERENCE), request.strip());
             }
             return request.out();
         });
@@ -64,7 +64,8 @@ final class Sampling {
             throw new IllegalArgumentException("reconstructions of at least 1 example, not " + n);
         }
         return saved.use(RunDirectory.existing(runDir).checkpoint(), 0, (model, data, state, config) -> {
-            if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
+            if (!Pictures.reconstructions(
+                    model, data.exampleShape(), data.testHead(Math.max(n, Pictures.REFERENCE)), n, state.step(), out)) {
                 throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
                         + " encoder that can be inverted)");
             }

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,12 +28,12 @@ public final class Evaluation {
      * Evaluates a split in batches, each in its own scope.
      *
      * @param model the model
-     * @param data the split on the model's device, [N, data...]
+     * @param data the split on the model's device
      * @param batchSize examples per forward pass
      * @param step the number of training steps taken, for the context
      * @return the means over all N examples, by name
      */
-    public static Map<String, Double> run(AssembledModel model, NDArray data, int batchSize, long step) {
+    public static Map<String, Double> run(AssembledModel model, Examples data, int batchSize, long step) {
         return run(model, data, batchSize, step, 0);
     }
 
@@ -44,7 +44,7 @@ public final class Evaluation {
      * and {@code bits_per_dim} then report.
      *
      * @param model the model
-     * @param data the split on the model's device, [N, data...]
+     * @param data the split on the model's device
      * @param batchSize examples per forward pass
      * @param step the number of training steps taken, for the context
      * @param logCellVolume added to every example's bound: -D log K, or 0 for data that was not
@@ -52,15 +52,15 @@ public final class Evaluation {
      * @return the means over all N examples, by name
      */
     public static Map<String, Double> run(
-            AssembledModel model, NDArray data, int batchSize, long step, double logCellVolume) {
-        long n = data.getShape().get(0);
+            AssembledModel model, Examples data, int batchSize, long step, double logCellVolume) {
+        long n = data.size();
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         Map<String, Double> sums = new LinkedHashMap<>();
         for (long start = 0; start < n; start += batchSize) {
             long end = Math.min(n, start + batchSize);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                NDArray batch = data.get(new NDIndex().addSliceDim(start, end));
+                NDArray batch = data.batch(start, end).x();
                 ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
                 long size = end - start;
                 NDList scalars = new NDList(value.loss().mul(size));
@@ -82,7 +82,7 @@ public final class Evaluation {
         Double bound = means.get(BOUND);
         if (bound != null) {
             double discrete = bound + logCellVolume;
-            long dimensions = data.getShape().size() / n;
+            long dimensions = data.exampleShape().size();
             means.put(BOUND, discrete);
             means.put(BITS_PER_DIMENSION, -discrete / (dimensions * Math.log(2)));
         }

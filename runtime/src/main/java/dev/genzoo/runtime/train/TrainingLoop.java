@@ -1,11 +1,11 @@
 package dev.genzoo.runtime.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.Batch;
 import dev.genzoo.runtime.data.DeviceData;
+import dev.genzoo.runtime.data.TrainingBatches;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,15 +87,11 @@ public final class TrainingLoop {
         long n = data.trainSize();
         TrainingStep step = new TrainingStep(model, optimizer);
         Map<String, Double> sums = new LinkedHashMap<>();
-        try (NDScope epochScope = new NDScope()) {
-            epochScope.suppressNotUsedWarning();
-            NDArray order = model.manager().create(permutation(n, seed, epoch));
-            NDArray shuffled = data.train().get(order);
-            for (long begin = 0; begin < n; begin += batchSize) {
-                long end = Math.min(n, begin + batchSize);
+        try (TrainingBatches batches = data.epoch(permutation(n, seed, epoch), batchSize)) {
+            while (batches.hasNext()) {
                 try (NDScope stepScope = new NDScope()) {
                     stepScope.suppressNotUsedWarning();
-                    NDArray batch = data.prepare(shuffled.get(new NDIndex().addSliceDim(begin, end)));
+                    Batch batch = batches.next(model.manager());
                     StepContext context = StepContext.training(
                             fit.step(),
                             epoch,
@@ -103,9 +99,9 @@ public final class TrainingLoop {
                             fit.stepsPerEpoch(),
                             model.manager(),
                             model.parameterStore());
-                    StepValues values = step.run(batch, context);
+                    StepValues values = step.run(batch.x(), context);
                     fit.stepTaken();
-                    add(sums, values, end - begin);
+                    add(sums, values, batch.size());
                     callbacks.forEach(c -> c.onStepEnd(fit, values));
                 }
             }

@@ -35,25 +35,24 @@ final class SettingsTest {
     @Test
     void everySettingRoundTripsThroughTheConfigFile() {
         SettingValues values = SettingValues.defaults();
-        Map<Setting<?>, Object> changed = Map.of(
-                Settings.DATA,
-                "moons",
-                Settings.BINARIZE,
-                "static",
-                Settings.DEQUANTIZE,
-                "uniform",
-                Settings.EPOCHS,
-                7,
-                Settings.BATCH_SIZE,
-                33,
-                Settings.LEARNING_RATE,
-                2.5e-4,
-                Settings.ADAM_EPSILON,
-                1e-4,
-                Settings.SEED,
-                1L << 40,
-                Settings.DEVICE,
-                "gpu:1");
+        Map<Setting<?>, Object> changed = Map.ofEntries(
+                Map.entry(Settings.DATA, "moons"),
+                Map.entry(Settings.BINARIZE, "static"),
+                Map.entry(Settings.DEQUANTIZE, "uniform"),
+                Map.entry(Settings.EPOCHS, 7),
+                Map.entry(Settings.BATCH_SIZE, 33),
+                Map.entry(Settings.LEARNING_RATE, 2.5e-4),
+                Map.entry(Settings.ADAM_EPSILON, 1e-4),
+                Map.entry(Settings.SEED, 1L << 40),
+                Map.entry(Settings.DEVICE, "gpu:1"),
+                Map.entry(Settings.IMAGE_SIZE, 32),
+                Map.entry(Settings.CHANNELS, "3"),
+                Map.entry(Settings.BACKGROUND, "102030"),
+                Map.entry(Settings.FLIP, "horizontal"),
+                Map.entry(Settings.HELD_OUT, 0.25),
+                Map.entry(Settings.LABEL_COLUMN, "label"),
+                Map.entry(Settings.ARRAYS, "images,classes"),
+                Map.entry(Settings.CACHE, "none"));
         assertThat(changed.keySet())
                 .as("a test value for every setting")
                 .containsExactlyInAnyOrderElementsOf(Settings.ALL);

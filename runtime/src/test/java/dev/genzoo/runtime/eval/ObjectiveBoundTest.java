@@ -18,6 +18,7 @@ import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.Prior;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.PointMass;
+import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,12 @@ final class ObjectiveBoundTest {
                 AssembledModel model = model(manager, true)) {
             NDArray data = manager.create(X, new Shape(X.length, 1));
             EvaluationReport report = LikelihoodEvaluation.run(
-                    model, "fake", data, new EvaluationSettings(List.of(5000), 0, 2, 5), 0, EvaluationListener.NONE);
+                    model,
+                    "fake",
+                    Examples.of(data),
+                    new EvaluationSettings(List.of(5000), 0, 2, 5),
+                    0,
+                    EvaluationListener.NONE);
             assertThat(report.estimator()).isEqualTo("the bound of objective 'fake'");
             assertThat(report.examples()).isEqualTo(5);
             assertThat(report.estimates()).extracting(Estimate::label).containsExactly("bound");
@@ -92,7 +98,7 @@ final class ObjectiveBoundTest {
             assertThatThrownBy(() -> LikelihoodEvaluation.run(
                             model,
                             "fake",
-                            data,
+                            Examples.of(data),
                             new EvaluationSettings(List.of(1), 0, 2, 0),
                             0,
                             EvaluationListener.NONE))
