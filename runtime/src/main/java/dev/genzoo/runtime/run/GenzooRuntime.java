@@ -9,6 +9,8 @@ import com.google.inject.Module;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.DataFacts;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
@@ -69,13 +71,31 @@ public final class GenzooRuntime {
     }
 
     /**
-     * Resolves a user's draft into a complete config.
+     * Resolves a user's draft into a complete config, its defaults following the data it names:
+     * the data are opened here (and kept for the training that follows), so an unknown or broken
+     * source is refused before anything else.
      *
      * @param draft what the user gave
      * @return the config
      */
     public ExperimentConfig resolve(ConfigDraft draft) {
-        return injector.getInstance(ConfigResolver.class).resolve(draft);
+        return injector.getInstance(ConfigResolver.class).resolve(draft, facts(source(draft)));
+    }
+
+    /**
+     * What a data source is: its splits' sizes, its shape and its values (see {@link DataFacts}).
+     * The source is opened once and kept for the next resolution or training.
+     *
+     * @param source what the user wrote after {@code --data}
+     * @return the facts
+     */
+    public DataFacts facts(String source) {
+        return injector.getInstance(DataLibrary.class).facts(source);
+    }
+
+    private static String source(ConfigDraft draft) {
+        String given = draft.get(Settings.DATA);
+        return given != null ? given : Settings.DATA.defaultValue();
     }
 
     /**

@@ -21,16 +21,18 @@ import java.util.Map;
 
 /**
  * Training a model into a new run directory, and resuming a run from its checkpoint: the model and
- * data opened, everything checked before the directory is created, then the loop with the stage's
- * callbacks.
+ * data opened, everything checked before the directory is created ({@link FirstBatch}, {@link
+ * Preflight}), then the loop with the stage's callbacks.
  */
 final class ModelTraining {
     private final ModelAssembler assembler;
+    private final DataLibrary library;
     private final SavedRuns saved;
     private final StageRunner stages;
 
     @Inject
-    ModelTraining(ModelAssembler assembler, SavedRuns saved, StageRunner stages) {
+    ModelTraining(ModelAssembler assembler, SavedRuns saved, StageRunner stages, DataLibrary library) {
+        this.library = library;
         this.assembler = assembler;
         this.saved = saved;
         this.stages = stages;
@@ -38,10 +40,11 @@ final class ModelTraining {
 
     TrainingOutcome train(ExperimentConfig config, Path runDir, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             AssembledModel model = opened.model();
             ExperimentConfig resolved = opened.data().preparation().decided(config);
             FirstBatch.check(model, opened.data());
+            Preflight.check(resolved, opened);
             run.create();
             ConfigFile.write(run.config(), resolved);
             Adam adam = optimizer(model.parameters(), config);
@@ -55,7 +58,7 @@ final class ModelTraining {
         RunDirectory run = RunDirectory.existing(runDir);
         SavedState state = Checkpoint.read(run.checkpoint());
         ExperimentConfig config = SavedRuns.withEpochs(saved.config(state, run.checkpoint()), epochs, state, runDir);
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             AssembledModel model = opened.model();
             run.sweepTemporaries();
             Adam adam = optimizer(model.parameters(), config);

@@ -22,9 +22,11 @@ import java.util.List;
 final class SavedRuns {
     private final ConfigResolver resolver;
     private final ModelAssembler assembler;
+    private final DataLibrary library;
 
     @Inject
-    SavedRuns(ConfigResolver resolver, ModelAssembler assembler) {
+    SavedRuns(ConfigResolver resolver, ModelAssembler assembler, DataLibrary library) {
+        this.library = library;
         this.resolver = resolver;
         this.assembler = assembler;
     }
@@ -43,7 +45,7 @@ final class SavedRuns {
     <T> T use(Path checkpoint, long seed, Use<T> use) {
         SavedState saved = Checkpoint.read(checkpoint);
         ExperimentConfig config = config(saved, checkpoint);
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             Checkpoint.restore(checkpoint, opened.model(), null, List.of());
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(opened.model(), opened.data(), saved, config);
