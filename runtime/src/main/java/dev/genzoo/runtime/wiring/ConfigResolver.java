@@ -85,8 +85,9 @@ public final class ConfigResolver {
         }
         Map<Role, Map<String, String>> resolved = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            Options options = Options.resolve(
-                    owner(role, names.get(role)), chosen.get(role).options(), given.get(role));
+            ComponentFactory<?> factory = chosen.get(role);
+            List<Option<?>> declared = facts == null ? factory.options() : factory.optionsFor(facts.exampleShape());
+            Options options = Options.resolve(owner(role, names.get(role)), declared, given.get(role));
             resolved.put(role, options.asText());
         }
 
