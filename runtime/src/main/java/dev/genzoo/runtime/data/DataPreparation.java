@@ -56,6 +56,25 @@ public record DataPreparation(Binarization binarization, Dequantization dequanti
     }
 
     /**
+     * What is done, in words for a banner: "binarized afresh for each batch", "binarized once",
+     * "dequantized with uniform noise", or "" when nothing is.
+     *
+     * @return the phrase
+     */
+    public String describe() {
+        if (dequantization == Dequantization.UNIFORM) {
+            return binarization == Binarization.NONE
+                    ? "dequantized with uniform noise"
+                    : "binarized, then dequantized with uniform noise";
+        }
+        return switch (binarization) {
+            case DYNAMIC -> "binarized afresh for each batch";
+            case STATIC -> "binarized once";
+            case NONE -> "";
+        };
+    }
+
+    /**
      * A config with these words in place of {@code auto}, for the run's config.yaml.
      *
      * @param config the config

@@ -50,7 +50,7 @@ final class ModelTraining {
             Adam adam = optimizer(model.parameters(), config);
             List<TrainingCallback> callbacks = stages.callbacks(resolved, run.modelStage(), given);
             EpochRecord last = fit(opened, model, adam, callbacks, resolved, FitStart.FRESH);
-            return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
+            return outcome(run, resolved, opened, last);
         }
     }
 
@@ -68,8 +68,20 @@ final class ModelTraining {
             double seconds = MetricsTable.resume(run.metrics(), state.epoch()).lastSeconds();
             EpochRecord last =
                     fit(opened, model, adam, callbacks, config, new FitStart(state.epoch(), state.step(), seconds));
-            return new TrainingOutcome(run.root(), config, last, model.trainableSize());
+            return outcome(run, config, opened, last);
         }
+    }
+
+    private static TrainingOutcome outcome(
+            RunDirectory run, ExperimentConfig config, OpenedModel opened, EpochRecord last) {
+        AssembledModel model = opened.model();
+        return new TrainingOutcome(
+                run.root(),
+                config,
+                last,
+                model.trainableSize(),
+                opened.data().logCellVolume(),
+                CodebookUsage.warning(model, last).stream().toList());
     }
 
     /** Adam over the given parameters, as the config sets it. */

@@ -131,7 +131,7 @@ final class PriorTraining {
             long size = trainable.values().stream()
                     .mapToLong(p -> p.getArray().size())
                     .sum();
-            return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size), withPrior);
+            return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size, 0, List.of()), withPrior);
         }
     }
 
