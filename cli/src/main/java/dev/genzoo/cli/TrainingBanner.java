@@ -40,8 +40,12 @@ final class TrainingBanner implements TrainingCallback {
 
     @Override
     public void onFitStart(Fit fit) {
-        if (resumed != null) {
+        if (resumed != null && fit.firstEpoch() > 0) {
             err.printf("genzoo: resuming %s at epoch %d of %d%n", resumed, fit.firstEpoch() + 1, fit.epochs());
+        } else if (resumed != null) {
+            err.printf(
+                    "genzoo: %s stopped before its first checkpoint, so it starts afresh from its config.yaml, for %s%n",
+                    resumed, ConsoleText.count(fit.epochs(), "epoch"));
         } else {
             err.printf(
                     "genzoo: training encoder %s, prior %s, decoder %s with objective %s on %s for %s%n",

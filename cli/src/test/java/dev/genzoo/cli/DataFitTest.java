@@ -2,6 +2,12 @@ package dev.genzoo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genzoo.api.Role;
+import dev.genzoo.runtime.config.ConfigDraft;
+import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.plugin.PluginCatalog;
+import dev.genzoo.runtime.run.GenzooRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,11 +141,14 @@ final class DataFitTest {
     }
 
     @Test
-    void aVqVaeOnTheSmallDigitsHalvesThemOnceForAFourByFourGrid(@TempDir Path dir) throws IOException {
-        Path run = dir.resolve("run");
-        Console.Run train = Console.run(
-                "train", "--encoder", "vq-conv", "--epochs", "1", "-P", "codes=16", "--run-dir", run.toString());
-        assertThat(train.code()).as(train.err()).isZero();
-        assertThat(config(run)).contains("channels: '64'");
+    void aVqVaeOnTheSmallDigitsHalvesThemOnceForAFourByFourGrid() {
+        GenzooRuntime runtime = GenzooRuntime.create(PluginCatalog.fromClassPath());
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "vq-conv");
+        ExperimentConfig digits = runtime.resolve(draft);
+        assertThat(digits.options(Role.ENCODER)).containsEntry("channels", "64");
+        assertThat(digits.options(Role.DECODER)).containsEntry("channels", "64");
+        draft.set(Settings.DATA, "moons");
+        assertThat(runtime.resolve(draft).options(Role.ENCODER)).containsEntry("channels", "32,64");
     }
 }

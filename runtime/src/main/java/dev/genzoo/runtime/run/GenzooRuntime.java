@@ -220,19 +220,35 @@ public final class GenzooRuntime {
     }
 
     /**
-     * Scores the test split under a run's checkpoint (see {@link
-     * dev.genzoo.runtime.eval.LikelihoodEvaluation}) and writes the report as JSON: to {@code out}
-     * if given (replaced if it exists), else to {@code RUN_DIR/eval.json}, or, when an earlier
-     * evaluation is there, {@code eval-2.json}, {@code eval-3.json}, ..., so no earlier report is
-     * lost.
+     * Scores the test split under a run's model (see {@link
+     * dev.genzoo.runtime.eval.LikelihoodEvaluation}), with its learned prior where it has one, and
+     * writes the report as JSON: to {@code out} if given (replaced if it exists), else to {@code
+     * RUN_DIR/eval.json}, or, when an earlier evaluation is there, {@code eval-2.json}, ..., so no
+     * earlier report is lost.
      *
      * @param runDir the run's folder
      * @param settings what to compute
      * @param out the JSON file to write, or null for the run directory's next free name
      * @param listener hears progress
-     * @return the report and the file it was written to
+     * @return the report, the file it was written to and the prior it used
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
-        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener);
+        return evaluate(runDir, settings, out, listener, false);
+    }
+
+    /**
+     * Scores the test split as {@link #evaluate(Path, EvaluationSettings, Path, EvaluationListener)}
+     * does, with the prior the run was trained with if asked, even where it has a learned one.
+     *
+     * @param runDir the run's folder
+     * @param settings what to compute
+     * @param out the JSON file to write, or null for the run directory's next free name
+     * @param listener hears progress
+     * @param trainingPrior whether to score with the training prior rather than a learned one
+     * @return the report, the file it was written to and the prior it used
+     */
+    public EvaluationOutcome evaluate(
+            Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener, boolean trainingPrior) {
+        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener, trainingPrior);
     }
 }

@@ -40,12 +40,18 @@ final class ModelTraining {
 
     TrainingOutcome train(ExperimentConfig config, Path runDir, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.fresh(runDir != null ? runDir : RunDirectory.defaultPath(config));
+        return start(run, config, given);
+    }
+
+    /** Checks everything, then creates the run's folder (or reuses an unstarted one) and trains from epoch 0. */
+    private TrainingOutcome start(RunDirectory run, ExperimentConfig config, List<TrainingCallback> given) {
         try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             AssembledModel model = opened.model();
             ExperimentConfig resolved = opened.data().preparation().decided(config);
             FirstBatch.check(model, opened.data());
             Preflight.check(resolved, opened);
             run.create();
+            run.sweepTemporaries();
             ConfigFile.write(run.config(), resolved);
             Adam adam = optimizer(model.parameters(), config);
             List<TrainingCallback> callbacks = stages.callbacks(resolved, run.modelStage(), given);
@@ -54,7 +60,16 @@ final class ModelTraining {
         }
     }
 
+    /**
+     * Continues a run from its checkpoint; a run that stopped before its first checkpoint (it has
+     * its config.yaml and nothing to continue from) starts afresh from that config, in its folder.
+     */
     TrainingOutcome resume(Path runDir, Integer epochs, List<TrainingCallback> given) {
+        if (RunDirectory.unstarted(runDir)) {
+            RunDirectory run = RunDirectory.reused(runDir);
+            ExperimentConfig config = saved.config(run.config());
+            return start(run, epochs == null ? config : config.with(Settings.EPOCHS, epochs), given);
+        }
         RunDirectory run = RunDirectory.existing(runDir);
         SavedState state = Checkpoint.read(run.checkpoint());
         ExperimentConfig config = SavedRuns.withEpochs(saved.config(state, run.checkpoint()), epochs, state, runDir);

@@ -41,6 +41,11 @@ final class SavedRuns {
         return resolver.resolve(ConfigFile.parse(saved.configYaml(), checkpoint + "!config.yaml"));
     }
 
+    /** The config a run wrote to its config.yaml, resolved again. */
+    ExperimentConfig config(Path configYaml) {
+        return resolver.resolve(ConfigFile.read(configYaml));
+    }
+
     /** Restores a checkpoint's model, seeds the engine, and uses the model with its data. */
     <T> T use(Path checkpoint, long seed, Use<T> use) {
         SavedState saved = Checkpoint.read(checkpoint);
