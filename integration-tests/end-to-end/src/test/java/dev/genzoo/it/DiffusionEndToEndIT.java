@@ -69,8 +69,9 @@ final class DiffusionEndToEndIT {
         assertThat(ddim.out()).contains(run.resolve("samples-ddim-seed0.png").toString());
         assertThat(ddim.err()).contains("sampled 10 steps in");
         BufferedImage panels = ImageIO.read(strip.toFile());
-        assertThat(panels.getWidth()).isEqualTo(5 * 240 + 4 * 2);
-        assertThat(panels.getHeight()).isEqualTo(240);
+        // five 240-pixel panels 18 apart, with tick values, a title and a caption (t = ...) under each
+        assertThat(panels.getWidth()).isGreaterThan(5 * 240 + 4 * 18);
+        assertThat(panels.getHeight()).isGreaterThan(240 + 2 * 9);
 
         Cli.Result ancestral = Cli.run(dir, "sample", run.toString(), "--sampler", "ancestral", "-n", "50");
         assertThat(ancestral.code()).as(ancestral.err()).isZero();
@@ -118,9 +119,10 @@ final class DiffusionEndToEndIT {
                 Cli.run(dir, "sample", run.toString(), "-n", "4", "--strip", strip.toString(), "--frames", "3");
         assertThat(sample.code()).as(sample.err()).isZero();
         BufferedImage image = ImageIO.read(strip.toFile());
-        // 4 examples (rows) by 3 frames of 8x8 digits at 4x: 3 * 32 + 4 * 2 wide, 4 * 32 + 5 * 2 tall
-        assertThat(image.getWidth()).isEqualTo(3 * 32 + 4 * 2);
-        assertThat(image.getHeight()).isEqualTo(4 * 32 + 5 * 2);
+        // 4 examples (rows) by 3 frames of 8x8 digits at 8x, 4 * 64 + 5 * 2 tall, under a header line
+        // and over a line of captions (t = ...), each 9 + 2 * 4 pixels
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(3 * 64 + 4 * 2);
+        assertThat(image.getHeight()).isEqualTo(4 * 64 + 5 * 2 + 2 * 17);
     }
 
     @Test

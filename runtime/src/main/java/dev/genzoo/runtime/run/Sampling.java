@@ -71,7 +71,8 @@ final class Sampling {
         RunDirectory run = RunDirectory.existing(runDir);
         AtomicFiles.checkFolder(out);
         return saved.use(run.checkpoint(), 0, (model, data, state, config) -> {
-            if (!Pictures.reconstructions(model, data.exampleShape(), data.test(), n, state.step(), out)) {
+            if (!Pictures.reconstructions(
+                    model, data.exampleShape(), data.test(), data.original(), n, state.step(), out)) {
                 throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
                         + " encoder that can be inverted)");
             }
