@@ -238,13 +238,8 @@ public final class GenzooRuntime {
 
     /**
      * Scores the test split as {@link #evaluate(Path, EvaluationSettings, Path, EvaluationListener)}
-     * does, with the prior the run was trained with if asked, even where it has a learned one.
+     * does, or, if {@code trainingPrior}, with the prior the run was trained with.
      *
-     * @param runDir the run's folder
-     * @param settings what to compute
-     * @param out the JSON file to write, or null for the run directory's next free name
-     * @param listener hears progress
-     * @param trainingPrior whether to score with the training prior rather than a learned one
      * @return the report, the file it was written to and the prior it used
      */
     public EvaluationOutcome evaluate(
