@@ -87,15 +87,19 @@ final class TrainPriorCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forConsole(err);
         PriorOutcome outcome;
         if (resume) {
-            err.println("genzoo: resuming the prior of " + runDir);
-            err.flush();
-            outcome = runtime.resumePrior(runDir, request.get(Settings.EPOCHS), progress);
+            outcome = runtime.resumePrior(
+                    runDir,
+                    request.get(Settings.EPOCHS),
+                    TrainingBanner.line(err, "resuming the prior of " + runDir),
+                    progress);
         } else {
             request.components.put(Role.PRIOR, prior);
             request.options.putAll(params);
-            err.printf("genzoo: fitting prior %s to the codes of %s%n", prior, runDir);
-            err.flush();
-            outcome = runtime.trainPrior(runDir, request, progress);
+            outcome = runtime.trainPrior(
+                    runDir,
+                    request,
+                    TrainingBanner.line(err, "fitting prior " + prior + " to the codes of " + runDir),
+                    progress);
         }
         report(out, outcome, (System.nanoTime() - started) / 1e9);
         return 0;

@@ -16,21 +16,28 @@ final class TrainingBanner implements TrainingCallback {
     private final PrintWriter err;
     private final ExperimentConfig config;
     private final String resumed;
+    private final String line;
 
-    private TrainingBanner(PrintWriter err, ExperimentConfig config, String resumed) {
+    private TrainingBanner(PrintWriter err, ExperimentConfig config, String resumed, String line) {
         this.err = err;
         this.config = config;
         this.resumed = resumed;
+        this.line = line;
     }
 
     /** The banner of a new run of a config. */
     static TrainingBanner training(PrintWriter err, ExperimentConfig config) {
-        return new TrainingBanner(err, config, null);
+        return new TrainingBanner(err, config, null, null);
     }
 
     /** The banner of a resumed run. */
     static TrainingBanner resuming(PrintWriter err, String run) {
-        return new TrainingBanner(err, null, run);
+        return new TrainingBanner(err, null, run, null);
+    }
+
+    /** A banner of one line of its own and the epochs (fitting a learned prior, say). */
+    static TrainingBanner line(PrintWriter err, String what) {
+        return new TrainingBanner(err, null, null, what);
     }
 
     @Override
@@ -40,6 +47,11 @@ final class TrainingBanner implements TrainingCallback {
 
     @Override
     public void onFitStart(Fit fit) {
+        if (line != null) {
+            err.printf("genzoo: %s, epochs %d to %d%n", line, fit.firstEpoch() + 1, fit.epochs());
+            err.flush();
+            return;
+        }
         if (resumed != null && fit.firstEpoch() > 0) {
             err.printf("genzoo: resuming %s at epoch %d of %d%n", resumed, fit.firstEpoch() + 1, fit.epochs());
         } else if (resumed != null) {

@@ -52,6 +52,8 @@ final class ConsoleReportTest {
         Console.Run prior = Console.run(
                 "train-prior", run.toString(), "--prior", "transformer-codes", "--epochs", "1", "-P", "layers=1");
         assertThat(prior.code()).as(prior.err()).isZero();
+        assertThat(prior.err())
+                .startsWith("genzoo: fitting prior transformer-codes to the codes of " + run + ", epochs 1 to 1\n");
         assertThat(prior.out())
                 .containsPattern("epochs: 1, steps: 12, [0-9.]+ s in all \\(codes, fit and evaluation\\)")
                 .containsPattern("codes-used [0-9]+(,|\n)")
