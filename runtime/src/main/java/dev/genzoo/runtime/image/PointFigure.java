@@ -54,7 +54,8 @@ public final class PointFigure {
     }
 
     /**
-     * Writes sets of points over one region, the first set drawn first (under the others).
+     * Writes sets of points over one region, the first set drawn first (under the others) and the
+     * last, drawn on top, in the first series colour (blue samples over orange test points).
      *
      * @param file the PNG file; its folder must exist
      * @param title the title
@@ -143,7 +144,7 @@ public final class PointFigure {
             canvas.fill(x, top + ScatterPlot.row(v, bounds, size), size, 1, Colours.GRID);
         }
         for (int s = 0; s < sets.size(); s++) {
-            ScatterPlot.draw(canvas, x, top, sets.get(s).xy(), bounds, size, Colours.series(s));
+            ScatterPlot.draw(canvas, x, top, sets.get(s).xy(), bounds, size, colour(s, sets.size()));
         }
         axes(x, caption);
     }
@@ -170,12 +171,17 @@ public final class PointFigure {
                 caption, x + (size - BitmapFont.width(caption)) / 2, below + BitmapFont.HEIGHT + PAD, Colours.INK, 1);
     }
 
+    /** The last set drawn (the model's, on top) takes the first series colour, those under it the next. */
+    private static int colour(int index, int sets) {
+        return Colours.series(sets - 1 - index);
+    }
+
     private void legend(List<Points> sets) {
         List<String> names = new ArrayList<>();
         List<Integer> colours = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             names.add(sets.get(i).name());
-            colours.add(Colours.series(i));
+            colours.add(colour(i, sets.size()));
         }
         Legend.draw(canvas, left, top, size, size, names, colours, true);
     }

@@ -43,8 +43,9 @@ final class PointFigureTest {
         int left = frameLeft(image);
         int top = 10 + 2 * BitmapFont.HEIGHT + 10;
         // the sample at (0, 0) is the panel's centre, the test point at (1, 1) half way to its top right
-        assertThat(Pictures.rgb(image, left + 100, top + 100)).isEqualTo(Colours.series(1));
-        assertThat(Pictures.rgb(image, left + 150, top + 50)).isEqualTo(Colours.series(0));
+        // the last set, drawn on top, is blue; the one under it orange
+        assertThat(Pictures.rgb(image, left + 100, top + 100)).isEqualTo(Colours.series(0));
+        assertThat(Pictures.rgb(image, left + 150, top + 50)).isEqualTo(Colours.series(1));
         // title above, tick values left of and under the panel
         assertThat(Pictures.count(image, Colours.INK, 0, 0, image.getWidth(), top - 2))
                 .isPositive();
@@ -102,7 +103,7 @@ final class PointFigureTest {
                     .as("caption of panel %d", panel)
                     .isPositive();
         }
-        assertThat(Pictures.rgb(image, left + 50, top + 50)).isEqualTo(Colours.series(1));
-        assertThat(Pictures.rgb(image, left + 101 + 18 + 25, top + 75)).isEqualTo(Colours.series(1));
+        assertThat(Pictures.rgb(image, left + 50, top + 50)).isEqualTo(Colours.series(0));
+        assertThat(Pictures.rgb(image, left + 101 + 18 + 25, top + 75)).isEqualTo(Colours.series(0));
     }
 }
