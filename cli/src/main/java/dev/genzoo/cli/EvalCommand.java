@@ -1,5 +1,6 @@
 package dev.genzoo.cli;
 
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.runtime.eval.Estimate;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Estimates the test split's log-likelihood under a run's checkpoint: for a density encoder the ELBO"
                     + " and the importance-sampled bound for each K (Burda et al. 2016), else the objective's bound;"
-                    + " the NLL in nats and bits per dimension. Written to RUN_DIR/eval.json too."
+                    + " the NLL in nats and bits per dimension. Written to RUN_DIR/eval.json too.",
+            "The model is scored with its learned prior (prior.zip, see train-prior) where it has one, as sample"
+                    + " draws from it."
         })
 final class EvalCommand implements Callable<Integer> {
     @Spec
@@ -36,8 +39,9 @@ final class EvalCommand implements Callable<Integer> {
             names = "--k",
             paramLabel = "K,K,...",
             split = ",",
-            description = "Importance samples, increasing (default 1,10,100,1000,5000).")
-    List<Integer> ks = EvaluationSettings.DEFAULT_KS;
+            description = "Importance samples, increasing (default 1,10,100,1000,5000); only for an encoder that"
+                    + " outputs a density q(z|x).")
+    List<Integer> ks;
 
     @Option(
             names = "--seed",
@@ -57,9 +61,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--examples",
             paramLabel = "N",
-            defaultValue = "0",
             description = "Score only the first N test examples (default: all).")
-    int examples;
+    Integer examples;
+
+    @Option(
+            names = "--training-prior",
+            description = "Score with the prior the run was trained with, even where it has a learned one.")
+    boolean trainingPrior;
 
     @Option(
             names = {"-o", "--out"},
@@ -70,11 +78,22 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        EvaluationSettings settings = new EvaluationSettings(ks, seed, batch, examples);
+        if (examples != null && examples < 1) {
+            throw new GenzooException(
+                    "--examples must be at least 1, got " + examples + "; leave it out to score every test example");
+        }
+        EvaluationSettings settings = new EvaluationSettings(
+                ks == null ? EvaluationSettings.DEFAULT_KS : ks,
+                seed,
+                batch,
+                examples == null ? 0 : examples,
+                ks != null);
         GenzooRuntime runtime = Runtimes.start(spec);
-        EvaluationOutcome outcome = runtime.evaluate(runDir, settings, out, EvaluationProgress.forConsole(err));
+        EvaluationOutcome outcome =
+                runtime.evaluate(runDir, settings, out, EvaluationProgress.forConsole(err), trainingPrior);
         EvaluationReport report = outcome.report();
         PrintWriter o = spec.commandLine().getOut();
+        o.println("prior: " + outcome.prior());
         o.printf(
                 Locale.ROOT,
                 "test examples: %d (seed %d), %s, %.1f s%n",

@@ -23,6 +23,8 @@ public final class DeviceData implements AutoCloseable {
     private final NDManager manager;
     private final NDArray train;
     private final NDArray test;
+    private final NDArray original;
+    private final DataFacts facts;
     private final Shape exampleShape;
     private final DataPreparation preparation;
     private final int levels;
@@ -31,13 +33,16 @@ public final class DeviceData implements AutoCloseable {
             NDManager manager,
             NDArray train,
             NDArray test,
-            Shape exampleShape,
+            NDArray original,
+            DataFacts facts,
             DataPreparation preparation,
             int levels) {
         this.manager = manager;
         this.train = train;
         this.test = test;
-        this.exampleShape = exampleShape;
+        this.original = original;
+        this.facts = facts;
+        this.exampleShape = facts.exampleShape();
         this.preparation = preparation;
         this.levels = levels;
     }
@@ -46,14 +51,17 @@ public final class DeviceData implements AutoCloseable {
      * Places the splits on a device, prepared as asked.
      *
      * @param split the train and test splits on the host
+     * @param facts what the split is (see {@link DataFacts#of})
      * @param preparation binarization and dequantization
      * @param seed the run's seed (static binarization of the train split)
      * @param parent the device's manager; the arrays live in a sub-manager closed with this object
      * @return the placed data
      */
-    public static DeviceData place(DataSplit split, DataPreparation preparation, long seed, NDManager parent) {
+    public static DeviceData place(
+            DataSplit split, DataFacts facts, DataPreparation preparation, long seed, NDManager parent) {
         Dataset train = split.train();
         Dataset test = split.test();
+        Dataset original = test;
         Binarization binarization = preparation.binarization();
         if (binarization != Binarization.NONE) {
             checkUnitInterval(train);
@@ -68,8 +76,10 @@ public final class DeviceData implements AutoCloseable {
             test = Dequantization.sample(test, levels, TEST_DEQUANTIZATION_SEED);
         }
         NDManager manager = parent.newSubManager();
+        NDArray placedTest = onDevice(test, manager);
+        NDArray placedOriginal = original == test ? placedTest : onDevice(original, manager);
         return new DeviceData(
-                manager, onDevice(train, manager), onDevice(test, manager), train.exampleShape(), preparation, levels);
+                manager, onDevice(train, manager), placedTest, placedOriginal, facts, preparation, levels);
     }
 
     private static NDArray onDevice(Dataset data, NDManager manager) {
@@ -116,6 +126,30 @@ public final class DeviceData implements AutoCloseable {
     /** @return what is done to the data, every word decided */
     public DataPreparation preparation() {
         return preparation;
+    }
+
+    /** @return what the data are, before any preparation */
+    public DataFacts facts() {
+        return facts;
+    }
+
+    /**
+     * The levels of the held-out data as the model sees them.
+     *
+     * @return 2 when binarized, 0 when dequantized, else the data's own (0 for real values)
+     */
+    public int levelsSeen() {
+        return preparation.levelsSeen(facts);
+    }
+
+    /**
+     * The held-out split as the source gave it, before binarization and dequantization (the
+     * intensities beside the binary targets of a picture).
+     *
+     * @return [N, data...], the same array as {@link #test()} when nothing was prepared
+     */
+    public NDArray original() {
+        return original;
     }
 
     /** @return the training split, [N, data...] */

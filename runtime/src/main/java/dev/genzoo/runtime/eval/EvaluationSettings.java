@@ -11,8 +11,10 @@ import java.util.List;
  * @param seed the seed of the engine's random draws
  * @param batch test examples per forward pass, at least 1
  * @param examples the first this many test examples, or 0 for all of them
+ * @param ksAsked whether the user chose the K list, which is then refused for a model that is not
+ *     scored by importance sampling (rather than silently ignored)
  */
-public record EvaluationSettings(List<Integer> ks, long seed, int batch, int examples) {
+public record EvaluationSettings(List<Integer> ks, long seed, int batch, int examples, boolean ksAsked) {
     /** The K list of the IWAE paper's evaluations, ending at its 5000 (Burda et al. 2016, section 5). */
     public static final List<Integer> DEFAULT_KS = List.of(1, 10, 100, 1000, 5000);
     /** The default seed. */
@@ -42,8 +44,20 @@ public record EvaluationSettings(List<Integer> ks, long seed, int batch, int exa
             throw new GenzooException("--batch must be at least 1, got " + batch);
         }
         if (examples < 0) {
-            throw new GenzooException("--examples must be at least 1 (or 0 for all), got " + examples);
+            throw new GenzooException("--examples must be at least 1, got " + examples);
         }
+    }
+
+    /**
+     * Settings whose K list is the default one or was not the user's choice.
+     *
+     * @param ks the importance sample counts
+     * @param seed the seed of the draws
+     * @param batch test examples per forward pass
+     * @param examples the first this many test examples, or 0 for all of them
+     */
+    public EvaluationSettings(List<Integer> ks, long seed, int batch, int examples) {
+        this(ks, seed, batch, examples, false);
     }
 
     /**

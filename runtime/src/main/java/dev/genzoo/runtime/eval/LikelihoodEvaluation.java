@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
@@ -41,6 +42,14 @@ public final class LikelihoodEvaluation {
         long available = data.getShape().get(0);
         int n = (int) (settings.examples() == 0 ? available : Math.min(available, settings.examples()));
         long exampleSize = data.getShape().slice(1).size();
+        EncoderKind kind = model.model().encoder().kind();
+        if (settings.ksAsked() && kind != EncoderKind.DENSITY) {
+            throw new GenzooException(String.format(
+                    "--k sets the samples of importance sampling, which needs an encoder that outputs %s; this"
+                            + " model's encoder outputs %s, so eval reports the bound of objective '%s' without"
+                            + " samples; leave --k out",
+                    EncoderKind.DENSITY.description(), kind.description(), objectiveName));
+        }
         LikelihoodEstimator estimator = estimatorFor(model, objectiveName, settings.ks(), exampleSize);
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         List<LikelihoodEstimator.Column> columns = estimator.columns();

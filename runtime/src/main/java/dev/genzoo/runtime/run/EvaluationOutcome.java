@@ -8,5 +8,7 @@ import java.nio.file.Path;
  *
  * @param report the estimates
  * @param file the JSON file the report was written to
+ * @param prior which prior the model was scored with, in words: "transformer-codes, learned by
+ *     genzoo train-prior (prior.zip)"
  */
-public record EvaluationOutcome(EvaluationReport report, Path file) {}
+public record EvaluationOutcome(EvaluationReport report, Path file, String prior) {}

@@ -9,6 +9,8 @@ import com.google.inject.Module;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.DataFacts;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
@@ -69,13 +71,31 @@ public final class GenzooRuntime {
     }
 
     /**
-     * Resolves a user's draft into a complete config.
+     * Resolves a user's draft into a complete config, its defaults following the data it names:
+     * the data are opened here (and kept for the training that follows), so an unknown or broken
+     * source is refused before anything else.
      *
      * @param draft what the user gave
      * @return the config
      */
     public ExperimentConfig resolve(ConfigDraft draft) {
-        return injector.getInstance(ConfigResolver.class).resolve(draft);
+        return injector.getInstance(ConfigResolver.class).resolve(draft, facts(source(draft)));
+    }
+
+    /**
+     * What a data source is: its splits' sizes, its shape and its values (see {@link DataFacts}).
+     * The source is opened once and kept for the next resolution or training.
+     *
+     * @param source what the user wrote after {@code --data}
+     * @return the facts
+     */
+    public DataFacts facts(String source) {
+        return injector.getInstance(DataLibrary.class).facts(source);
+    }
+
+    private static String source(ConfigDraft draft) {
+        String given = draft.get(Settings.DATA);
+        return given != null ? given : Settings.DATA.defaultValue();
     }
 
     /**
@@ -200,19 +220,30 @@ public final class GenzooRuntime {
     }
 
     /**
-     * Scores the test split under a run's checkpoint (see {@link
-     * dev.genzoo.runtime.eval.LikelihoodEvaluation}) and writes the report as JSON: to {@code out}
-     * if given (replaced if it exists), else to {@code RUN_DIR/eval.json}, or, when an earlier
-     * evaluation is there, {@code eval-2.json}, {@code eval-3.json}, ..., so no earlier report is
-     * lost.
+     * Scores the test split under a run's model (see {@link
+     * dev.genzoo.runtime.eval.LikelihoodEvaluation}), with its learned prior where it has one, and
+     * writes the report as JSON: to {@code out} if given (replaced if it exists), else to {@code
+     * RUN_DIR/eval.json}, or, when an earlier evaluation is there, {@code eval-2.json}, ..., so no
+     * earlier report is lost.
      *
      * @param runDir the run's folder
      * @param settings what to compute
      * @param out the JSON file to write, or null for the run directory's next free name
      * @param listener hears progress
-     * @return the report and the file it was written to
+     * @return the report, the file it was written to and the prior it used
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
-        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener);
+        return evaluate(runDir, settings, out, listener, false);
+    }
+
+    /**
+     * Scores the test split as {@link #evaluate(Path, EvaluationSettings, Path, EvaluationListener)}
+     * does, or, if {@code trainingPrior}, with the prior the run was trained with.
+     *
+     * @return the report, the file it was written to and the prior it used
+     */
+    public EvaluationOutcome evaluate(
+            Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener, boolean trainingPrior) {
+        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener, trainingPrior);
     }
 }

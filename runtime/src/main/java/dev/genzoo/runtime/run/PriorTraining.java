@@ -37,12 +37,19 @@ import java.util.Map;
  */
 final class PriorTraining {
     private final ModelAssembler assembler;
+    private final DataLibrary library;
     private final ConfigResolver resolver;
     private final SavedRuns saved;
     private final StageRunner stages;
 
     @Inject
-    PriorTraining(ModelAssembler assembler, ConfigResolver resolver, SavedRuns saved, StageRunner stages) {
+    PriorTraining(
+            ModelAssembler assembler,
+            ConfigResolver resolver,
+            SavedRuns saved,
+            StageRunner stages,
+            DataLibrary library) {
+        this.library = library;
         this.assembler = assembler;
         this.resolver = resolver;
         this.saved = saved;
@@ -92,7 +99,7 @@ final class PriorTraining {
     /** Fits the prior of {@code config}, fresh from the run's checkpoint or resumed from prior.zip. */
     private PriorOutcome fit(
             RunDirectory run, ExperimentConfig config, SavedState resumed, List<TrainingCallback> given) {
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             AssembledModel model = opened.model();
             Map<String, Parameter> owned = model.parametersOf(Role.PRIOR);
             Map<String, Parameter> trainable = new LinkedHashMap<>();
@@ -124,7 +131,7 @@ final class PriorTraining {
             long size = trainable.values().stream()
                     .mapToLong(p -> p.getArray().size())
                     .sum();
-            return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size), withPrior);
+            return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size, 0, List.of()), withPrior);
         }
     }
 

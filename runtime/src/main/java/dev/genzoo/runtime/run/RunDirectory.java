@@ -75,6 +75,33 @@ public final class RunDirectory {
     }
 
     /**
+     * Whether a folder holds a run that stopped before its first checkpoint: its config.yaml,
+     * and no checkpoint to continue from.
+     *
+     * @param dir the folder
+     * @return true for such a run
+     */
+    public static boolean unstarted(Path dir) {
+        RunDirectory run = new RunDirectory(dir);
+        return Files.isDirectory(dir) && Files.isRegularFile(run.config()) && !Files.exists(run.checkpoint());
+    }
+
+    /**
+     * A run that stopped before its first checkpoint, to be started afresh in its own folder.
+     *
+     * @param dir the folder
+     * @return the run directory
+     * @throws GenzooException if the folder is not such a run
+     */
+    static RunDirectory reused(Path dir) {
+        if (!unstarted(dir)) {
+            throw new GenzooException(
+                    "run directory " + dir + " is not a run that stopped before its first checkpoint");
+        }
+        return new RunDirectory(dir);
+    }
+
+    /**
      * A new folder name under {@link #DEFAULT_PARENT}: date, time, encoder and objective.
      *
      * @param config the run's config
@@ -153,9 +180,23 @@ public final class RunDirectory {
      * @return a path that does not exist
      */
     public Path nextEvaluation() {
-        Path path = root.resolve("eval.json");
+        return nextFree(root, "eval", ".json");
+    }
+
+    /**
+     * The first of {@code base + extension}, {@code base-2 + extension}, {@code base-3 +
+     * extension}, ... in a folder that does not exist yet, so that nothing written before is
+     * replaced.
+     *
+     * @param folder the folder
+     * @param base the name without its extension: "samples-seed0"
+     * @param extension ".png", ".json"
+     * @return a path that does not exist
+     */
+    public static Path nextFree(Path folder, String base, String extension) {
+        Path path = folder.resolve(base + extension);
         for (int i = 2; Files.exists(path); i++) {
-            path = root.resolve("eval-" + i + ".json");
+            path = folder.resolve(base + "-" + i + extension);
         }
         return path;
     }

@@ -22,9 +22,11 @@ import java.util.List;
 final class SavedRuns {
     private final ConfigResolver resolver;
     private final ModelAssembler assembler;
+    private final DataLibrary library;
 
     @Inject
-    SavedRuns(ConfigResolver resolver, ModelAssembler assembler) {
+    SavedRuns(ConfigResolver resolver, ModelAssembler assembler, DataLibrary library) {
+        this.library = library;
         this.resolver = resolver;
         this.assembler = assembler;
     }
@@ -39,11 +41,16 @@ final class SavedRuns {
         return resolver.resolve(ConfigFile.parse(saved.configYaml(), checkpoint + "!config.yaml"));
     }
 
+    /** The config a run wrote to its config.yaml, resolved again. */
+    ExperimentConfig config(Path configYaml) {
+        return resolver.resolve(ConfigFile.read(configYaml));
+    }
+
     /** Restores a checkpoint's model, seeds the engine, and uses the model with its data. */
     <T> T use(Path checkpoint, long seed, Use<T> use) {
         SavedState saved = Checkpoint.read(checkpoint);
         ExperimentConfig config = config(saved, checkpoint);
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             Checkpoint.restore(checkpoint, opened.model(), null, List.of());
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(opened.model(), opened.data(), saved, config);

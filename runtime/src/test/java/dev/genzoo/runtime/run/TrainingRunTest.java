@@ -56,7 +56,11 @@ final class TrainingRunTest {
                 "config.yaml", "metrics.csv", "checkpoint.zip", "samples.png", "reconstructions.png", "loss.png")) {
             assertThat(run.resolve(name)).isRegularFile();
         }
-        assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
+        // 64 samples, 8 a row, each 8x8 digit upscaled to 64 pixels a side between 2-pixel lines
+        assertThat(ImageIO.read(run.resolve("samples.png").toFile()).getWidth()).isEqualTo(8 * 64 + 9 * 2);
+        // 32 binarized test digits, 8 a row, each as its grey levels, its binary target and the model's mean
+        assertThat(ImageIO.read(run.resolve("reconstructions.png").toFile()).getWidth())
+                .isEqualTo(24 * 64 + 25 * 2);
         assertThat(Files.readAllLines(run.resolve("metrics.csv")))
                 .hasSize(3)
                 .first()

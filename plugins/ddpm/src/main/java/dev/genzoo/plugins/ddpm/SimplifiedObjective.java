@@ -12,7 +12,6 @@ import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.ObjectiveValue;
-import dev.genzoo.api.Scalars;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
@@ -36,11 +35,9 @@ public final class SimplifiedObjective implements Objective {
             .atLeast(1);
 
     private final int boundTimesteps;
-    private final double dimensions;
 
-    SimplifiedObjective(int boundTimesteps, long dimensions) {
+    SimplifiedObjective(int boundTimesteps) {
         this.boundTimesteps = boundTimesteps;
-        this.dimensions = dimensions;
     }
 
     @Override
@@ -59,7 +56,6 @@ public final class SimplifiedObjective implements Objective {
             VariationalTerms terms = VariationalTerms.estimate(x, model, context, boundTimesteps);
             NDArray total = terms.total();
             return ObjectiveValue.of(terms.meanSquaredError())
-                    .term("bits-per-dim", Scalars.dividedBy(total.mean(), (float) (dimensions * DiffusionModel.LN2)))
                     .bound(total.neg())
                     .build();
         }
@@ -93,8 +89,7 @@ public final class SimplifiedObjective implements Objective {
 
         @Override
         public Objective create(Options options, BuildContext context) {
-            return new SimplifiedObjective(
-                    options.get(BOUND_TIMESTEPS), context.dataShape().size());
+            return new SimplifiedObjective(options.get(BOUND_TIMESTEPS));
         }
     }
 }
