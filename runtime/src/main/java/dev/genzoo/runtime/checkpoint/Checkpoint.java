@@ -16,6 +16,7 @@ import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.files.AtomicFiles;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.train.Adam;
+import dev.genzoo.runtime.train.FitStart;
 import dev.genzoo.runtime.train.StatefulCallback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +46,13 @@ import java.util.zip.ZipOutputStream;
 public final class Checkpoint {
     /** The checkpoint's file name in a run directory. */
     public static final String FILE = "checkpoint.zip";
-    /** The newest format: 2 adds the state of stateful callbacks; a reader refuses newer ones. */
-    public static final int FORMAT = 2;
+    /**
+     * The newest format: 2 adds the state of stateful callbacks, 3 a position inside an epoch (a
+     * checkpoint written between two steps); a reader refuses newer ones.
+     */
+    public static final int FORMAT = 3;
+    /** The format of a checkpoint with the state of stateful callbacks, at an epoch's end. */
+    static final int CALLBACKS_FORMAT = 2;
     /** The format of a checkpoint without callback state, which every genzoo reads. */
     static final int PLAIN_FORMAT = 1;
 
@@ -78,6 +84,28 @@ public final class Checkpoint {
             int epoch,
             long step,
             List<StatefulCallback> callbacks) {
+        write(file, model, adam, config, new FitStart(epoch, step, Double.NaN), callbacks);
+    }
+
+    /**
+     * Writes a checkpoint atomically at any position of a fit: an epoch's end, or between two
+     * steps of an epoch (format 3, with the steps taken into it and their running sums). A stateful
+     * callback with no state to save (one a setting turned off) is left out.
+     *
+     * @param file the target
+     * @param model the model whose parameters are saved
+     * @param adam its optimizer, or null to save parameters only
+     * @param config the resolved config
+     * @param position where the fit stands (seconds NaN if not to be recorded)
+     * @param callbacks the run's stateful callbacks, whose state is saved too
+     */
+    public static void write(
+            Path file,
+            AssembledModel model,
+            Adam adam,
+            ExperimentConfig config,
+            FitStart position,
+            List<StatefulCallback> callbacks) {
         Map<String, NDArray> callbackArrays = new LinkedHashMap<>();
         JsonObject callbackValues = new JsonObject();
         for (StatefulCallback callback : callbacks) {
@@ -85,24 +113,38 @@ public final class Checkpoint {
             if (callbackValues.has(name)) {
                 throw new IllegalStateException("two callbacks save their state as '" + name + "'");
             }
+            if (callback.stateValues().isEmpty() && callback.stateArrays().isEmpty()) {
+                continue;
+            }
             JsonObject values = new JsonObject();
             callback.stateValues().forEach(values::addProperty);
             callbackValues.add(name, values);
             callback.stateArrays().forEach((key, array) -> callbackArrays.put(name + "/" + key, array));
         }
+        boolean withCallbacks = callbackValues.size() > 0;
         JsonObject state = new JsonObject();
-        state.addProperty("format", callbacks.isEmpty() ? PLAIN_FORMAT : FORMAT);
+        state.addProperty("format", position.midEpoch() ? FORMAT : withCallbacks ? CALLBACKS_FORMAT : PLAIN_FORMAT);
         state.addProperty("genzoo", GenzooVersion.get());
-        state.addProperty("epoch", epoch);
-        state.addProperty("step", step);
+        state.addProperty("epoch", position.epoch());
+        state.addProperty("step", position.step());
         state.addProperty("adamSteps", adam == null ? 0 : adam.steps());
+        if (!Double.isNaN(position.seconds())) {
+            state.addProperty("seconds", position.seconds());
+        }
+        if (position.midEpoch()) {
+            state.addProperty("batches", position.batches());
+            JsonObject sums = new JsonObject();
+            // as text: Double.toString reads back to the same double, so the epoch's means are bit-exact
+            position.sums().forEach((name, sum) -> sums.addProperty(name, Double.toString(sum)));
+            state.add("sums", sums);
+        }
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             entry(zip, STATE, state.toString().getBytes(StandardCharsets.UTF_8));
             entry(zip, CONFIG, ConfigFile.toYaml(config).getBytes(StandardCharsets.UTF_8));
             entry(zip, PARAMETERS, npz(named(model.parameters())));
             entry(zip, OPTIMIZER, npz(adam == null ? Map.of() : adam.state()));
-            if (!callbacks.isEmpty()) {
+            if (withCallbacks) {
                 entry(zip, CALLBACK_ARRAYS, npz(callbackArrays));
                 entry(zip, CALLBACK_VALUES, callbackValues.toString().getBytes(StandardCharsets.UTF_8));
             }
@@ -155,12 +197,22 @@ public final class Checkpoint {
                         "checkpoint %s has format %d, newer than this genzoo reads (%d); upgrade genzoo",
                         file, format, FORMAT));
             }
+            Map<String, Double> sums = new LinkedHashMap<>();
+            if (state.has("sums")) {
+                state.getAsJsonObject("sums")
+                        .entrySet()
+                        .forEach(e ->
+                                sums.put(e.getKey(), Double.valueOf(e.getValue().getAsString())));
+            }
             return new SavedState(
                     state.get("epoch").getAsInt(),
                     state.get("step").getAsLong(),
                     state.get("adamSteps").getAsLong(),
                     new String(entries.get(CONFIG), StandardCharsets.UTF_8),
-                    state.get("genzoo").getAsString());
+                    state.get("genzoo").getAsString(),
+                    state.has("batches") ? state.get("batches").getAsInt() : 0,
+                    sums,
+                    state.has("seconds") ? state.get("seconds").getAsDouble() : Double.NaN);
         } catch (JsonParseException
                 | NullPointerException
                 | IllegalStateException

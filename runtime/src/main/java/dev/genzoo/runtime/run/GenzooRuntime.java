@@ -9,10 +9,12 @@ import com.google.inject.Module;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
+import dev.genzoo.runtime.train.StopRequest;
 import dev.genzoo.runtime.train.TrainingCallback;
 import dev.genzoo.runtime.wiring.ComponentsModule;
 import dev.genzoo.runtime.wiring.ConfigResolver;
@@ -30,6 +32,7 @@ import java.util.Map;
 public final class GenzooRuntime {
     private final PluginCatalog catalog;
     private final Injector injector;
+    private final StopRequest stop = new StopRequest();
 
     private GenzooRuntime(PluginCatalog catalog, List<? extends Module> stageModules) {
         this.catalog = catalog;
@@ -37,6 +40,7 @@ public final class GenzooRuntime {
             @Override
             protected void configure() {
                 bind(StageModules.class).toInstance(new StageModules(List.copyOf(stageModules)));
+                bind(StopRequest.class).toInstance(stop);
             }
         });
     }
@@ -61,6 +65,17 @@ public final class GenzooRuntime {
      */
     public static GenzooRuntime create(PluginCatalog catalog, List<? extends Module> stageModules) {
         return new GenzooRuntime(catalog, stageModules);
+    }
+
+    /**
+     * What a signal handler (or another thread) uses to stop this runtime's fit at the next step:
+     * the fit saves a checkpoint where it stands and throws {@link
+     * dev.genzoo.runtime.train.TrainingStopped}.
+     *
+     * @return the runtime's stop request
+     */
+    public StopRequest stopRequest() {
+        return stop;
     }
 
     /** @return the plugins this runtime knows */
@@ -127,7 +142,20 @@ public final class GenzooRuntime {
      * @return what the run left behind
      */
     public TrainingOutcome resume(Path runDir, Integer epochs, TrainingCallback... callbacks) {
-        return injector.getInstance(ModelTraining.class).resume(runDir, epochs, List.of(callbacks));
+        return resumeWith(runDir, new ConfigDraft().set(Settings.EPOCHS, epochs), callbacks);
+    }
+
+    /**
+     * Continues a run from its checkpoint (at an epoch's end or inside one) with some of its
+     * resumable settings changed: a new total of epochs, the period of checkpoints, TensorBoard.
+     *
+     * @param runDir the run's folder
+     * @param resumable the settings to change, each one declared resumable
+     * @param callbacks more callbacks for this run
+     * @return what the run left behind
+     */
+    public TrainingOutcome resumeWith(Path runDir, ConfigDraft resumable, TrainingCallback... callbacks) {
+        return injector.getInstance(ModelTraining.class).resume(runDir, resumable, List.of(callbacks));
     }
 
     /**

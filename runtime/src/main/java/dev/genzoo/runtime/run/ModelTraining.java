@@ -4,6 +4,7 @@ import ai.djl.nn.Parameter;
 import dev.genzoo.runtime.callbacks.MetricsTable;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
+import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
@@ -43,29 +44,35 @@ final class ModelTraining {
             ExperimentConfig resolved = opened.data().preparation().decided(config);
             FirstBatch.check(model, opened.data());
             run.create();
-            ConfigFile.write(run.config(), resolved);
-            Adam adam = optimizer(model.parameters(), config);
-            List<TrainingCallback> callbacks = stages.callbacks(resolved, run.modelStage(), given);
-            EpochRecord last = fit(opened, model, adam, callbacks, resolved, FitStart.FRESH);
-            return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
+            try (RunLock lock = RunLock.acquire(run.root())) {
+                run.checkEmpty();
+                ConfigFile.write(run.config(), resolved);
+                Adam adam = optimizer(model.parameters(), config);
+                List<TrainingCallback> callbacks = stages.callbacks(resolved, run.modelStage(), given, model);
+                EpochRecord last = fit(opened, model, adam, callbacks, resolved, FitStart.FRESH);
+                return new TrainingOutcome(run.root(), resolved, last, model.trainableSize());
+            }
         }
     }
 
-    TrainingOutcome resume(Path runDir, Integer epochs, List<TrainingCallback> given) {
+    TrainingOutcome resume(Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.existing(runDir);
-        SavedState state = Checkpoint.read(run.checkpoint());
-        ExperimentConfig config = SavedRuns.withEpochs(saved.config(state, run.checkpoint()), epochs, state, runDir);
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
-            AssembledModel model = opened.model();
-            run.sweepTemporaries();
-            Adam adam = optimizer(model.parameters(), config);
-            List<TrainingCallback> callbacks = stages.callbacks(config, run.modelStage(), given);
-            Checkpoint.restore(run.checkpoint(), model, adam, StageRunner.stateful(callbacks));
-            ConfigFile.write(run.config(), config);
-            double seconds = MetricsTable.resume(run.metrics(), state.epoch()).lastSeconds();
-            EpochRecord last =
-                    fit(opened, model, adam, callbacks, config, new FitStart(state.epoch(), state.step(), seconds));
-            return new TrainingOutcome(run.root(), config, last, model.trainableSize());
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            SavedState state = Checkpoint.read(run.checkpoint());
+            ExperimentConfig config =
+                    SavedRuns.withResumable(saved.config(state, run.checkpoint()), resumable, state, runDir);
+            try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+                AssembledModel model = opened.model();
+                run.sweepTemporaries();
+                Adam adam = optimizer(model.parameters(), config);
+                List<TrainingCallback> callbacks = stages.callbacks(config, run.modelStage(), given, model);
+                Checkpoint.restore(run.checkpoint(), model, adam, StageRunner.stateful(callbacks));
+                ConfigFile.write(run.config(), config);
+                double seconds =
+                        MetricsTable.resume(run.metrics(), state.epoch()).lastSeconds();
+                EpochRecord last = fit(opened, model, adam, callbacks, config, state.start(seconds));
+                return new TrainingOutcome(run.root(), config, last, model.trainableSize());
+            }
         }
     }
 

@@ -4,8 +4,10 @@ import ai.djl.engine.Engine;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.checkpoint.SavedState;
+import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Setting;
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.model.AssembledModel;
@@ -14,6 +16,8 @@ import dev.genzoo.runtime.wiring.ModelAssembler;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Opening what a run saved: its config, re-validated against today's plugins, and its model
@@ -52,8 +56,25 @@ final class SavedRuns {
 
     /** The config with a new total of epochs, refused if the checkpoint has already trained them. */
     static ExperimentConfig withEpochs(ExperimentConfig config, Integer epochs, SavedState saved, Path runDir) {
-        if (epochs != null) {
-            config = config.with(Settings.EPOCHS, epochs);
+        return withResumable(config, new ConfigDraft().set(Settings.EPOCHS, epochs), saved, runDir);
+    }
+
+    /**
+     * The config with the resumable settings given (a new total of epochs, the checkpoints' period,
+     * ...), refused if one given is not resumable or the checkpoint has already trained the epochs.
+     */
+    static ExperimentConfig withResumable(ExperimentConfig config, ConfigDraft given, SavedState saved, Path runDir) {
+        for (Map.Entry<Setting<?>, Object> entry : given.settings().entrySet()) {
+            Setting<?> setting = entry.getKey();
+            if (!setting.isResumable()) {
+                throw new GenzooException("a resumed run keeps its " + setting.path() + "; only "
+                        + Settings.ALL.stream()
+                                .filter(Setting::isResumable)
+                                .map(Setting::path)
+                                .collect(Collectors.joining(", "))
+                        + " may change");
+            }
+            config = with(config, setting, entry.getValue());
         }
         if (saved.epoch() >= config.get(Settings.EPOCHS)) {
             throw new GenzooException(String.format(
@@ -61,5 +82,9 @@ final class SavedRuns {
                     runDir, saved.epoch(), config.get(Settings.EPOCHS), saved.epoch()));
         }
         return config;
+    }
+
+    private static <T> ExperimentConfig with(ExperimentConfig config, Setting<T> setting, Object value) {
+        return config.with(setting, setting.type().cast(value));
     }
 }
