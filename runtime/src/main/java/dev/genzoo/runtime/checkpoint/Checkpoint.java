@@ -278,6 +278,45 @@ public final class Checkpoint {
         }
     }
 
+    /**
+     * Copies the arrays a stateful callback saved over some of the model's parameters, where the
+     * checkpoint has them: the moving average of the weights over the trained weights, say.
+     *
+     * @param file the checkpoint, already restored into the model
+     * @param model the model
+     * @param stateName the callback's state name; its arrays are named as the parameters
+     * @return whether the checkpoint held that callback's arrays (and they were copied)
+     * @throws GenzooException if an array does not match its parameter
+     */
+    public static boolean restoreParametersFromCallback(Path file, AssembledModel model, String stateName) {
+        Map<String, byte[]> entries = entries(file, true);
+        if (!entries.containsKey(CALLBACK_ARRAYS)) {
+            return false;
+        }
+        try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
+            Map<String, NDArray> saved = decode(file, entries.get(CALLBACK_ARRAYS), scratch);
+            String prefix = stateName + "/";
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            saved.forEach((name, array) -> {
+                if (name.startsWith(prefix)) {
+                    arrays.put(name.substring(prefix.length()), array);
+                }
+            });
+            if (arrays.isEmpty()) {
+                return false;
+            }
+            refuseNonFinite(file, arrays);
+            Map<String, NDArray> live = new LinkedHashMap<>();
+            model.parameters().forEach((name, p) -> {
+                if (arrays.containsKey(name)) {
+                    live.put(name, p.getArray());
+                }
+            });
+            copyAll(file, arrays, live, "array of callback '" + stateName + "'", true);
+            return true;
+        }
+    }
+
     /** A checkpoint whose parameters are not all finite numbers cannot be used: name them. */
     private static void refuseNonFinite(Path file, Map<String, NDArray> saved) {
         List<String> bad = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.genzoo.runtime.config.ConfigFile;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Setting;
 import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.controls.WeightAverage;
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.wiring.ConfigResolver;
@@ -43,12 +44,16 @@ final class SavedRuns {
         return resolver.resolve(ConfigFile.parse(saved.configYaml(), checkpoint + "!config.yaml"));
     }
 
-    /** Restores a checkpoint's model, seeds the engine, and uses the model with its data. */
+    /**
+     * Restores a checkpoint's model, with the moving average of its weights where the run kept one
+     * ({@code --ema}), seeds the engine, and uses the model with its data.
+     */
     <T> T use(Path checkpoint, long seed, Use<T> use) {
         SavedState saved = Checkpoint.read(checkpoint);
         ExperimentConfig config = config(saved, checkpoint);
         try (OpenedModel opened = OpenedModel.open(assembler, config)) {
             Checkpoint.restore(checkpoint, opened.model(), null, List.of());
+            Checkpoint.restoreParametersFromCallback(checkpoint, opened.model(), WeightAverage.STATE);
             Engine.getInstance().setRandomSeed((int) seed);
             return use.apply(opened.model(), opened.data(), saved, config);
         }

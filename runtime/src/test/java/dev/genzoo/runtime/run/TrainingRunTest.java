@@ -89,18 +89,6 @@ final class TrainingRunTest {
                 .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
     }
 
-    private static byte[] zipEntry(Path zip, String name) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(zip);
-                java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(in)) {
-            for (var e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-                if (e.getName().equals(name)) {
-                    return entries.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError(zip + " has no " + name);
-    }
-
     @Test
     void aRunStoppedInsideAnEpochResumesBitExactly(@TempDir Path dir) throws IOException {
         runtime.train(small(3), dir.resolve("whole"));
@@ -132,9 +120,9 @@ final class TrainingRunTest {
         assertThat(withoutSeconds(split.resolve("metrics.csv")))
                 .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
         for (String entry : List.of("parameters.npz", "optimizer.npz")) {
-            assertThat(zipEntry(split.resolve("checkpoint.zip"), entry))
+            assertThat(CheckpointEntries.arrays(split.resolve("checkpoint.zip"), entry))
                     .as(entry)
-                    .isEqualTo(zipEntry(dir.resolve("whole/checkpoint.zip"), entry));
+                    .isEqualTo(CheckpointEntries.arrays(dir.resolve("whole/checkpoint.zip"), entry));
         }
     }
 
@@ -160,8 +148,8 @@ final class TrainingRunTest {
         runtime.resume(split, null);
         assertThat(withoutSeconds(split.resolve("metrics.csv")))
                 .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
-        assertThat(zipEntry(split.resolve("checkpoint.zip"), "parameters.npz"))
-                .isEqualTo(zipEntry(dir.resolve("whole/checkpoint.zip"), "parameters.npz"));
+        assertThat(CheckpointEntries.arrays(split.resolve("checkpoint.zip"), "parameters.npz"))
+                .isEqualTo(CheckpointEntries.arrays(dir.resolve("whole/checkpoint.zip"), "parameters.npz"));
     }
 
     @Test
