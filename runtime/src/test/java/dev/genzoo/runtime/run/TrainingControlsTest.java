@@ -95,6 +95,45 @@ final class TrainingControlsTest {
         assertThat(Files.readString(eval.file())).contains("moving average");
     }
 
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aRunWritesTensorBoardEventsAndAResumeStartsAFileThatPurgesTheRest(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        runtime.train(small(2).with(Settings.TENSORBOARD_STEPS, 6).with(Settings.TENSORBOARD_IMAGES, 1), run);
+        List<Path> files;
+        try (var list = Files.list(run)) {
+            files = list.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents."))
+                    .toList();
+        }
+        assertThat(files).hasSize(1);
+        String events = new String(Files.readAllBytes(files.get(0)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(count(events, "test/bound")).isEqualTo(2);
+        assertThat(count(events, "train/kl")).isEqualTo(2);
+        assertThat(count(events, "step/loss")).isEqualTo(4);
+        assertThat(count(events, "learning_rate")).isEqualTo(2 + 4);
+        assertThat(count(events, "\u0089PNG".translateEscapes()))
+                .as("samples after epoch 1, four final pictures")
+                .isEqualTo(1 + 3);
+
+        runtime.resume(run, 3);
+        try (var list = Files.list(run)) {
+            assertThat(list.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")))
+                    .hasSize(2);
+        }
+        Path quiet = dir.resolve("quiet");
+        runtime.train(small(1).with(Settings.TENSORBOARD, "false"), quiet);
+        try (var list = Files.list(quiet)) {
+            assertThat(list.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("events."));
+        }
+    }
+
     @Test
     void theBestEpochsCheckpointIsKept(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
