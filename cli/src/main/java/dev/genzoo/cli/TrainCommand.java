@@ -10,6 +10,7 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.RunDirectory;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingStopped;
 import dev.genzoo.runtime.wiring.Defaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,29 +93,38 @@ final class TrainCommand implements Callable<Integer> {
             refuseWithResume();
         }
         GenzooRuntime runtime = Runtimes.start(spec);
+        StopSignals.install(runtime.stopRequest());
         ProgressBar progress = ProgressBar.forConsole(err);
         TrainingOutcome outcome;
-        if (resume != null) {
-            err.println("genzoo: resuming " + resume);
-            outcome = runtime.resume(
-                    resume, SettingsMixin.given(spec, Settings.ALL).get(Settings.EPOCHS), progress);
-        } else {
-            ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
-            ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
-            Path dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
-            err.printf(
-                    "genzoo: training encoder %s, prior %s, decoder %s with objective %s on %s for %d epochs%n",
-                    resolved.component(Role.ENCODER),
-                    resolved.component(Role.PRIOR),
-                    resolved.component(Role.DECODER),
-                    resolved.component(Role.OBJECTIVE),
-                    resolved.get(Settings.DATA),
-                    resolved.get(Settings.EPOCHS));
-            err.flush();
-            outcome = runtime.train(resolved, dir, progress);
+        Path dir = resume;
+        try {
+            if (resume != null) {
+                err.println("genzoo: resuming " + resume);
+                outcome = runtime.resumeWith(resume, SettingsMixin.given(spec, Settings.ALL), progress);
+            } else {
+                ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
+                ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
+                dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
+                banner(err, resolved);
+                outcome = runtime.train(resolved, dir, progress);
+            }
+        } catch (TrainingStopped stop) {
+            return StopSignals.report(stop, err, "genzoo train --resume " + StopSignals.quoted(dir));
         }
         report(out, outcome);
         return 0;
+    }
+
+    private static void banner(PrintWriter err, ExperimentConfig resolved) {
+        err.printf(
+                "genzoo: training encoder %s, prior %s, decoder %s with objective %s on %s for %d epochs%n",
+                resolved.component(Role.ENCODER),
+                resolved.component(Role.PRIOR),
+                resolved.component(Role.DECODER),
+                resolved.component(Role.OBJECTIVE),
+                resolved.get(Settings.DATA),
+                resolved.get(Settings.EPOCHS));
+        err.flush();
     }
 
     private void refuseWithResume() {

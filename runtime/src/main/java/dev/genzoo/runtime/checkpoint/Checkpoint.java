@@ -317,6 +317,44 @@ public final class Checkpoint {
         }
     }
 
+    /**
+     * The model's parameters as a checkpoint holds them, by stable name, with the moving average of
+     * the weights in place of the trained ones where the run kept one (as {@code sample} and {@code
+     * eval} use it): what an export writes.
+     *
+     * @param file the checkpoint
+     * @param manager where the arrays are made (on the CPU)
+     * @param averageState the state name of the callback whose arrays replace parameters of the same
+     *     name, or null for the trained weights
+     * @return name to array, in the checkpoint's order, and whether the average was used
+     */
+    public static SavedParameters parameters(Path file, NDManager manager, String averageState) {
+        Map<String, byte[]> entries = entries(file, true);
+        Map<String, NDArray> saved = new LinkedHashMap<>();
+        NDList.decode(manager, entries.get(PARAMETERS)).forEach(a -> saved.put(a.getName(), a));
+        refuseNonFinite(file, saved);
+        boolean averaged = false;
+        if (averageState != null && entries.containsKey(CALLBACK_ARRAYS)) {
+            String prefix = averageState + "/";
+            for (NDArray array : NDList.decode(manager, entries.get(CALLBACK_ARRAYS))) {
+                String name = array.getName();
+                if (name.startsWith(prefix) && saved.containsKey(name.substring(prefix.length()))) {
+                    saved.put(name.substring(prefix.length()), array);
+                    averaged = true;
+                }
+            }
+        }
+        return new SavedParameters(saved, averaged);
+    }
+
+    /**
+     * A checkpoint's parameters, read for export.
+     *
+     * @param arrays stable name to array
+     * @param averaged whether a moving average replaced the trained weights
+     */
+    public record SavedParameters(Map<String, NDArray> arrays, boolean averaged) {}
+
     /** A checkpoint whose parameters are not all finite numbers cannot be used: name them. */
     private static void refuseNonFinite(Path file, Map<String, NDArray> saved) {
         List<String> bad = new ArrayList<>();
