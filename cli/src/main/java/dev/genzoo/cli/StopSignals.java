@@ -8,8 +8,9 @@ import sun.misc.Signal;
 
 /**
  * SIGTERM (a scheduler preempting the job: Slurm, Kubernetes) and SIGINT (Ctrl-C) during training:
- * the first asks the fit to stop at the next step, where it saves a checkpoint; a second of the
- * same signal ends the process at once. The exit codes are the shell's for death by the signal,
+ * the first asks the fit to stop at the next step, where it saves a checkpoint; a second Ctrl-C ends
+ * the process at once, while a second SIGTERM is ignored (a scheduler may send it to every process
+ * of a job, and a batch script may pass it on as well). The exit codes are the shell's for death by the signal,
  * 128 + its number: 130 for SIGINT, 143 for SIGTERM.
  */
 final class StopSignals {
@@ -23,11 +24,15 @@ final class StopSignals {
     /** Sends both signals to the request, for the life of the process. */
     static void install(StopRequest stop) {
         for (String name : new String[] {"INT", "TERM"}) {
-            Signal.handle(new Signal(name), signal -> {
-                if (!stop.request("SIG" + name)) {
-                    Runtime.getRuntime().halt(exitCode("SIG" + name));
-                }
-            });
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    if (!stop.request("SIG" + name) && name.equals("INT")) {
+                        Runtime.getRuntime().halt(INTERRUPTED);
+                    }
+                });
+            } catch (IllegalArgumentException ignoredByTheParent) {
+                // a signal the parent ignores (SIGINT of a background job) stays ignored
+            }
         }
     }
 
