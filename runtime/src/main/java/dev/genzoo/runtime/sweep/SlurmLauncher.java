@@ -63,7 +63,9 @@ public final class SlurmLauncher implements Launcher {
                 SlurmScript.write(sweep, trials, settings, extra, program).getBytes(StandardCharsets.UTF_8));
         String job = submit(script);
         launches.forEach(listener::started);
-        while (!queued(job).isBlank()) {
+        // a requeued task leaves the queue for a moment: the job is over once it has stayed away
+        for (int empty = 0; empty < 3; ) {
+            empty = queued(job).isBlank() ? empty + 1 : 0;
             sleep();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
