@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * resumes a trial that was stopped, bit-exactly; then {@code compare} and {@code export}.
  */
 final class SweepIT {
+    /** Debian's Python, where python3-numpy installs; else whatever python3 the PATH finds. */
+    private static final String PYTHON =
+            Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
     static final String SPEC = """
             base:
               options: {hidden: 16, latent: 2}
@@ -105,8 +109,7 @@ final class SweepIT {
         Cli.Result safetensors = Cli.run(dir, "export", "run", "-o", "model.safetensors");
         assertThat(safetensors.code()).as(safetensors.err()).isZero();
         assertThat(safetensors.out()).contains("model.safetensors: 8 tensors");
-        boolean numpy =
-                new ProcessBuilder("python3", "-c", "import numpy").start().waitFor() == 0;
+        boolean numpy = new ProcessBuilder(PYTHON, "-c", "import numpy").start().waitFor() == 0;
         assumeTrue(numpy, "python3 with numpy is not installed (.ci/run installs python3-numpy)");
         // an independent reader: NumPy for the npz, and the safetensors header and bytes parsed by hand in Python
         String script = """
@@ -126,7 +129,7 @@ final class SweepIT {
                     assert t["dtype"] == "F32" and np.array_equal(x, npz[name]), name
                 print(meta["genzoo.encoder"], header["__metadata__"]["genzoo.decoder"], meta["genzoo.weights"], len(names))
                 """;
-        Process python = new ProcessBuilder("python3", "-c", script)
+        Process python = new ProcessBuilder(PYTHON, "-c", script)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
