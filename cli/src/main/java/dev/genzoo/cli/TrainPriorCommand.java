@@ -101,7 +101,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         if (resume) {
             err.println("genzoo: resuming the prior of " + runDir);
             err.flush();
-            outcome = runtime.resumePrior(runDir, request.get(Settings.EPOCHS), progress);
+            outcome = runtime.resumePriorWith(runDir, request, progress);
         } else {
             request.components.put(Role.PRIOR, prior);
             request.options.putAll(params);

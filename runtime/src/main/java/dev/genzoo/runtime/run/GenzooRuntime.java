@@ -184,7 +184,12 @@ public final class GenzooRuntime {
      * @return what the fit left behind, and the run's objective with the learned prior
      */
     public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingCallback... callbacks) {
-        return injector.getInstance(PriorTraining.class).resume(runDir, epochs, List.of(callbacks));
+        return resumePriorWith(runDir, new ConfigDraft().set(Settings.EPOCHS, epochs), callbacks);
+    }
+
+    /** As {@link #resumePrior}, with some resumable settings changed (see {@link #resumeWith}). */
+    public PriorOutcome resumePriorWith(Path runDir, ConfigDraft resumable, TrainingCallback... callbacks) {
+        return injector.getInstance(PriorTraining.class).resume(runDir, resumable, List.of(callbacks));
     }
 
     /**

@@ -79,21 +79,21 @@ final class PriorTraining {
         return fit(run, resolver.resolve(draft.overlay(training)), null, given);
     }
 
-    PriorOutcome resume(Path runDir, Integer epochs, List<TrainingCallback> given) {
+    PriorOutcome resume(Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.existing(runDir);
         try (RunLock lock = RunLock.acquire(run.root())) {
-            return resume(run, runDir, epochs, given);
+            return resume(run, runDir, resumable, given);
         }
     }
 
-    private PriorOutcome resume(RunDirectory run, Path runDir, Integer epochs, List<TrainingCallback> given) {
+    private PriorOutcome resume(RunDirectory run, Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         if (!run.hasLearnedPrior()) {
             throw new GenzooException("run " + runDir + " has no learned prior to resume ("
                     + run.priorCheckpoint().getFileName() + " is written after the first epoch of genzoo train-prior)");
         }
         SavedState state = Checkpoint.read(run.priorCheckpoint());
         ExperimentConfig config =
-                SavedRuns.withEpochs(saved.config(state, run.priorCheckpoint()), epochs, state, runDir);
+                SavedRuns.withResumable(saved.config(state, run.priorCheckpoint()), resumable, state, runDir);
         return fit(run, config, state, given);
     }
 

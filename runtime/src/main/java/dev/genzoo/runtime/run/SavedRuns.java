@@ -59,11 +59,6 @@ final class SavedRuns {
         }
     }
 
-    /** The config with a new total of epochs, refused if the checkpoint has already trained them. */
-    static ExperimentConfig withEpochs(ExperimentConfig config, Integer epochs, SavedState saved, Path runDir) {
-        return withResumable(config, new ConfigDraft().set(Settings.EPOCHS, epochs), saved, runDir);
-    }
-
     /**
      * The config with the resumable settings given (a new total of epochs, the checkpoints' period,
      * ...), refused if one given is not resumable or the checkpoint has already trained the epochs.
