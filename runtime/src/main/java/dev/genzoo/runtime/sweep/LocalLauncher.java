@@ -5,19 +5,25 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Trials as processes on this machine, N at a time; the machine's cores are divided among them
  * (each process's engine gets cores / N threads, at least one), so that they do not fight over them.
+ * When the sweep's own process is stopped (SIGTERM, SIGINT), its running trials are sent SIGTERM
+ * and waited for, so each saves a checkpoint that a re-run resumes.
  */
 public final class LocalLauncher implements Launcher {
     private final int workers;
     private final int threads;
     private final TrialProgram program;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     /**
      * A launcher.
@@ -44,6 +50,8 @@ public final class LocalLauncher implements Launcher {
             thread.setDaemon(true);
             return thread;
         });
+        Thread stopTrials = new Thread(this::stopRunning, "genzoo-sweep-stop");
+        Runtime.getRuntime().addShutdownHook(stopTrials);
         try {
             List<Future<TrialOutcome>> futures = new ArrayList<>();
             for (TrialLaunch launch : launches) {
@@ -61,6 +69,24 @@ public final class LocalLauncher implements Launcher {
             throw new IllegalStateException("a sweep worker failed", e.getCause());
         } finally {
             pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopTrials);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the trials
+            }
+        }
+    }
+
+    /** Sends SIGTERM to every running trial and waits for each to save its checkpoint and end. */
+    private void stopRunning() {
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -79,7 +105,9 @@ public final class LocalLauncher implements Launcher {
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
             builder.environment().put("GENZOO_PROGRESS", "plain");
             process = builder.start();
+            running.add(process);
             code = process.waitFor();
+            running.remove(process);
         } catch (IOException e) {
             code = -1;
         } catch (InterruptedException e) {
