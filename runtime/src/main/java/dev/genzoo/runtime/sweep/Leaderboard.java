@@ -322,7 +322,7 @@ public final class Leaderboard {
         LineChart.Builder chart = LineChart.builder("test loss of " + rows.size() + " runs")
                 .xLabel("epoch")
                 .yLabel("test loss (nats per example)")
-                .size(960, 600);
+                .size(960, Math.max(600, 240 + 14 * rows.size()));
         rows.forEach(r -> chart.series(r.name(), r.epochs(), r.testLoss()));
         chart.build().write(png);
         return List.of(md, csv, png);
