@@ -28,8 +28,8 @@ public final class SweepSettings {
                     "workers",
                     "--workers",
                     1,
-                    "Trials run at once (local: this machine's cores are divided among them; slurm: the array's"
-                            + " %limit)")
+                    "Trials run at once (local: this machine's cores are divided among them; slurm: how many"
+                            + " array tasks run at once)")
             .atLeast(1);
 
     /** The partition. */
@@ -39,7 +39,7 @@ public final class SweepSettings {
             "--partition",
             "NAME",
             CLUSTER_DEFAULT,
-            "Slurm partition of the job array (default: the cluster's)");
+            "Slurm partition of the job array ('default': the cluster's default partition)");
 
     /** Wall-clock limit per task. */
     public static final Setting<String> TIME = Setting.text(
