@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             ReconstructCommand.class,
             EvalCommand.class,
+            SweepCommand.class,
+            CompareCommand.class,
+            ExportCommand.class,
             PluginsCommand.class,
             BenchCommand.class
         })

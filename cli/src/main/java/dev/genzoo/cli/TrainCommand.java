@@ -10,6 +10,7 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.RunDirectory;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingStopped;
 import dev.genzoo.runtime.wiring.Defaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,19 +93,25 @@ final class TrainCommand implements Callable<Integer> {
             refuseWithResume();
         }
         GenzooRuntime runtime = Runtimes.start(spec);
+        StopSignals.install(runtime.stopRequest());
         ProgressBar progress = ProgressBar.forConsole(err);
         TrainingOutcome outcome;
-        if (resume != null) {
-            outcome = runtime.resume(
-                    resume,
-                    SettingsMixin.given(spec, Settings.ALL).get(Settings.EPOCHS),
-                    TrainingBanner.resuming(err, resume.toString()),
-                    progress);
-        } else {
-            ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
-            ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
-            Path dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
-            outcome = runtime.train(resolved, dir, TrainingBanner.training(err, resolved), progress);
+        Path dir = resume;
+        try {
+            if (resume != null) {
+                outcome = runtime.resumeWith(
+                        resume,
+                        SettingsMixin.given(spec, Settings.ALL),
+                        TrainingBanner.resuming(err, resume.toString()),
+                        progress);
+            } else {
+                ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
+                ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
+                dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
+                outcome = runtime.train(resolved, dir, TrainingBanner.training(err, resolved), progress);
+            }
+        } catch (TrainingStopped stop) {
+            return StopSignals.report(stop, err, "genzoo train --resume " + StopSignals.quoted(dir));
         }
         report(out, outcome);
         for (String warning : outcome.warnings()) {

@@ -9,6 +9,7 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.PriorOutcome;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingStopped;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,14 +85,23 @@ final class TrainPriorCommand implements Callable<Integer> {
             throw new GenzooException("name the prior to fit with --prior NAME (genzoo plugins lists the priors)");
         }
         GenzooRuntime runtime = Runtimes.start(spec);
+        StopSignals.install(runtime.stopRequest());
         ProgressBar progress = ProgressBar.forConsole(err);
         PriorOutcome outcome;
+        try {
+            outcome = fit(runtime, request, progress, err);
+        } catch (TrainingStopped stop) {
+            return StopSignals.report(stop, err, "genzoo train-prior --resume " + StopSignals.quoted(runDir));
+        }
+        report(out, outcome, (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private PriorOutcome fit(GenzooRuntime runtime, ConfigDraft request, ProgressBar progress, PrintWriter err) {
+        PriorOutcome outcome;
         if (resume) {
-            outcome = runtime.resumePrior(
-                    runDir,
-                    request.get(Settings.EPOCHS),
-                    TrainingBanner.line(err, "resuming the prior of " + runDir),
-                    progress);
+            outcome = runtime.resumePriorWith(
+                    runDir, request, TrainingBanner.line(err, "resuming the prior of " + runDir), progress);
         } else {
             request.components.put(Role.PRIOR, prior);
             request.options.putAll(params);
@@ -101,8 +111,7 @@ final class TrainPriorCommand implements Callable<Integer> {
                     TrainingBanner.line(err, "fitting prior " + prior + " to the codes of " + runDir),
                     progress);
         }
-        report(out, outcome, (System.nanoTime() - started) / 1e9);
-        return 0;
+        return outcome;
     }
 
     private static void report(PrintWriter out, PriorOutcome outcome, double seconds) {

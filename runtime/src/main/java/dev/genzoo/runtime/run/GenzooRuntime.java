@@ -15,6 +15,7 @@ import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
+import dev.genzoo.runtime.train.StopRequest;
 import dev.genzoo.runtime.train.TrainingCallback;
 import dev.genzoo.runtime.wiring.ComponentsModule;
 import dev.genzoo.runtime.wiring.ConfigResolver;
@@ -32,6 +33,7 @@ import java.util.Map;
 public final class GenzooRuntime {
     private final PluginCatalog catalog;
     private final Injector injector;
+    private final StopRequest stop = new StopRequest();
 
     private GenzooRuntime(PluginCatalog catalog, List<? extends Module> stageModules) {
         this.catalog = catalog;
@@ -39,6 +41,7 @@ public final class GenzooRuntime {
             @Override
             protected void configure() {
                 bind(StageModules.class).toInstance(new StageModules(List.copyOf(stageModules)));
+                bind(StopRequest.class).toInstance(stop);
             }
         });
     }
@@ -63,6 +66,17 @@ public final class GenzooRuntime {
      */
     public static GenzooRuntime create(PluginCatalog catalog, List<? extends Module> stageModules) {
         return new GenzooRuntime(catalog, stageModules);
+    }
+
+    /**
+     * What a signal handler (or another thread) uses to stop this runtime's fit at the next step:
+     * the fit saves a checkpoint where it stands and throws {@link
+     * dev.genzoo.runtime.train.TrainingStopped}.
+     *
+     * @return the runtime's stop request
+     */
+    public StopRequest stopRequest() {
+        return stop;
     }
 
     /** @return the plugins this runtime knows */
@@ -147,7 +161,20 @@ public final class GenzooRuntime {
      * @return what the run left behind
      */
     public TrainingOutcome resume(Path runDir, Integer epochs, TrainingCallback... callbacks) {
-        return injector.getInstance(ModelTraining.class).resume(runDir, epochs, List.of(callbacks));
+        return resumeWith(runDir, new ConfigDraft().set(Settings.EPOCHS, epochs), callbacks);
+    }
+
+    /**
+     * Continues a run from its checkpoint (at an epoch's end or inside one) with some of its
+     * resumable settings changed: a new total of epochs, the period of checkpoints, TensorBoard.
+     *
+     * @param runDir the run's folder
+     * @param resumable the settings to change, each one declared resumable
+     * @param callbacks more callbacks for this run
+     * @return what the run left behind
+     */
+    public TrainingOutcome resumeWith(Path runDir, ConfigDraft resumable, TrainingCallback... callbacks) {
+        return injector.getInstance(ModelTraining.class).resume(runDir, resumable, List.of(callbacks));
     }
 
     /**
@@ -176,7 +203,12 @@ public final class GenzooRuntime {
      * @return what the fit left behind, and the run's objective with the learned prior
      */
     public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingCallback... callbacks) {
-        return injector.getInstance(PriorTraining.class).resume(runDir, epochs, List.of(callbacks));
+        return resumePriorWith(runDir, new ConfigDraft().set(Settings.EPOCHS, epochs), callbacks);
+    }
+
+    /** As {@link #resumePrior}, with some resumable settings changed (see {@link #resumeWith}). */
+    public PriorOutcome resumePriorWith(Path runDir, ConfigDraft resumable, TrainingCallback... callbacks) {
+        return injector.getInstance(PriorTraining.class).resume(runDir, resumable, List.of(callbacks));
     }
 
     /**

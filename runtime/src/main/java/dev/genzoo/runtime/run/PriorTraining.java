@@ -58,6 +58,12 @@ final class PriorTraining {
 
     PriorOutcome train(Path runDir, ConfigDraft request, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.existing(runDir);
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            return train(run, runDir, request, given);
+        }
+    }
+
+    private PriorOutcome train(RunDirectory run, Path runDir, ConfigDraft request, List<TrainingCallback> given) {
         String prior = request.components.get(Role.PRIOR);
         if (prior == null) {
             throw new GenzooException("name the prior to fit (genzoo plugins lists the priors)");
@@ -80,15 +86,21 @@ final class PriorTraining {
         return fit(run, resolver.resolve(draft.overlay(training)), null, given);
     }
 
-    PriorOutcome resume(Path runDir, Integer epochs, List<TrainingCallback> given) {
+    PriorOutcome resume(Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.existing(runDir);
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            return resume(run, runDir, resumable, given);
+        }
+    }
+
+    private PriorOutcome resume(RunDirectory run, Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         if (!run.hasLearnedPrior()) {
             throw new GenzooException("run " + runDir + " has no learned prior to resume ("
                     + run.priorCheckpoint().getFileName() + " is written after the first epoch of genzoo train-prior)");
         }
         SavedState state = Checkpoint.read(run.priorCheckpoint());
         ExperimentConfig config =
-                SavedRuns.withEpochs(saved.config(state, run.priorCheckpoint()), epochs, state, runDir);
+                SavedRuns.withResumable(saved.config(state, run.priorCheckpoint()), resumable, state, runDir);
         return fit(run, config, state, given);
     }
 
@@ -111,7 +123,7 @@ final class PriorTraining {
             refuseUnfittable(model, config, trainable);
             AssembledModel fitting = model.withObjective(new PriorFit());
             Adam adam = ModelTraining.optimizer(trainable, config);
-            List<TrainingCallback> callbacks = stages.callbacks(config, run.priorStage(), given);
+            List<TrainingCallback> callbacks = stages.callbacks(config, run.priorStage(), given, model);
             FitStart start;
             if (resumed == null) {
                 Checkpoint.restoreParameters(run.checkpoint(), model, name -> !owned.containsKey(name));
@@ -123,7 +135,7 @@ final class PriorTraining {
                 Checkpoint.restore(run.priorCheckpoint(), model, adam, StageRunner.stateful(callbacks));
                 double seconds =
                         MetricsTable.resume(run.priorMetrics(), resumed.epoch()).lastSeconds();
-                start = new FitStart(resumed.epoch(), resumed.step(), seconds);
+                start = resumed.start(seconds);
             }
             EpochRecord last = ModelTraining.fit(opened, fitting, adam, callbacks, config, start);
             long step = last == null ? start.step() : last.step();

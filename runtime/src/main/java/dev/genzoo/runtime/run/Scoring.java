@@ -2,6 +2,7 @@ package dev.genzoo.runtime.run;
 
 import dev.genzoo.api.Role;
 import dev.genzoo.runtime.GenzooVersion;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
@@ -48,6 +49,9 @@ final class Scoring {
             provenance.put("prior", prior);
             provenance.put("epoch", state.epoch());
             provenance.put("step", state.step());
+            provenance.put(
+                    "weights",
+                    config.get(Settings.EMA) > 0 ? "moving average (ema " + config.get(Settings.EMA) + ")" : "trained");
             provenance.put("genzoo", GenzooVersion.get());
             String json = report.toJson(provenance);
             Path file = out != null ? out : run.nextEvaluation();

@@ -29,31 +29,34 @@ final class SettingsTest {
             assertThat(setting.check(setting.defaultValue(), "default")).isEqualTo(setting.defaultValue());
         }
         assertThat(Settings.inSection("training")).contains(Settings.EPOCHS, Settings.SEED);
-        assertThat(Settings.sections()).containsExactly("data", "training", "");
+        assertThat(Settings.sections()).containsExactly("data", "training", "tensorboard", "");
     }
 
     @Test
     void everySettingRoundTripsThroughTheConfigFile() {
         SettingValues values = SettingValues.defaults();
-        Map<Setting<?>, Object> changed = Map.of(
-                Settings.DATA,
-                "moons",
-                Settings.BINARIZE,
-                "static",
-                Settings.DEQUANTIZE,
-                "uniform",
-                Settings.EPOCHS,
-                7,
-                Settings.BATCH_SIZE,
-                33,
-                Settings.LEARNING_RATE,
-                2.5e-4,
-                Settings.ADAM_EPSILON,
-                1e-4,
-                Settings.SEED,
-                1L << 40,
-                Settings.DEVICE,
-                "gpu:1");
+        Map<Setting<?>, Object> changed = Map.ofEntries(
+                Map.entry(Settings.DATA, "moons"),
+                Map.entry(Settings.BINARIZE, "static"),
+                Map.entry(Settings.DEQUANTIZE, "uniform"),
+                Map.entry(Settings.EPOCHS, 7),
+                Map.entry(Settings.BATCH_SIZE, 33),
+                Map.entry(Settings.LEARNING_RATE, 2.5e-4),
+                Map.entry(Settings.ADAM_EPSILON, 1e-4),
+                Map.entry(Settings.SEED, 1L << 40),
+                Map.entry(Settings.LR_SCHEDULE, "cosine"),
+                Map.entry(Settings.WARMUP_STEPS, 100),
+                Map.entry(Settings.LR_DECAY_EPOCHS, 30),
+                Map.entry(Settings.LR_DECAY, 0.5),
+                Map.entry(Settings.CLIP_NORM, 1.5),
+                Map.entry(Settings.EMA, 0.999),
+                Map.entry(Settings.CHECKPOINT_STEPS, 500),
+                Map.entry(Settings.CHECKPOINT_MINUTES, 2.5),
+                Map.entry(Settings.KEEP_BEST, "true"),
+                Map.entry(Settings.TENSORBOARD, "false"),
+                Map.entry(Settings.TENSORBOARD_STEPS, 10),
+                Map.entry(Settings.TENSORBOARD_IMAGES, 5),
+                Map.entry(Settings.DEVICE, "gpu:1"));
         assertThat(changed.keySet())
                 .as("a test value for every setting")
                 .containsExactlyInAnyOrderElementsOf(Settings.ALL);
