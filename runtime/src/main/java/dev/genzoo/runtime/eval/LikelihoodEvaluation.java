@@ -9,6 +9,7 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Scores held-out examples under a trained model with the estimator its encoder kind has, batch
@@ -36,6 +37,32 @@ public final class LikelihoodEvaluation {
             EvaluationSettings settings,
             long step,
             EvaluationListener listener) {
+        return run(model, objectiveName, data, 0, settings, step, listener);
+    }
+
+    /**
+     * Evaluates the first {@code settings.examples()} examples of a split of dequantized data: the
+     * estimators bound the density of the continuous values, and adding the log-volume of a
+     * quantization cell, -D log K, to every estimate makes each a bound on the probability of the
+     * discrete values (Theis et al. 2016, section 3.1), the number training's evaluation reports.
+     *
+     * @param model the trained model
+     * @param objectiveName the objective's name, for messages
+     * @param data the split on the model's device, [N, data...]
+     * @param logCellVolume -D log K for data that was dequantized onto K levels, else 0
+     * @param settings K list, seed (the engine is seeded with it here), batch size, example count
+     * @param step the training steps the model has taken, for the context
+     * @param listener hears progress
+     * @return the report
+     */
+    public static EvaluationReport run(
+            AssembledModel model,
+            String objectiveName,
+            NDArray data,
+            double logCellVolume,
+            EvaluationSettings settings,
+            long step,
+            EvaluationListener listener) {
         long started = System.nanoTime();
         Engine.getInstance().setRandomSeed((int) settings.seed());
         long available = data.getShape().get(0);
@@ -57,7 +84,9 @@ public final class LikelihoodEvaluation {
                     double[][] batchValues =
                             estimator.estimate(batch, context, done -> listener.progressed(before + done));
                     for (int c = 0; c < columns.size(); c++) {
-                        System.arraycopy(batchValues[c], 0, values[c], start, end - start);
+                        for (int i = start; i < end; i++) {
+                            values[c][i] = batchValues[c][i - start] + logCellVolume;
+                        }
                     }
                 }
             }
@@ -68,13 +97,15 @@ public final class LikelihoodEvaluation {
         for (int c = 0; c < columns.size(); c++) {
             estimates.add(Estimate.of(columns.get(c).name(), columns.get(c).k(), values[c]));
         }
+        String description = logCellVolume == 0
+                ? estimator.description()
+                : String.format(
+                        Locale.ROOT,
+                        "%s, plus %.4f nats, the log-volume of a dequantization cell",
+                        estimator.description(),
+                        logCellVolume);
         return new EvaluationReport(
-                estimator.description(),
-                estimates,
-                n,
-                exampleSize,
-                settings.seed(),
-                (System.nanoTime() - started) / 1e9);
+                description, estimates, n, exampleSize, settings.seed(), (System.nanoTime() - started) / 1e9);
     }
 
     /**

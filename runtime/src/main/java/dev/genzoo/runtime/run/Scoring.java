@@ -29,7 +29,13 @@ final class Scoring {
         RunDirectory run = RunDirectory.existing(runDir);
         return saved.use(run.checkpoint(), settings.seed(), (model, data, state, config) -> {
             EvaluationReport report = LikelihoodEvaluation.run(
-                    model, config.component(Role.OBJECTIVE), data.test(), settings, state.step(), listener);
+                    model,
+                    config.component(Role.OBJECTIVE),
+                    data.test(),
+                    data.logCellVolume(),
+                    settings,
+                    state.step(),
+                    listener);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("run", runDir.toString());
             provenance.put("epoch", state.epoch());
