@@ -17,15 +17,46 @@ import java.util.Map;
  * @param dataDimensions D, the numbers in one example
  * @param seed the seed of the draws
  * @param seconds wall-clock time of the evaluation
+ * @param diagnostics the posterior's diagnostics, for a density model, else null
  */
 public record EvaluationReport(
-        String estimator, List<Estimate> estimates, int examples, long dataDimensions, long seed, double seconds) {
+        String estimator,
+        List<Estimate> estimates,
+        int examples,
+        long dataDimensions,
+        long seed,
+        double seconds,
+        PosteriorDiagnostics diagnostics) {
 
     /**
      * Copies the list.
      */
     public EvaluationReport {
         estimates = List.copyOf(estimates);
+    }
+
+    /**
+     * A report without diagnostics.
+     *
+     * @param estimator what was computed, in words
+     * @param estimates the mean estimates, the tightest last
+     * @param examples how many examples were scored
+     * @param dataDimensions D, the numbers in one example
+     * @param seed the seed of the draws
+     * @param seconds wall-clock time of the evaluation
+     */
+    public EvaluationReport(
+            String estimator, List<Estimate> estimates, int examples, long dataDimensions, long seed, double seconds) {
+        this(estimator, estimates, examples, dataDimensions, seed, seconds, null);
+    }
+
+    /**
+     * The diagnostics, where the model has them.
+     *
+     * @return the diagnostics, empty for a model without a density encoder
+     */
+    public java.util.Optional<PosteriorDiagnostics> posteriorDiagnostics() {
+        return java.util.Optional.ofNullable(diagnostics);
     }
 
     /**
@@ -95,6 +126,9 @@ public record EvaluationReport(
         out.put("nll_nats", nllNats());
         out.put("nll_bits_per_dim", nllBitsPerDimension());
         out.put("nll_from", tightest().label());
+        if (diagnostics != null) {
+            out.put("diagnostics", diagnostics.toJsonFields());
+        }
         out.put("seconds", seconds);
         return new GsonBuilder()
                         .setPrettyPrinting()

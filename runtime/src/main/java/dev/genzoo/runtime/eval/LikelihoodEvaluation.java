@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.EncoderKind;
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class LikelihoodEvaluation {
         long available = data.getShape().get(0);
         int n = (int) (settings.examples() == 0 ? available : Math.min(available, settings.examples()));
         long exampleSize = data.getShape().slice(1).size();
-        LikelihoodEstimator estimator = estimatorFor(model, objectiveName, settings.ks(), exampleSize);
+        LikelihoodEstimator estimator = estimatorFor(model, objectiveName, settings, exampleSize);
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         List<LikelihoodEstimator.Column> columns = estimator.columns();
         double[][] values = new double[columns.size()][n];
@@ -97,6 +98,19 @@ public final class LikelihoodEvaluation {
         for (int c = 0; c < columns.size(); c++) {
             estimates.add(Estimate.of(columns.get(c).name(), columns.get(c).k(), values[c]));
         }
+        PosteriorDiagnostics diagnostics = null;
+        if (model.model().encoder().kind() == EncoderKind.DENSITY) {
+            ImportanceSampling sampling = importanceSampling(estimator);
+            diagnostics = DiagnosticsPass.run(
+                    model.model(),
+                    data,
+                    n,
+                    settings.batch(),
+                    context,
+                    estimates,
+                    sampling == null ? Double.NaN : sampling.meanEffectiveSampleSize(),
+                    sampling == null ? 0 : settings.largestK());
+        }
         String description = logCellVolume == 0
                 ? estimator.description()
                 : String.format(
@@ -105,18 +119,52 @@ public final class LikelihoodEvaluation {
                         estimator.description(),
                         logCellVolume);
         return new EvaluationReport(
-                description, estimates, n, exampleSize, settings.seed(), (System.nanoTime() - started) / 1e9);
+                description,
+                estimates,
+                n,
+                exampleSize,
+                settings.seed(),
+                (System.nanoTime() - started) / 1e9,
+                diagnostics);
+    }
+
+    private static ImportanceSampling importanceSampling(LikelihoodEstimator estimator) {
+        if (estimator instanceof ImportanceSampling sampling) {
+            return sampling;
+        }
+        if (estimator instanceof EstimatorSequence sequence) {
+            for (LikelihoodEstimator e : sequence.estimators()) {
+                if (e instanceof ImportanceSampling sampling) {
+                    return sampling;
+                }
+            }
+        }
+        return null;
     }
 
     /**
-     * The estimator for the model's encoder kind: importance sampling for a density, the objective's
-     * bound otherwise.
+     * The estimator for the model's encoder kind: importance sampling for a density, followed by
+     * annealed importance sampling when the settings ask for it; the objective's bound otherwise.
+     *
+     * @throws GenzooException if annealed importance sampling is asked of a model without a density
+     *     encoder
      */
     static LikelihoodEstimator estimatorFor(
-            AssembledModel model, String objectiveName, List<Integer> ks, long exampleSize) {
+            AssembledModel model, String objectiveName, EvaluationSettings settings, long exampleSize) {
         EncoderKind kind = model.model().encoder().kind();
         if (kind == EncoderKind.DENSITY) {
-            return new ImportanceSampling(model.model(), ks, exampleSize, ImportanceSampling.ELEMENTS_PER_PASS);
+            LikelihoodEstimator sampling = new ImportanceSampling(
+                    model.model(), settings.ks(), exampleSize, ImportanceSampling.ELEMENTS_PER_PASS);
+            if (settings.ais() == null) {
+                return sampling;
+            }
+            return new EstimatorSequence(
+                    List.of(sampling, new AnnealedImportanceSampling(model.model(), settings.ais())));
+        }
+        if (settings.ais() != null) {
+            throw new GenzooException("annealed importance sampling runs Hamiltonian Monte Carlo on a continuous"
+                    + " latent under a density p(x|z), and this model's encoder outputs " + kind.description()
+                    + "; evaluate it without --estimator ais");
         }
         return new ObjectiveBound(model.model(), model.objective(), objectiveName);
     }
