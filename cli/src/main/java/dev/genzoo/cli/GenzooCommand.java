@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             ReconstructCommand.class,
             EvalCommand.class,
+            PosteriorCommand.class,
             PluginsCommand.class,
             BenchCommand.class
         })
