@@ -128,6 +128,28 @@ public final class LikelihoodEvaluation {
                 diagnostics);
     }
 
+    /**
+     * The importance-sampled bound of a batch with K samples per example, drawn in chunks of a
+     * given size and combined exactly: what {@link #run} computes per batch, alone (for
+     * benchmarks). Runs in the caller's scope.
+     *
+     * @param model the model, with a density encoder
+     * @param x the batch on the model's device
+     * @param k the importance samples per example
+     * @param samplesPerChunk samples per chunk
+     * @return the bound per example, in nats
+     */
+    public static double[] importanceSampledBound(AssembledModel model, NDArray x, int k, int samplesPerChunk) {
+        ImportanceSampling sampling = new ImportanceSampling(
+                model.model(),
+                List.of(k),
+                x.getShape().slice(1).size(),
+                ImportanceSampling.ELEMENTS_PER_PASS,
+                samplesPerChunk);
+        StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
+        return sampling.estimate(x, context, done -> {})[1];
+    }
+
     private static ImportanceSampling importanceSampling(LikelihoodEstimator estimator) {
         if (estimator instanceof ImportanceSampling sampling) {
             return sampling;
