@@ -139,6 +139,9 @@ final class EvalCommand implements Callable<Integer> {
                 report.nllBitsPerDimension());
         report.posteriorDiagnostics().ifPresent(d -> printDiagnostics(o, d));
         o.println("written: " + outcome.file());
+        if (outcome.boundPerStep() != null) {
+            o.println("written: " + outcome.boundPerStep());
+        }
         o.flush();
         return 0;
     }

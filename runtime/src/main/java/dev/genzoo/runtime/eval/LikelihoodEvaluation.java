@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.StepwiseBound;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,9 @@ public final class LikelihoodEvaluation {
                     sampling == null ? Double.NaN : sampling.meanEffectiveSampleSize(),
                     sampling == null ? 0 : settings.largestK());
         }
+        BoundPerStep stepwise = model.objective() instanceof StepwiseBound bound
+                ? BoundPerStep.of(bound, model.model(), data, n, settings.batch(), context)
+                : null;
         String description = logCellVolume == 0
                 ? estimator.description()
                 : String.format(
@@ -125,7 +129,8 @@ public final class LikelihoodEvaluation {
                 exampleSize,
                 settings.seed(),
                 (System.nanoTime() - started) / 1e9,
-                diagnostics);
+                diagnostics,
+                stepwise);
     }
 
     /**

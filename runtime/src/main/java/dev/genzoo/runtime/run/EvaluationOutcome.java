@@ -8,5 +8,6 @@ import java.nio.file.Path;
  *
  * @param report the estimates
  * @param file the JSON file the report was written to
+ * @param boundPerStep the chart of each step's term of a diffusion's bound, or null
  */
-public record EvaluationOutcome(EvaluationReport report, Path file) {}
+public record EvaluationOutcome(EvaluationReport report, Path file, Path boundPerStep) {}
