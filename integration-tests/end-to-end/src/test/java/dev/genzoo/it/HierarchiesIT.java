@@ -33,10 +33,8 @@ final class HierarchiesIT {
                 "--run-dir",
                 run.toString());
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.out())
-                .contains("prior hvae, decoder hvae")
-                .contains("kl-z1")
-                .contains("kl-z2");
+        assertThat(train.err()).contains("prior hvae, decoder hvae");
+        assertThat(train.out()).contains("kl-z1").contains("kl-z2");
 
         Cli.Result eval = Cli.run(
                 dir,
