@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             SweepCommand.class,
             CompareCommand.class,
             ExportCommand.class,
+            PosteriorCommand.class,
             PluginsCommand.class,
             BenchCommand.class
         })

@@ -278,4 +278,17 @@ public final class GenzooRuntime {
             Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener, boolean trainingPrior) {
         return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener, trainingPrior);
     }
+
+    /**
+     * Runs Markov chains (Metropolis-Hastings or HMC) on the posterior p(z|x) of one test example
+     * under a run's checkpoint, writes the samples as .npy and, for a 2-D latent, a picture of the
+     * true posterior, q(z|x) and the samples beside them.
+     *
+     * @param runDir the run's folder
+     * @param request the example, the sampler and its lengths
+     * @return the files and the chains' diagnostics
+     */
+    public PosteriorOutcome samplePosterior(Path runDir, PosteriorRequest request) {
+        return injector.getInstance(PosteriorSampling.class).sample(runDir, request);
+    }
 }

@@ -139,7 +139,12 @@ final class PriorTraining {
             }
             EpochRecord last = ModelTraining.fit(opened, fitting, adam, callbacks, config, start);
             long step = last == null ? start.step() : last.step();
-            Map<String, Double> withPrior = Evaluation.run(model, opened.data().test(), EpochEvaluation.BATCH, step);
+            Map<String, Double> withPrior = Evaluation.run(
+                    model,
+                    opened.data().test(),
+                    EpochEvaluation.BATCH,
+                    step,
+                    opened.data().logCellVolume());
             long size = trainable.values().stream()
                     .mapToLong(p -> p.getArray().size())
                     .sum();

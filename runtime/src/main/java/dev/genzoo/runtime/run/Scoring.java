@@ -3,11 +3,13 @@ package dev.genzoo.runtime.run;
 import dev.genzoo.api.Role;
 import dev.genzoo.runtime.GenzooVersion;
 import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.eval.BoundPerStep;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.eval.LikelihoodEvaluation;
 import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.image.LineChart;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,7 +44,13 @@ final class Scoring {
                             ? ", learned by genzoo train-prior (" + checkpoint.getFileName() + ")"
                             : ", the one trained with the model (" + checkpoint.getFileName() + ")");
             EvaluationReport report = LikelihoodEvaluation.run(
-                    model, config.component(Role.OBJECTIVE), data.test(), settings, state.step(), listener);
+                    model,
+                    config.component(Role.OBJECTIVE),
+                    data.test(),
+                    data.logCellVolume(),
+                    settings,
+                    state.step(),
+                    listener);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("run", runDir.toString());
             provenance.put("checkpoint", checkpoint.getFileName().toString());
@@ -56,7 +64,28 @@ final class Scoring {
             String json = report.toJson(provenance);
             Path file = out != null ? out : run.nextEvaluation();
             AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
-            return new EvaluationOutcome(report, file, prior);
+            Path chart = report.stepwise().map(steps -> chart(file, steps)).orElse(null);
+            return new EvaluationOutcome(report, file, prior, chart);
         });
+    }
+
+    /** L_t against t beside the report: eval.json's chart is eval-bound-per-step.png. */
+    private static Path chart(Path report, BoundPerStep steps) {
+        String name = report.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        Path file = report.resolveSibling(stem + "-bound-per-step.png");
+        double[] t = new double[steps.nats().size()];
+        double[] nats = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i;
+            nats[i] = steps.nats().get(i);
+        }
+        LineChart.builder("where the bound's nats go: L_t per step, mean over " + steps.examples() + " examples")
+                .xLabel("t (0: decoder L_0, T: prior L_T)")
+                .yLabel("L_t (nats)")
+                .series("L_t", t, nats)
+                .build()
+                .write(file);
+        return file;
     }
 }

@@ -17,6 +17,9 @@ import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
+import dev.genzoo.runtime.eval.EvaluationListener;
+import dev.genzoo.runtime.eval.EvaluationReport;
+import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.pictures.DensityGrid;
 import dev.genzoo.runtime.pictures.Pictures;
@@ -200,6 +203,16 @@ final class FlowRunsTest {
         // a uniform density on [0, 1)^64 would score log2(17) = 4.09 bits per dimension
         assertThat(last.get(Evaluation.BITS_PER_DIMENSION)).isLessThan(Math.log(17) / Math.log(2));
         assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
+
+        // eval scores the same dequantized test split with the same objective: the same discrete bound
+        EvaluationReport report = runtime.evaluate(
+                        run,
+                        new EvaluationSettings(List.of(1), 0, 100, 0),
+                        dir.resolve("eval.json"),
+                        EvaluationListener.NONE)
+                .report();
+        assertThat(report.tightest().mean()).isCloseTo(last.get(Evaluation.BOUND), within(1e-3));
+        assertThat(report.nllBitsPerDimension()).isCloseTo(last.get(Evaluation.BITS_PER_DIMENSION), within(1e-5));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.StepwiseBound;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Set;
  * variational bound (equation 5) as the {@link ObjectiveValue#bound() bound}, as the ELBO is
  * reported whatever weighting its loss uses.
  */
-public final class SimplifiedObjective implements Objective {
+public final class SimplifiedObjective implements Objective, StepwiseBound {
     static final Option<Integer> BOUND_TIMESTEPS = Option.integer(
                     "bound-timesteps",
                     10,
@@ -68,6 +69,12 @@ public final class SimplifiedObjective implements Objective {
         NDArray noise = manager.randomNormal(start.getShape());
         NDArray predicted = ((Denoiser) model.decoder()).predictNoise(process.noised(t, noise), t, context);
         return ObjectiveValue.of(predicted.sub(noise).square().mean()).build();
+    }
+
+    /** Every step's exact term of the variational bound, L_0 to L_T, averaged over the batch. */
+    @Override
+    public NDArray termsPerStep(NDArray x, GenerativeModel model, StepContext context) {
+        return VariationalTerms.perStep(x, model, context);
     }
 
     /** Creates the {@code ddpm-simple} objective. */

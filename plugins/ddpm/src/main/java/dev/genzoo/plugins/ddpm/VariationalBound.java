@@ -8,6 +8,7 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.StepwiseBound;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Set;
  * loss and reported as the bound in nats (the runtime adds bits per dimension). Training draws one step per
  * example; evaluation draws {@code bound-timesteps} stratified steps (see {@link VariationalTerms}).
  */
-public final class VariationalBound implements Objective {
+public final class VariationalBound implements Objective, StepwiseBound {
     private final int boundTimesteps;
 
     VariationalBound(int boundTimesteps) {
@@ -48,6 +49,12 @@ public final class VariationalBound implements Objective {
                 .term("decoder", terms.decoder().mean())
                 .bound(total.neg())
                 .build();
+    }
+
+    /** Every step's exact term of the variational bound, L_0 to L_T, averaged over the batch. */
+    @Override
+    public NDArray termsPerStep(NDArray x, GenerativeModel model, StepContext context) {
+        return VariationalTerms.perStep(x, model, context);
     }
 
     /** Creates the {@code ddpm-vlb} objective. */
