@@ -28,7 +28,7 @@ final class SweepIT {
               options: {hidden: 16, latent: 2}
               training: {epochs: 2}
             grid:
-              data.source: [digits, /no/such/data]
+              training.learning-rate: [0.001, 1.0e9]
             sweep: {workers: 2}
             """;
 
@@ -47,14 +47,14 @@ final class SweepIT {
         Files.writeString(dir.resolve("spec.yaml"), SPEC);
         Cli.Result first = Cli.run(dir, "sweep", "spec.yaml", "--run-dir", "sweep");
         Path sweep = dir.resolve("sweep");
-        String good = "000-source=digits";
-        String bad = "001-source=_no_such_data";
+        String good = "000-learning-rate=0.00100";
+        String bad = "001-learning-rate=1.00e+09";
         assertThat(first.code()).as(first.err()).isEqualTo(1);
         assertThat(first.err())
                 .contains("genzoo: " + good + " finished")
                 .contains("genzoo: error: 1 of 2 trials failed: " + bad)
                 .contains("run the sweep again");
-        assertThat(Files.readString(sweep.resolve("logs/" + bad + ".log"))).contains("/no/such/data");
+        assertThat(Files.readString(sweep.resolve("logs/" + bad + ".log"))).contains("the loss became NaN");
         assertThat(sweep.resolve(good + "/checkpoint.zip")).isRegularFile();
         assertThat(Files.readString(sweep.resolve(good + "/config.yaml"))).contains("hidden: '16'");
         assertThat(first.out()).contains("| 1 | " + good + " |");
@@ -89,6 +89,21 @@ final class SweepIT {
         assertThat(compare.code()).as(compare.err()).isZero();
         assertThat(dir.resolve("board/leaderboard.csv")).isRegularFile();
         assertThat(dir.resolve("board/curves.png")).isRegularFile();
+    }
+
+    @Test
+    void aTrialThatCannotBeResolvedIsRefusedBeforeAnyTrialStarts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("spec.yaml"), """
+                base:
+                  training: {epochs: 1}
+                grid:
+                  data.source: [digits, /no/such/data]
+                """);
+        Cli.Result refused = Cli.run(dir, "sweep", "spec.yaml", "--run-dir", "sweep");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err())
+                .startsWith("genzoo: error: trial 001-source=_no_such_data: unknown data source '/no/such/data'");
+        assertThat(dir.resolve("sweep")).doesNotExist();
     }
 
     private static void replace(Path from, Path to) throws Exception {
