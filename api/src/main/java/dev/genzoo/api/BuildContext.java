@@ -124,4 +124,18 @@ public final class BuildContext {
         }
         return encoder.latentShape();
     }
+
+    /**
+     * The named blocks of the latent: the encoder's (api 1.2). A prior or decoder of a hierarchy
+     * reads its layers here.
+     *
+     * @return the encoder's latent layout
+     * @throws IllegalStateException while the encoder itself is being built
+     */
+    public LatentLayout latentLayout() {
+        if (encoder == null) {
+            throw new IllegalStateException("the latent layout is known once the encoder is built");
+        }
+        return encoder.latentLayout();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.genzoo.api;
 
+import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import java.util.List;
@@ -36,6 +37,20 @@ public interface ComponentFactory<T extends Component> {
      */
     default List<Option<?>> options() {
         return List.of();
+    }
+
+    /**
+     * The options with defaults fitted to the data: the same options as {@link #options()}, in the
+     * same order, except that a default may depend on one example's shape (a convolutional encoder
+     * halves small images fewer times, say). The runtime resolves a new config with these, so the
+     * fitted default is what the run's config records; a saved config names every value.
+     *
+     * @param dataShape one data example's shape, without the batch axis
+     * @return the options; {@link #options()} unless overridden
+     * @since api 1.2
+     */
+    default List<Option<?>> optionsFor(Shape dataShape) {
+        return options();
     }
 
     /**

@@ -26,6 +26,17 @@ public interface Encoder extends Component {
     Shape latentShape();
 
     /**
+     * The named blocks of the latent (api 1.2): the layers z1, ..., zL of a hierarchy, which
+     * objectives, {@code eval} and the pictures read one by one; one block over the whole latent
+     * unless the encoder says otherwise.
+     *
+     * @return the layout, its shape {@link #latentShape()}
+     */
+    default LatentLayout latentLayout() {
+        return LatentLayout.whole(latentShape());
+    }
+
+    /**
      * Encodes a batch.
      *
      * @param x a batch, shape [B, data...]

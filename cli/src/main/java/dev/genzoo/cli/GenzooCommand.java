@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             ReconstructCommand.class,
             EvalCommand.class,
+            SweepCommand.class,
+            CompareCommand.class,
+            ExportCommand.class,
+            PosteriorCommand.class,
             PluginsCommand.class,
             BenchCommand.class
         })

@@ -2,6 +2,7 @@ package dev.genzoo.cli;
 
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.engine.ProcessSetup;
+import dev.genzoo.runtime.sweep.SweepSettings;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -46,6 +47,10 @@ public final class Main {
                 .get("train")
                 .getCommandSpec()
                 .addMixin(SettingsMixin.NAME, SettingsMixin.of(Settings.ALL, SettingsMixin::defaultValue));
+        line.getSubcommands()
+                .get("sweep")
+                .getCommandSpec()
+                .addMixin(SettingsMixin.NAME, SettingsMixin.of(SweepSettings.ALL, SweepCommand::defaultWords));
         line.getSubcommands()
                 .get("train-prior")
                 .getCommandSpec()

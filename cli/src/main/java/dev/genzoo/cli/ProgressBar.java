@@ -9,20 +9,26 @@ import dev.genzoo.runtime.train.StepValues;
 import dev.genzoo.runtime.train.TrainingCallback;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal (epoch, loss, steps/s, time left while
  * training; step, steps/s, time left while a sampling chain runs), or, when output is not a
- * terminal, a plain line every few epochs and one when a chain ends.
+ * terminal, a plain line every few epochs, one every ten seconds within a long epoch, and one when
+ * a chain ends.
  */
 final class ProgressBar implements TrainingCallback, SamplingProgress {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int WIDTH = 24;
     private static final int PLAIN_LINES = 20;
+    /** Within an epoch, plain lines come at most this often. */
+    static final long PLAIN_NANOS = 10_000_000_000L;
 
     private final PrintWriter err;
     private final boolean terminal;
+    private final LongSupplier clock;
+    private long lastLine;
     private long firstStep;
     private long totalSteps;
     private int epochs;
@@ -31,8 +37,14 @@ final class ProgressBar implements TrainingCallback, SamplingProgress {
     private int drawnWidth;
 
     ProgressBar(PrintWriter err, boolean terminal) {
+        this(err, terminal, System::nanoTime);
+    }
+
+    /** A display reading time from a clock of nanoseconds (a test's own). */
+    ProgressBar(PrintWriter err, boolean terminal, LongSupplier clock) {
         this.err = err;
         this.terminal = terminal;
+        this.clock = clock;
     }
 
     /** A bar if stderr looks like a terminal (or GENZOO_PROGRESS=bar), plain lines otherwise. */
@@ -66,7 +78,8 @@ final class ProgressBar implements TrainingCallback, SamplingProgress {
         this.firstStep = firstStep;
         this.totalSteps = totalSteps;
         this.epochs = epochs;
-        this.startedAt = System.nanoTime();
+        this.startedAt = clock.getAsLong();
+        this.lastLine = startedAt;
     }
 
     @Override
@@ -74,10 +87,24 @@ final class ProgressBar implements TrainingCallback, SamplingProgress {
         long step = fit.step();
         int epoch = fit.epoch() + 1;
         double loss = values.loss();
+        long now = clock.getAsLong();
         if (!terminal) {
+            long inEpoch = step - (long) fit.epoch() * fit.stepsPerEpoch();
+            if (now - lastLine >= PLAIN_NANOS && inEpoch < fit.stepsPerEpoch()) {
+                lastLine = now;
+                err.printf(
+                        Locale.ROOT,
+                        "epoch %d/%d  step %d/%d  loss %.4f  %.0f steps/s%n",
+                        epoch,
+                        epochs,
+                        inEpoch,
+                        fit.stepsPerEpoch(),
+                        loss,
+                        rate(step, now));
+                err.flush();
+            }
             return;
         }
-        long now = System.nanoTime();
         if (now - lastDraw < REDRAW_NANOS && step < totalSteps) {
             return;
         }
@@ -130,14 +157,16 @@ final class ProgressBar implements TrainingCallback, SamplingProgress {
         if (bound != null) {
             line.append(String.format(Locale.ROOT, "  test bound %.4f", bound));
         }
-        line.append(String.format(Locale.ROOT, "  %.0f steps/s", rate(record.step(), System.nanoTime())));
+        long now = clock.getAsLong();
+        line.append(String.format(Locale.ROOT, "  %.0f steps/s", rate(record.step(), now)));
+        lastLine = now;
         err.println(line);
         err.flush();
     }
 
     @Override
     public void stepped(int done, int total, Supplier<NDArray> state) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (done == 0) {
             started(0, total, 0);
             return;

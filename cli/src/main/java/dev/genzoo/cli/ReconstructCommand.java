@@ -1,6 +1,7 @@
 package dev.genzoo.cli;
 
 import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,13 +32,14 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "The PNG to write (default RUN_DIR/reconstructions-n<N>.png).")
+            description = "The PNG to write (default RUN_DIR/reconstructions-n<N>.png, or -2, -3, ... after it when"
+                    + " taken).")
     Path out;
 
     @Override
     public Integer call() {
         GenzooRuntime runtime = Runtimes.start(spec);
-        Path target = out != null ? out : runDir.resolve("reconstructions-n" + count + ".png");
+        Path target = out != null ? out : RunDirectory.nextFree(runDir, "reconstructions-n" + count, ".png");
         Path written = runtime.reconstruct(runDir, count, target);
         spec.commandLine().getOut().println(written);
         spec.commandLine().getOut().flush();

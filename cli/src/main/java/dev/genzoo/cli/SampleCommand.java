@@ -1,9 +1,10 @@
 package dev.genzoo.cli;
 
+import dev.genzoo.runtime.files.AtomicFiles;
 import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.run.RunDirectory;
 import dev.genzoo.runtime.run.SampleRequest;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "The PNG to write (default RUN_DIR/samples-seed<N>.png, or samples-<sampler>-seed<N>.png).")
+            description = "The PNG to write (default RUN_DIR/samples[-<sampler>][-training-prior]-seed<N>.png, or"
+                    + " -2, -3, ... after it when taken: an earlier picture is never replaced).")
     Path out;
 
     @Option(
@@ -84,6 +86,12 @@ final class SampleCommand implements Callable<Integer> {
             description = "Frames in the strip, first and last included (default ${DEFAULT-VALUE}).")
     int frames;
 
+    /** samples[-SAMPLER][-training-prior]-seedN: what differs from one default picture to the next. */
+    private String defaultName() {
+        return "samples" + (sampler == null ? "" : "-" + sampler) + (trainingPrior ? "-training-prior" : "") + "-seed"
+                + seed;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -92,16 +100,20 @@ final class SampleCommand implements Callable<Integer> {
         if (steps != null) {
             options.put("steps", String.valueOf(steps));
         }
-        String name = sampler == null ? "" : "-" + sampler;
-        Path target = out != null ? out : runDir.resolve("samples" + name + "-seed" + seed + ".png");
-        if (!trainingPrior && Files.isRegularFile(runDir.resolve("prior.zip"))) {
-            err.println("genzoo: drawing from the learned prior in " + runDir.resolve("prior.zip"));
-            err.flush();
+        RunDirectory run = RunDirectory.existing(runDir);
+        Path target = out != null ? out : RunDirectory.nextFree(runDir, defaultName(), ".png");
+        AtomicFiles.checkFolder(target);
+        if (strip != null) {
+            AtomicFiles.checkFolder(strip);
         }
         ProgressBar progress = ProgressBar.forConsole(err);
-        Path written = runtime.sample(
-                runDir,
-                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior));
+        SampleRequest request =
+                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior);
+        if (!trainingPrior && run.hasLearnedPrior()) {
+            err.println("genzoo: drawing from the learned prior in " + run.priorCheckpoint());
+            err.flush();
+        }
+        Path written = runtime.sample(runDir, request);
         spec.commandLine().getOut().println(written);
         if (strip != null) {
             spec.commandLine().getOut().println(strip);

@@ -10,6 +10,7 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.RunDirectory;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingStopped;
 import dev.genzoo.runtime.wiring.Defaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,28 +93,31 @@ final class TrainCommand implements Callable<Integer> {
             refuseWithResume();
         }
         GenzooRuntime runtime = Runtimes.start(spec);
+        StopSignals.install(runtime.stopRequest());
         ProgressBar progress = ProgressBar.forConsole(err);
         TrainingOutcome outcome;
-        if (resume != null) {
-            err.println("genzoo: resuming " + resume);
-            outcome = runtime.resume(
-                    resume, SettingsMixin.given(spec, Settings.ALL).get(Settings.EPOCHS), progress);
-        } else {
-            ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
-            ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
-            Path dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
-            err.printf(
-                    "genzoo: training encoder %s, prior %s, decoder %s with objective %s on %s for %d epochs%n",
-                    resolved.component(Role.ENCODER),
-                    resolved.component(Role.PRIOR),
-                    resolved.component(Role.DECODER),
-                    resolved.component(Role.OBJECTIVE),
-                    resolved.get(Settings.DATA),
-                    resolved.get(Settings.EPOCHS));
-            err.flush();
-            outcome = runtime.train(resolved, dir, progress);
+        Path dir = resume;
+        try {
+            if (resume != null) {
+                outcome = runtime.resumeWith(
+                        resume,
+                        SettingsMixin.given(spec, Settings.ALL),
+                        TrainingBanner.resuming(err, resume.toString()),
+                        progress);
+            } else {
+                ConfigDraft draft = config == null ? new ConfigDraft() : ConfigFile.read(config);
+                ExperimentConfig resolved = runtime.resolve(draft.overlay(commandLineDraft()));
+                dir = runDir != null ? runDir : RunDirectory.defaultPath(resolved);
+                outcome = runtime.train(resolved, dir, TrainingBanner.training(err, resolved), progress);
+            }
+        } catch (TrainingStopped stop) {
+            return StopSignals.report(stop, err, "genzoo train --resume " + StopSignals.quoted(dir));
         }
         report(out, outcome);
+        for (String warning : outcome.warnings()) {
+            err.println("genzoo: warning: " + warning);
+        }
+        err.flush();
         return 0;
     }
 
@@ -165,14 +169,9 @@ final class TrainCommand implements Callable<Integer> {
                     outcome.last().epoch(),
                     outcome.last().step(),
                     outcome.last().seconds());
-            out.printf(Locale.ROOT, "train loss: %.4f%n", outcome.last().train().get("loss"));
-            StringBuilder line = new StringBuilder();
-            test.forEach((k, v) -> {
-                if (!k.equals(Evaluation.BOUND) && !k.equals(Evaluation.BITS_PER_DIMENSION)) {
-                    line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f", k, v));
-                }
-            });
-            out.println("test: " + line);
+            out.println(
+                    "train loss: " + ConsoleText.number(outcome.last().train().get("loss")));
+            out.println("test: " + ConsoleText.numbers(test, Evaluation.BOUND, Evaluation.BITS_PER_DIMENSION));
             Double bound = test.get(Evaluation.BOUND);
             if (bound != null) {
                 out.printf(
@@ -180,6 +179,14 @@ final class TrainCommand implements Callable<Integer> {
                         "test bound on log p(x): %.4f nats per example, %.4f bits per dimension%n",
                         bound,
                         test.get(Evaluation.BITS_PER_DIMENSION));
+                if (outcome.logCellVolume() != 0) {
+                    out.printf(
+                            Locale.ROOT,
+                            "(the bound is minus the loss plus %.4f nats, the log-volume of a quantization cell:"
+                                    + " the loss is a density of the dequantized pixels, the bound a probability of the"
+                                    + " discrete ones)%n",
+                            outcome.logCellVolume());
+                }
             }
         }
         out.flush();

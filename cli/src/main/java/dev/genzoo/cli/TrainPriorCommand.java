@@ -9,6 +9,7 @@ import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.PriorOutcome;
 import dev.genzoo.runtime.run.TrainingOutcome;
 import dev.genzoo.runtime.train.Evaluation;
+import dev.genzoo.runtime.train.TrainingStopped;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ final class TrainPriorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConfigDraft request = SettingsMixin.given(spec, SETTINGS);
@@ -83,24 +85,36 @@ final class TrainPriorCommand implements Callable<Integer> {
             throw new GenzooException("name the prior to fit with --prior NAME (genzoo plugins lists the priors)");
         }
         GenzooRuntime runtime = Runtimes.start(spec);
+        StopSignals.install(runtime.stopRequest());
         ProgressBar progress = ProgressBar.forConsole(err);
         PriorOutcome outcome;
-        if (resume) {
-            err.println("genzoo: resuming the prior of " + runDir);
-            err.flush();
-            outcome = runtime.resumePrior(runDir, request.get(Settings.EPOCHS), progress);
-        } else {
-            request.components.put(Role.PRIOR, prior);
-            request.options.putAll(params);
-            err.printf("genzoo: fitting prior %s to the codes of %s%n", prior, runDir);
-            err.flush();
-            outcome = runtime.trainPrior(runDir, request, progress);
+        try {
+            outcome = fit(runtime, request, progress, err);
+        } catch (TrainingStopped stop) {
+            return StopSignals.report(stop, err, "genzoo train-prior --resume " + StopSignals.quoted(runDir));
         }
-        report(out, outcome);
+        report(out, outcome, (System.nanoTime() - started) / 1e9);
         return 0;
     }
 
-    private static void report(PrintWriter out, PriorOutcome outcome) {
+    private PriorOutcome fit(GenzooRuntime runtime, ConfigDraft request, ProgressBar progress, PrintWriter err) {
+        PriorOutcome outcome;
+        if (resume) {
+            outcome = runtime.resumePriorWith(
+                    runDir, request, TrainingBanner.line(err, "resuming the prior of " + runDir), progress);
+        } else {
+            request.components.put(Role.PRIOR, prior);
+            request.options.putAll(params);
+            outcome = runtime.trainPrior(
+                    runDir,
+                    request,
+                    TrainingBanner.line(err, "fitting prior " + prior + " to the codes of " + runDir),
+                    progress);
+        }
+        return outcome;
+    }
+
+    private static void report(PrintWriter out, PriorOutcome outcome, double seconds) {
         TrainingOutcome fit = outcome.fit();
         out.printf(
                 "prior: %s in %s%n",
@@ -109,26 +123,25 @@ final class TrainPriorCommand implements Callable<Integer> {
         if (fit.last() != null) {
             out.printf(
                     Locale.ROOT,
-                    "epochs: %d, steps: %d, %.1f s%n",
+                    "epochs: %d, steps: %d, %.1f s in all (codes, fit and evaluation)%n",
                     fit.last().epoch(),
                     fit.last().step(),
-                    fit.last().seconds());
+                    seconds);
             out.printf(
                     Locale.ROOT,
                     "negative log-likelihood of the codes: train %.4f, test %.4f nats per example%n",
                     fit.last().train().get("loss"),
                     fit.last().test().get("loss"));
         }
-        StringBuilder line = new StringBuilder();
-        outcome.model().forEach((k, v) -> {
-            if (!k.equals(Evaluation.BOUND)) {
-                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f", k, v));
-            }
-        });
-        out.println("the model on the test split with this prior: " + line);
+        out.println("the model on the test split with this prior: "
+                + ConsoleText.numbers(outcome.model(), Evaluation.BOUND, Evaluation.BITS_PER_DIMENSION));
         Double bound = outcome.model().get(Evaluation.BOUND);
         if (bound != null) {
-            out.printf(Locale.ROOT, "test bound on log p(x) with this prior: %.4f nats per example%n", bound);
+            out.printf(
+                    Locale.ROOT,
+                    "test bound on log p(x) with this prior: %.4f nats per example, %.4f bits per dimension%n",
+                    bound,
+                    outcome.model().get(Evaluation.BITS_PER_DIMENSION));
         }
         out.flush();
     }

@@ -59,13 +59,17 @@ final class SettingsMixinTest {
         Run run = run("train", "--resume", "/nowhere", "--lr", "0.01", "--seed", "3");
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err())
-                .contains("only --epochs may be given with it")
+                .contains("only --epochs, --checkpoint-steps, --checkpoint-minutes, --keep-best, --tensorboard,"
+                        + " --tensorboard-steps, --tensorboard-images may be given with it")
                 .contains("--lr")
                 .contains("--seed")
                 .doesNotContain("no run directory");
         Run prior = run("train-prior", "/nowhere", "--resume", "--batch-size", "8");
         assertThat(prior.code()).isEqualTo(1);
-        assertThat(prior.err()).contains("only --epochs may be given with it, not --batch-size");
+        assertThat(prior.err())
+                .contains(
+                        "only --epochs, --checkpoint-steps, --checkpoint-minutes, --keep-best may be given with it, not"
+                                + " --batch-size");
     }
 
     @Test

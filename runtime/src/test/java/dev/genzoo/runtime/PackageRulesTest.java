@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rooms of the runtime (docs/architecture.md), checked on its compiled classes: no package
- * cycles; the training loop knows nothing of files, pictures, checkpoints, wiring or the CLI-facing
+ * cycles; the training loop and the training controls know nothing of files, pictures, checkpoints, wiring or the CLI-facing
  * services; the model and the data know nothing of training.
  */
 final class PackageRulesTest {
@@ -24,10 +24,10 @@ final class PackageRulesTest {
     }
 
     @Test
-    void theTrainingLoopWritesNoFiles() {
+    void theTrainingLoopAndItsControlsWriteNoFiles() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.genzoo.runtime.train..")
+                .resideInAnyPackage("dev.genzoo.runtime.train..", "dev.genzoo.runtime.controls..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

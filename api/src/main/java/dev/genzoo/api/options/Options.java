@@ -34,8 +34,10 @@ public final class Options {
         }
         for (String key : given.keySet()) {
             if (!byName.containsKey(key)) {
-                String known =
-                        byName.isEmpty() ? "; it takes no options" : NearestName.suggestion(key, byName.keySet());
+                String known = byName.isEmpty()
+                        ? "; it takes no options"
+                        : " (its options: " + String.join(", ", byName.keySet()) + ")"
+                                + NearestName.suggestion(key, byName.keySet());
                 throw new OptionException("unknown option '" + key + "' for " + owner + known);
             }
         }

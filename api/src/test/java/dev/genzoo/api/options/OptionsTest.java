@@ -46,17 +46,20 @@ final class OptionsTest {
     }
 
     @Test
-    void unknownKeyIsRefusedWithTheNearestKnownKey() {
+    void unknownKeyIsRefusedWithTheOwnersOptionsAndTheNearestKnownKey() {
         assertThatThrownBy(() -> Options.resolve(OWNER, DECLARED, Map.of("latnet", "3")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage("unknown option 'latnet' for encoder 'mlp-gaussian'; did you mean" + " 'latent'?");
+                .hasMessage("unknown option 'latnet' for encoder 'mlp-gaussian' (its options: hidden, latent, beta, kl,"
+                        + " learned); did you mean 'latent'?");
     }
 
     @Test
-    void unknownKeyFarFromEveryKnownKeyGetsNoSuggestion() {
+    void unknownKeyFarFromEveryKnownKeyGetsTheOwnersOptionsAndNoSuggestion() {
         assertThatThrownBy(() -> Options.resolve(OWNER, DECLARED, Map.of("xyzzy-plugh", "3")))
                 .isInstanceOf(OptionException.class)
-                .hasMessage("unknown option 'xyzzy-plugh' for encoder 'mlp-gaussian'");
+                .hasMessage(
+                        "unknown option 'xyzzy-plugh' for encoder 'mlp-gaussian' (its options: hidden, latent, beta,"
+                                + " kl, learned)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.genzoo.api.Objective;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.contract.ProbabilisticPca;
 import dev.genzoo.plugins.vae.EvidenceLowerBound;
+import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.eval.Estimate;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationReport;
@@ -41,7 +42,7 @@ final class LikelihoodEvaluationExactTest {
             System.arraycopy(pca.logLikelihood(x), 0, exactOut, 0, N);
             NDArray data = pca.manager().create(x, new Shape(N, ProbabilisticPca.DATA));
             return LikelihoodEvaluation.run(
-                    model, "elbo", data, new EvaluationSettings(KS, 3, 64, 0), 0, EvaluationListener.NONE);
+                    model, "elbo", Examples.of(data), new EvaluationSettings(KS, 3, 64, 0), 0, EvaluationListener.NONE);
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Gaussian head's three variances: log p(x|mean) against the closed form, the learned
- * log-variance's shape, start and name, and its gradient against the closed form.
+ * log-variance's shape, start and name, its gradient against the closed form, and the floor under
+ * a learned variance.
  */
 final class GaussianHeadTest {
     private static final Shape DATA = new Shape(1, 2, 2);
@@ -90,6 +91,57 @@ final class GaussianHeadTest {
                 }
                 assertThat((double) gradient[i]).isCloseTo(expected, within(1e-5));
             }
+        }
+    }
+
+    /**
+     * A pixel that is constant in the data pulls its learned variance towards 0, where the density
+     * is unbounded; the floor keeps each element's log-density at most -log(floor sqrt(2 pi)), and
+     * below the floor the parameter gets no gradient.
+     */
+    @Test
+    void aLearnedVarianceBelowItsFloorGivesTheFloorsDensityAndNoGradient() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (String variance : List.of("learned", "shared")) {
+                Options options = Options.resolve("test", GaussianHead.OPTIONS, Map.of("variance", variance));
+                GaussianHead head = GaussianHead.of(options, DATA, manager);
+                NDArray logVar =
+                        head.addTo(new ParameterList()).get("log_variance").getArray();
+                logVar.set(java.nio.FloatBuffer.wrap(
+                        manager.full(logVar.getShape(), (float) Math.log(1e-12)).toFloatArray()));
+                Leaves store = new Leaves(manager);
+                NDArray x = manager.create(X, new Shape(2, 1, 2, 2));
+                float[] logProb;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    // the mean is the data itself: the density of a pixel the network fits exactly
+                    NDArray p = head.distribution(x, StepContext.training(0, 0, 1, 1, manager, store))
+                            .logProb(x);
+                    logProb = p.toFloatArray();
+                    collector.backward(p.sum());
+                }
+                double ceiling = -4 * Math.log(0.01 * Math.sqrt(2 * Math.PI));
+                assertThat((double) logProb[0]).as(variance).isCloseTo(ceiling, within(1e-4));
+                float[] gradient =
+                        store.gradient(head.addTo(new ParameterList()).get("log_variance"));
+                assertThat(gradient).as(variance).containsOnly(0f);
+            }
+        }
+    }
+
+    @Test
+    void aLearnedVarianceCannotStartBelowItsFloor() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Options options =
+                    Options.resolve("test", GaussianHead.OPTIONS, Map.of("variance", "learned", "sigma", "0.005"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> GaussianHead.of(options, DATA, manager))
+                    .isInstanceOf(dev.genzoo.api.GenzooException.class)
+                    .hasMessage("a learned variance starts at sigma = 0.005, below its floor sigma-floor = 0.01;"
+                            + " raise sigma or lower sigma-floor");
+            Options fixed = Options.resolve("test", GaussianHead.OPTIONS, Map.of("sigma", "0.005"));
+            assertThat(GaussianHead.of(fixed, DATA, manager)
+                            .addTo(new ParameterList())
+                            .isEmpty())
+                    .isTrue();
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.Dataset;
+import dev.genzoo.runtime.eval.LikelihoodEvaluation;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.train.Adam;
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * Times a workload's step the way peer.py does: {@code warmup} steps, then about three seconds'
  * worth (or {@code steps}) of steady-state steps, wall time per step. A step is a training step,
- * or for a sampling workload a whole sampling chain without gradients.
+ * for a sampling workload a whole sampling chain, for a scoring workload the importance-sampled
+ * bound of the batch, both without gradients.
  */
 public final class Benchmark {
     private static final double CALIBRATION_SECONDS = 3.0;
@@ -88,9 +90,14 @@ public final class Benchmark {
         Engine.getInstance().setRandomSeed(0);
         try (NDManager manager = NDManager.newBaseManager();
                 AssembledModel model = runtime.assemble(config, manager, workload.example())) {
-            Runnable once = workload.sampling() == null
-                    ? trainingStep(model, config, workload, batch(workload, manager, mnist))
-                    : samplingChain(runtime, model, workload);
+            Runnable once;
+            if (workload.sampling() != null) {
+                once = samplingChain(runtime, model, workload);
+            } else if (workload.scoring() != null) {
+                once = scoring(model, workload, batch(workload, manager, mnist));
+            } else {
+                once = trainingStep(model, config, workload, batch(workload, manager, mnist));
+            }
             for (int i = 0; i < warmup; i++) {
                 once.run();
             }
@@ -137,6 +144,17 @@ public final class Benchmark {
                 scope.suppressNotUsedWarning();
                 StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
                 sampler.sample(workload.batch(), context);
+            }
+        };
+    }
+
+    /** The importance-sampled bound of the batch, as {@code genzoo eval} computes it, without gradients. */
+    private static Runnable scoring(AssembledModel model, Workload workload, NDArray batch) {
+        Workload.Scoring scoring = workload.scoring();
+        return () -> {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                LikelihoodEvaluation.importanceSampledBound(model, batch, scoring.k(), scoring.chunk());
             }
         };
     }

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param data where the batch comes from
  * @param info extra fields for the JSON line, as peer.py prints them
  * @param adamEpsilon the epsilon of peer.py's {@code torch.optim.Adam}
- * @param sampling the sampler a timed step runs, or null when a step is a training step
+ * @param sampling the sampler a timed step runs, or null
+ * @param scoring the importance-sampled bound a timed step computes, or null; with neither, a step
+ *     is a training step
  */
 public record Workload(
         String name,
@@ -26,7 +28,8 @@ public record Workload(
         BatchSource data,
         Map<String, Object> info,
         float adamEpsilon,
-        Sampling sampling) {
+        Sampling sampling,
+        Scoring scoring) {
 
     /** Untimed steps before a training workload's timing, as peer.py. */
     static final int TRAINING_WARMUP = 20;
@@ -45,7 +48,7 @@ public record Workload(
      */
     public Workload(
             String name, ConfigDraft draft, int batch, Shape example, BatchSource data, Map<String, Object> info) {
-        this(name, draft, batch, example, data, info, Adam.EPSILON, null);
+        this(name, draft, batch, example, data, info, Adam.EPSILON, null, null);
     }
 
     /**
@@ -67,7 +70,7 @@ public record Workload(
             BatchSource data,
             Map<String, Object> info,
             float adamEpsilon) {
-        this(name, draft, batch, example, data, info, adamEpsilon, null);
+        this(name, draft, batch, example, data, info, adamEpsilon, null, null);
     }
 
     /**
@@ -89,17 +92,49 @@ public record Workload(
             BatchSource data,
             Map<String, Object> info,
             Sampling sampling) {
-        this(name, draft, batch, example, data, info, Adam.EPSILON, sampling);
+        this(name, draft, batch, example, data, info, Adam.EPSILON, sampling, null);
+    }
+
+    /**
+     * A workload whose timed step scores the batch with the importance-sampled bound, as {@code
+     * genzoo eval} does, without gradients.
+     *
+     * @param name the workload's name in peer.py
+     * @param draft the components and options that build peer.py's model
+     * @param batch examples scored per step
+     * @param example one example's shape
+     * @param data where the batch comes from
+     * @param info extra fields for the JSON line, as peer.py prints them
+     * @param scoring K and the samples per chunk
+     */
+    public Workload(
+            String name,
+            ConfigDraft draft,
+            int batch,
+            Shape example,
+            BatchSource data,
+            Map<String, Object> info,
+            Scoring scoring) {
+        this(name, draft, batch, example, data, info, Adam.EPSILON, null, scoring);
     }
 
     /**
      * Untimed steps before timing: peer.py's warm-up for this kind of workload.
      *
-     * @return 20 training steps, or 2 sampling chains
+     * @return 20 training steps, or 2 sampling chains or scorings
      */
     public int warmup() {
-        return sampling == null ? TRAINING_WARMUP : SAMPLING_WARMUP;
+        return sampling == null && scoring == null ? TRAINING_WARMUP : SAMPLING_WARMUP;
     }
+
+    /**
+     * A timed step that computes the importance-sampled bound of the batch with K samples per
+     * example, drawn in chunks and combined exactly, no gradients.
+     *
+     * @param k the importance samples per example
+     * @param chunk samples per chunk
+     */
+    public record Scoring(int k, int chunk) {}
 
     /**
      * A timed step that draws {@link #batch()} examples with a named sampler, no gradients.

@@ -21,6 +21,7 @@ public final class Workloads {
         KNOWN.put("realnvp-2d", Workloads::realNvp2d);
         KNOWN.put("ddpm-2d", Workloads::ddpm2d);
         KNOWN.put("ddpm-2d-sample", Workloads::ddpm2dSample);
+        KNOWN.put("iwae-eval", Workloads::iwaeEval);
     }
 
     private Workloads() {}
@@ -88,6 +89,30 @@ public final class Workloads {
         info.put("k", 5);
         return new Workload(
                 "iwae-k5", draft, 128, new Shape(1, 28, 28), Workload.BatchSource.BINARY_IMAGES, info, 1e-4f);
+    }
+
+    /**
+     * peer.py's iwae-eval: the iwae-k5 network scoring 64 images with the importance-sampled bound,
+     * K = 1000 drawn in chunks of 250 and combined exactly, no gradients: what {@code genzoo eval}
+     * does for a batch. Nothing is trained, so the objective is the ELBO, which every genzoo has.
+     */
+    private static Workload iwaeEval() {
+        ConfigDraft draft = iwaeK5().draft();
+        draft.components.put(Role.OBJECTIVE, "elbo");
+        draft.options.remove("k");
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("images", 64);
+        info.put("k", 1000);
+        info.put("chunk", 250);
+        info.put("unit", "ms per 64 images");
+        return new Workload(
+                "iwae-eval",
+                draft,
+                64,
+                new Shape(1, 28, 28),
+                Workload.BatchSource.BINARY_IMAGES,
+                info,
+                new Workload.Scoring(1000, 250));
     }
 
     /**

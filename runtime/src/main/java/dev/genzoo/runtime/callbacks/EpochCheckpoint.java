@@ -1,13 +1,11 @@
 package dev.genzoo.runtime.callbacks;
 
-import dev.genzoo.runtime.checkpoint.Checkpoint;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.train.EpochRecord;
 import dev.genzoo.runtime.train.Fit;
-import dev.genzoo.runtime.train.StatefulCallback;
+import dev.genzoo.runtime.train.FitStart;
 import dev.genzoo.runtime.train.TrainingCallback;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /**
  * Replaces the stage's checkpoint at the end of every epoch (atomically: a kill leaves the previous
@@ -36,11 +34,7 @@ public final class EpochCheckpoint implements TrainingCallback {
 
     @Override
     public void onEpochEnd(Fit fit, EpochRecord record) {
-        List<StatefulCallback> stateful = fit.callbacks().stream()
-                .filter(StatefulCallback.class::isInstance)
-                .map(StatefulCallback.class::cast)
-                .toList();
-        Checkpoint.write(
-                files.checkpoint(), fit.model(), fit.optimizer(), config, record.epoch(), record.step(), stateful);
+        FitCheckpoints.write(
+                files.checkpoint(), fit, config, new FitStart(record.epoch(), record.step(), record.seconds()));
     }
 }

@@ -27,7 +27,11 @@ public final class FinalPictures implements TrainingCallback {
     public void onFitEnd(Fit fit, EpochRecord last) {
         Pictures.finish(fit.model(), fit.data(), fit.step(), files.samples(), files.reconstructions(), files.density());
         MetricsTable table = MetricsTable.resume(files.metrics(), Integer.MAX_VALUE);
+        double[] bound = table.header().contains("test_bound") ? table.column("test_bound") : new double[table.size()];
+        if (!table.header().contains("test_bound")) {
+            java.util.Arrays.fill(bound, Double.NaN);
+        }
         Pictures.lossCurve(
-                table.column("epoch"), table.column("train_loss"), table.column("test_loss"), files.lossCurve());
+                table.column("epoch"), table.column("train_loss"), table.column("test_loss"), bound, files.lossCurve());
     }
 }

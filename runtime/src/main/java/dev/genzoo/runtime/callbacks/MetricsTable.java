@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code metrics.csv}: one row per epoch ({@code epoch}, {@code step}, {@code seconds}, then a
- * {@code train_} and a {@code test_} column per number), rewritten atomically after every epoch
+ * {@code train_} and a {@code test_} column per number, six significant digits, integers as
+ * integers), rewritten atomically after every epoch
  * so it always matches the last checkpoint. A number that first appears in a later epoch gets its
  * column then, empty in the rows before.
  */
@@ -111,7 +112,11 @@ public final class MetricsTable {
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String number(double v) {
+    /** Six significant digits, or an integer as an integer (a count of codes, say). */
+    static String number(double v) {
+        if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return Long.toString((long) v);
+        }
         return String.format(Locale.ROOT, "%.6g", v);
     }
 

@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param reconstructions the reconstructions drawn at the end, or null for none
  * @param density the density of 2-D data drawn at the end, or null for none
  * @param lossCurve the loss curves drawn at the end
+ * @param best the checkpoint of the best test bound ({@code --keep-best true})
+ * @param events the folder of the stage's TensorBoard event files
  */
 public record StageFiles(
-        Path metrics, Path checkpoint, Path samples, Path reconstructions, Path density, Path lossCurve) {
+        Path metrics,
+        Path checkpoint,
+        Path samples,
+        Path reconstructions,
+        Path density,
+        Path lossCurve,
+        Path best,
+        Path events) {
 
     /** Checks the paths that every stage has. */
     public StageFiles {
@@ -24,5 +33,7 @@ public record StageFiles(
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(lossCurve, "lossCurve");
+        Objects.requireNonNull(best, "best");
+        Objects.requireNonNull(events, "events");
     }
 }

@@ -16,6 +16,7 @@ import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.files.AtomicFiles;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.train.Adam;
+import dev.genzoo.runtime.train.FitStart;
 import dev.genzoo.runtime.train.StatefulCallback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +46,13 @@ import java.util.zip.ZipOutputStream;
 public final class Checkpoint {
     /** The checkpoint's file name in a run directory. */
     public static final String FILE = "checkpoint.zip";
-    /** The newest format: 2 adds the state of stateful callbacks; a reader refuses newer ones. */
-    public static final int FORMAT = 2;
+    /**
+     * The newest format: 2 adds the state of stateful callbacks, 3 a position inside an epoch (a
+     * checkpoint written between two steps); a reader refuses newer ones.
+     */
+    public static final int FORMAT = 3;
+    /** The format of a checkpoint with the state of stateful callbacks, at an epoch's end. */
+    static final int CALLBACKS_FORMAT = 2;
     /** The format of a checkpoint without callback state, which every genzoo reads. */
     static final int PLAIN_FORMAT = 1;
 
@@ -78,6 +84,28 @@ public final class Checkpoint {
             int epoch,
             long step,
             List<StatefulCallback> callbacks) {
+        write(file, model, adam, config, new FitStart(epoch, step, Double.NaN), callbacks);
+    }
+
+    /**
+     * Writes a checkpoint atomically at any position of a fit: an epoch's end, or between two
+     * steps of an epoch (format 3, with the steps taken into it and their running sums). A stateful
+     * callback with no state to save (one a setting turned off) is left out.
+     *
+     * @param file the target
+     * @param model the model whose parameters are saved
+     * @param adam its optimizer, or null to save parameters only
+     * @param config the resolved config
+     * @param position where the fit stands (seconds NaN if not to be recorded)
+     * @param callbacks the run's stateful callbacks, whose state is saved too
+     */
+    public static void write(
+            Path file,
+            AssembledModel model,
+            Adam adam,
+            ExperimentConfig config,
+            FitStart position,
+            List<StatefulCallback> callbacks) {
         Map<String, NDArray> callbackArrays = new LinkedHashMap<>();
         JsonObject callbackValues = new JsonObject();
         for (StatefulCallback callback : callbacks) {
@@ -85,24 +113,38 @@ public final class Checkpoint {
             if (callbackValues.has(name)) {
                 throw new IllegalStateException("two callbacks save their state as '" + name + "'");
             }
+            if (callback.stateValues().isEmpty() && callback.stateArrays().isEmpty()) {
+                continue;
+            }
             JsonObject values = new JsonObject();
             callback.stateValues().forEach(values::addProperty);
             callbackValues.add(name, values);
             callback.stateArrays().forEach((key, array) -> callbackArrays.put(name + "/" + key, array));
         }
+        boolean withCallbacks = callbackValues.size() > 0;
         JsonObject state = new JsonObject();
-        state.addProperty("format", callbacks.isEmpty() ? PLAIN_FORMAT : FORMAT);
+        state.addProperty("format", position.midEpoch() ? FORMAT : withCallbacks ? CALLBACKS_FORMAT : PLAIN_FORMAT);
         state.addProperty("genzoo", GenzooVersion.get());
-        state.addProperty("epoch", epoch);
-        state.addProperty("step", step);
+        state.addProperty("epoch", position.epoch());
+        state.addProperty("step", position.step());
         state.addProperty("adamSteps", adam == null ? 0 : adam.steps());
+        if (!Double.isNaN(position.seconds())) {
+            state.addProperty("seconds", position.seconds());
+        }
+        if (position.midEpoch()) {
+            state.addProperty("batches", position.batches());
+            JsonObject sums = new JsonObject();
+            // as text: Double.toString reads back to the same double, so the epoch's means are bit-exact
+            position.sums().forEach((name, sum) -> sums.addProperty(name, Double.toString(sum)));
+            state.add("sums", sums);
+        }
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             entry(zip, STATE, state.toString().getBytes(StandardCharsets.UTF_8));
             entry(zip, CONFIG, ConfigFile.toYaml(config).getBytes(StandardCharsets.UTF_8));
             entry(zip, PARAMETERS, npz(named(model.parameters())));
             entry(zip, OPTIMIZER, npz(adam == null ? Map.of() : adam.state()));
-            if (!callbacks.isEmpty()) {
+            if (withCallbacks) {
                 entry(zip, CALLBACK_ARRAYS, npz(callbackArrays));
                 entry(zip, CALLBACK_VALUES, callbackValues.toString().getBytes(StandardCharsets.UTF_8));
             }
@@ -155,12 +197,22 @@ public final class Checkpoint {
                         "checkpoint %s has format %d, newer than this genzoo reads (%d); upgrade genzoo",
                         file, format, FORMAT));
             }
+            Map<String, Double> sums = new LinkedHashMap<>();
+            if (state.has("sums")) {
+                state.getAsJsonObject("sums")
+                        .entrySet()
+                        .forEach(e ->
+                                sums.put(e.getKey(), Double.valueOf(e.getValue().getAsString())));
+            }
             return new SavedState(
                     state.get("epoch").getAsInt(),
                     state.get("step").getAsLong(),
                     state.get("adamSteps").getAsLong(),
                     new String(entries.get(CONFIG), StandardCharsets.UTF_8),
-                    state.get("genzoo").getAsString());
+                    state.get("genzoo").getAsString(),
+                    state.has("batches") ? state.get("batches").getAsInt() : 0,
+                    sums,
+                    state.has("seconds") ? state.get("seconds").getAsDouble() : Double.NaN);
         } catch (JsonParseException
                 | NullPointerException
                 | IllegalStateException
@@ -225,6 +277,83 @@ public final class Checkpoint {
             callback.restoreState(restored);
         }
     }
+
+    /**
+     * Copies the arrays a stateful callback saved over some of the model's parameters, where the
+     * checkpoint has them: the moving average of the weights over the trained weights, say.
+     *
+     * @param file the checkpoint, already restored into the model
+     * @param model the model
+     * @param stateName the callback's state name; its arrays are named as the parameters
+     * @return whether the checkpoint held that callback's arrays (and they were copied)
+     * @throws GenzooException if an array does not match its parameter
+     */
+    public static boolean restoreParametersFromCallback(Path file, AssembledModel model, String stateName) {
+        Map<String, byte[]> entries = entries(file, true);
+        if (!entries.containsKey(CALLBACK_ARRAYS)) {
+            return false;
+        }
+        try (NDManager scratch = model.manager().newSubManager(ai.djl.Device.cpu())) {
+            Map<String, NDArray> saved = decode(file, entries.get(CALLBACK_ARRAYS), scratch);
+            String prefix = stateName + "/";
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            saved.forEach((name, array) -> {
+                if (name.startsWith(prefix)) {
+                    arrays.put(name.substring(prefix.length()), array);
+                }
+            });
+            if (arrays.isEmpty()) {
+                return false;
+            }
+            refuseNonFinite(file, arrays);
+            Map<String, NDArray> live = new LinkedHashMap<>();
+            model.parameters().forEach((name, p) -> {
+                if (arrays.containsKey(name)) {
+                    live.put(name, p.getArray());
+                }
+            });
+            copyAll(file, arrays, live, "array of callback '" + stateName + "'", true);
+            return true;
+        }
+    }
+
+    /**
+     * The model's parameters as a checkpoint holds them, by stable name, with the moving average of
+     * the weights in place of the trained ones where the run kept one (as {@code sample} and {@code
+     * eval} use it): what an export writes.
+     *
+     * @param file the checkpoint
+     * @param manager where the arrays are made (on the CPU)
+     * @param averageState the state name of the callback whose arrays replace parameters of the same
+     *     name, or null for the trained weights
+     * @return name to array, in the checkpoint's order, and whether the average was used
+     */
+    public static SavedParameters parameters(Path file, NDManager manager, String averageState) {
+        Map<String, byte[]> entries = entries(file, true);
+        Map<String, NDArray> saved = new LinkedHashMap<>();
+        NDList.decode(manager, entries.get(PARAMETERS)).forEach(a -> saved.put(a.getName(), a));
+        refuseNonFinite(file, saved);
+        boolean averaged = false;
+        if (averageState != null && entries.containsKey(CALLBACK_ARRAYS)) {
+            String prefix = averageState + "/";
+            for (NDArray array : NDList.decode(manager, entries.get(CALLBACK_ARRAYS))) {
+                String name = array.getName();
+                if (name.startsWith(prefix) && saved.containsKey(name.substring(prefix.length()))) {
+                    saved.put(name.substring(prefix.length()), array);
+                    averaged = true;
+                }
+            }
+        }
+        return new SavedParameters(saved, averaged);
+    }
+
+    /**
+     * A checkpoint's parameters, read for export.
+     *
+     * @param arrays stable name to array
+     * @param averaged whether a moving average replaced the trained weights
+     */
+    public record SavedParameters(Map<String, NDArray> arrays, boolean averaged) {}
 
     /** A checkpoint whose parameters are not all finite numbers cannot be used: name them. */
     private static void refuseNonFinite(Path file, Map<String, NDArray> saved) {

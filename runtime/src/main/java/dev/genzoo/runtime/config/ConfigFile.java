@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,6 +104,15 @@ public final class ConfigFile {
         if (top.containsKey("options")) {
             map(top.get("options"), "options", file).forEach((key, value) -> {
                 Role role = roleNamed(key);
+                if (role == null && value instanceof Map) {
+                    List<String> roles = new ArrayList<>();
+                    for (Role r : Role.values()) {
+                        roles.add(r.word());
+                    }
+                    throw new GenzooException(String.format(
+                            "config file %s: options.%s holds options, but '%s' is no role (roles: %s)%s",
+                            file, key, key, String.join(", ", roles), NearestName.suggestion(key, roles)));
+                }
                 if (role != null && value instanceof Map) {
                     Map<String, String> texts = new LinkedHashMap<>();
                     map(value, "options." + key, file)

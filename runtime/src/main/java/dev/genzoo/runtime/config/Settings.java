@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every runtime setting, each declared once: the data, the training and the device. A new setting
+ * Every runtime setting, each declared once: the data, the training and its controls, TensorBoard
+ * and the device. A new setting
  * is one more constant here (and {@link #ALL}), read where it is used with {@code
  * config.get(Settings.NAME)}; its config key, command-line option, help and resume rule follow.
  */
@@ -154,6 +155,132 @@ public final class Settings {
     public static final Setting<Long> SEED =
             Setting.whole("training", "seed", "--seed", 0, "Seed of every random number");
 
+    /** How the learning rate moves over the run; constant by default, as Adam's paper trains. */
+    public static final Setting<String> LR_SCHEDULE = Setting.choice(
+            "training",
+            "lr-schedule",
+            "--lr-schedule",
+            "constant",
+            "How the learning rate moves after the warm-up: constant; cosine, down to 0 at the last step (Loshchilov"
+                    + " and Hutter 2017); step, times --lr-decay every --lr-decay-epochs epochs",
+            "constant",
+            "cosine",
+            "step");
+
+    /** Steps of linear warm-up before the schedule (Goyal et al. 2017); none by default. */
+    public static final Setting<Integer> WARMUP_STEPS = Setting.integer(
+                    "training",
+                    "warmup-steps",
+                    "--warmup-steps",
+                    0,
+                    "Steps of linear learning-rate warm-up, from lr/N up to lr, before the schedule")
+            .atLeast(0);
+
+    /** The step schedule's period. */
+    public static final Setting<Integer> LR_DECAY_EPOCHS = Setting.integer(
+                    "training",
+                    "lr-decay-epochs",
+                    "--lr-decay-epochs",
+                    50,
+                    "Epochs between two decays of the step schedule")
+            .atLeast(1);
+
+    /** The step schedule's factor. */
+    public static final Setting<Double> LR_DECAY = Setting.real(
+                    "training",
+                    "lr-decay",
+                    "--lr-decay",
+                    "FACTOR",
+                    0.1,
+                    "What the step schedule multiplies the learning rate by")
+            .above(0)
+            .check(v -> v <= 1, "at most 1");
+
+    /** Clipping of the gradients by their global norm (Pascanu et al. 2013); none by default. */
+    public static final Setting<Double> CLIP_NORM = Setting.real(
+                    "training",
+                    "clip-norm",
+                    "--clip-norm",
+                    "NORM",
+                    0,
+                    "Scale the gradients down to this global L2 norm when above it; 0: no clipping")
+            .atLeast(0);
+
+    /** The decay of the moving average of the weights; none by default (diffusion usually takes 0.9999). */
+    public static final Setting<Double> EMA = Setting.real(
+                    "training",
+                    "ema",
+                    "--ema",
+                    "DECAY",
+                    0,
+                    "Keep an exponential moving average of the weights with this decay, and evaluate and sample with"
+                            + " it; 0: none")
+            .atLeast(0)
+            .check(v -> v < 1, "less than 1");
+
+    /** Checkpoints inside epochs, by steps. */
+    public static final Setting<Integer> CHECKPOINT_STEPS = Setting.integer(
+                    "training",
+                    "checkpoint-steps",
+                    "--checkpoint-steps",
+                    0,
+                    "Also save the checkpoint every N steps, inside epochs; 0: at each epoch's end only")
+            .atLeast(0)
+            .resumable();
+
+    /** Checkpoints inside epochs, by wall clock. */
+    public static final Setting<Double> CHECKPOINT_MINUTES = Setting.real(
+                    "training",
+                    "checkpoint-minutes",
+                    "--checkpoint-minutes",
+                    "MIN",
+                    0,
+                    "Also save the checkpoint every this many minutes, inside epochs; 0: never by time")
+            .atLeast(0)
+            .resumable();
+
+    /** Whether the best epoch's checkpoint is kept. */
+    public static final Setting<String> KEEP_BEST = Setting.choice(
+                    "training",
+                    "keep-best",
+                    "--keep-best",
+                    "false",
+                    "Keep the checkpoint of the epoch with the best test bound as best.zip: true or false",
+                    "false",
+                    "true")
+            .resumable();
+
+    /** Whether TensorBoard event files are written: yes, as diffusers and Lightning do. */
+    public static final Setting<String> TENSORBOARD = Setting.choice(
+                    "tensorboard",
+                    "enabled",
+                    "--tensorboard",
+                    "true",
+                    "Write TensorBoard event files beside metrics.csv (tensorboard --logdir runs/): true or false",
+                    "true",
+                    "false")
+            .resumable();
+
+    /** Scalars every N steps besides those of every epoch. */
+    public static final Setting<Integer> TENSORBOARD_STEPS = Setting.integer(
+                    "tensorboard",
+                    "steps",
+                    "--tensorboard-steps",
+                    0,
+                    "Also write the step's loss, terms and learning rate every N steps; 0: per epoch only")
+            .atLeast(0)
+            .resumable();
+
+    /** Sample images every N epochs besides those of the end. */
+    public static final Setting<Integer> TENSORBOARD_IMAGES = Setting.integer(
+                    "tensorboard",
+                    "images",
+                    "--tensorboard-images",
+                    0,
+                    "Also draw samples into the events every N epochs; 0: the final pictures only")
+            .atLeast(0)
+            .resumable();
+
     /** Where the model lives. */
     public static final Setting<String> DEVICE =
             Setting.text("", "device", "--device", "DEVICE", "cpu", "The device: cpu, gpu or gpu:N");
@@ -176,6 +303,18 @@ public final class Settings {
             LEARNING_RATE,
             ADAM_EPSILON,
             SEED,
+            LR_SCHEDULE,
+            WARMUP_STEPS,
+            LR_DECAY_EPOCHS,
+            LR_DECAY,
+            CLIP_NORM,
+            EMA,
+            CHECKPOINT_STEPS,
+            CHECKPOINT_MINUTES,
+            KEEP_BEST,
+            TENSORBOARD,
+            TENSORBOARD_STEPS,
+            TENSORBOARD_IMAGES,
             DEVICE);
 
     /** The word that leaves a data setting to be decided from the data and the encoder. */

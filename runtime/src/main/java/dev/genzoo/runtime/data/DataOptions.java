@@ -1,6 +1,7 @@
 package dev.genzoo.runtime.data;
 
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Setting;
 import dev.genzoo.runtime.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,6 +38,28 @@ public record DataOptions(
      * @return its data options, {@code auto} words decided
      */
     public static DataOptions of(ExperimentConfig config) {
+        return of(config::get);
+    }
+
+    /** Where the data settings' values are read from: a resolved config, or a draft with defaults. */
+    public interface Values {
+        /**
+         * A setting's value.
+         *
+         * @param setting the setting
+         * @param <T> its type
+         * @return its value
+         */
+        <T> T get(Setting<T> setting);
+    }
+
+    /**
+     * The options some settings give.
+     *
+     * @param config the settings' values
+     * @return the data options, {@code auto} words decided
+     */
+    public static DataOptions of(Values config) {
         String channels = config.get(Settings.CHANNELS);
         String label = config.get(Settings.LABEL_COLUMN);
         String[] arrays = config.get(Settings.ARRAYS).split(",");

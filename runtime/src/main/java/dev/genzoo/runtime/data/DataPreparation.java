@@ -1,14 +1,16 @@
 package dev.genzoo.runtime.data;
 
-import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
 
 /**
- * What is done to the data before the model sees it, with {@code auto} decided: images are
- * dequantized when the encoder is a bijection (a density on the data itself needs continuous
- * data), and binarized dynamically when they are not dequantized; 2-D points are left alone.
+ * What is done to the data before the model sees it, with {@code auto} decided from the data and
+ * the model: images are dequantized when the encoder is a bijection (a density on the data itself
+ * needs continuous data); images of intensities in [0, 1] are binarized dynamically when the
+ * model's likelihood p(x|z) is a Bernoulli one and they are neither binary already nor
+ * dequantized; everything else (a diffusion's pixels, 2-D points, a Gaussian decoder's data) is
+ * left as it is.
  * Training images may also be flipped left to right at random.
  *
  * @param binarization how grey levels become 0/1
@@ -28,24 +30,61 @@ public record DataPreparation(Binarization binarization, Dequantization dequanti
     }
 
     /**
-     * Decides the settings for a data shape and an encoder kind.
+     * Decides the settings for some data and a model.
      *
-     * @param settings the user's words, possibly {@code auto}
-     * @param example one example's shape
+     * @param config the user's words, possibly {@code auto}
+     * @param facts what the data are
      * @param encoder the kind of the model's encoder
+     * @param bernoulli whether the model's p(x|z) is a Bernoulli likelihood
      * @return the preparation
      * @throws dev.genzoo.api.GenzooException for an unknown word
      */
-    public static DataPreparation resolve(ExperimentConfig config, Shape example, EncoderKind encoder) {
-        boolean image = example.dimension() == 3;
+    public static DataPreparation resolve(
+            ExperimentConfig config, DataFacts facts, EncoderKind encoder, boolean bernoulli) {
+        boolean image = facts.image();
         Dequantization dequantization = config.get(Settings.DEQUANTIZE).equals(Settings.AUTO)
                 ? image && encoder == EncoderKind.BIJECTION ? Dequantization.UNIFORM : Dequantization.NONE
                 : Dequantization.parse(config.get(Settings.DEQUANTIZE));
         Binarization binarization = config.get(Settings.BINARIZE).equals(Settings.AUTO)
-                ? image && dequantization == Dequantization.NONE ? Binarization.DYNAMIC : Binarization.NONE
+                ? image && bernoulli && facts.unitInterval() && !facts.binary() && dequantization == Dequantization.NONE
+                        ? Binarization.DYNAMIC
+                        : Binarization.NONE
                 : Binarization.parse(config.get(Settings.BINARIZE));
         return new DataPreparation(
                 binarization, dequantization, image && config.get(Settings.FLIP).equals("horizontal"));
+    }
+
+    /**
+     * The levels of the data as the model sees them: 2 when binarized, 0 (continuous) when
+     * dequantized, else the data's own.
+     *
+     * @param facts what the data are
+     * @return K, or 0 for continuous values
+     */
+    public int levelsSeen(DataFacts facts) {
+        if (binarization != Binarization.NONE) {
+            return 2;
+        }
+        return dequantization == Dequantization.UNIFORM ? 0 : facts.levels();
+    }
+
+    /**
+     * What is done, in words for a banner: "binarized afresh for each batch", "binarized once",
+     * "dequantized with uniform noise", or "" when nothing is.
+     *
+     * @return the phrase
+     */
+    public String describe() {
+        if (dequantization == Dequantization.UNIFORM) {
+            return binarization == Binarization.NONE
+                    ? "dequantized with uniform noise"
+                    : "binarized, then dequantized with uniform noise";
+        }
+        return switch (binarization) {
+            case DYNAMIC -> "binarized afresh for each batch";
+            case STATIC -> "binarized once";
+            case NONE -> "";
+        };
     }
 
     /**

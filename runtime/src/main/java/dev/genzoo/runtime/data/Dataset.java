@@ -199,6 +199,31 @@ public final class Dataset {
     }
 
     /**
+     * The values to look at for facts about them (range, levels): the floats themselves, or for
+     * bytes only the distinct values they stand for, so that no float copy of an image set is made.
+     *
+     * @return the values, or each distinct value once
+     */
+    public float[] distinctOrAllValues() {
+        if (floats != null) {
+            return floats;
+        }
+        boolean[] seen = new boolean[256];
+        for (byte b : bytes) {
+            seen[b & 0xFF] = true;
+        }
+        float[] table = valueTable();
+        float[] out = new float[256];
+        int count = 0;
+        for (int k = 0; k < 256; k++) {
+            if (seen[k]) {
+                out[count++] = table[k];
+            }
+        }
+        return java.util.Arrays.copyOf(out, count);
+    }
+
+    /**
      * All values as floats, example after example.
      *
      * @return for real values the backing array itself, not a copy (do not modify it); for bytes a

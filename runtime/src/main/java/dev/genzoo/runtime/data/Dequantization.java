@@ -4,7 +4,6 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.options.NearestName;
 import dev.genzoo.runtime.config.Settings;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -23,9 +22,7 @@ public enum Dequantization {
     UNIFORM;
 
     /** The most levels a data set may have to be dequantized: 8-bit pixels. */
-    public static final int MAX_LEVELS = 256;
-
-    private static final double ON_GRID = 1e-4;
+    public static final int MAX_LEVELS = GridLevels.MAX_LEVELS;
 
     /**
      * The dequantization a user named.
@@ -65,62 +62,12 @@ public enum Dequantization {
      * @throws GenzooException if the values lie on no such grid
      */
     public static int levels(Dataset data) {
-        float[] distinct = new float[MAX_LEVELS];
-        int count = 0;
-        if (data.isBytes()) {
-            boolean[] seen = new boolean[256];
-            for (byte b : data.bytes()) {
-                seen[b & 0xFF] = true;
-            }
-            float[] table = data.valueTable();
-            for (int k = 0; k < 256; k++) {
-                if (seen[k]) {
-                    count = insert(data, distinct, count, table[k]);
-                }
-            }
-        } else {
-            float last = Float.NaN;
-            for (float v : data.values()) {
-                if (v != last) {
-                    count = insert(data, distinct, count, v);
-                    last = v;
-                }
-            }
+        float[] values = data.distinctOrAllValues();
+        GridLevels grid = GridLevels.of(values);
+        if (grid.levels() == 0) {
+            throw notDiscrete(data, grid.whyNone());
         }
-        for (int steps = 1; steps < MAX_LEVELS; steps++) {
-            if (onGrid(distinct, count, steps)) {
-                return steps + 1;
-            }
-        }
-        throw notDiscrete(data, "its values lie on no grid of at most " + MAX_LEVELS + " levels");
-    }
-
-    /** Adds v to the sorted distinct values unless it is there; returns their new count. */
-    private static int insert(Dataset data, float[] distinct, int count, float v) {
-        if (!(v >= 0f && v <= 1f)) {
-            throw notDiscrete(data, "it holds " + v + ", outside [0, 1]");
-        }
-        int at = Arrays.binarySearch(distinct, 0, count, v);
-        if (at >= 0) {
-            return count;
-        }
-        if (count == MAX_LEVELS) {
-            throw notDiscrete(data, "it holds more than " + MAX_LEVELS + " distinct values");
-        }
-        int insert = -at - 1;
-        System.arraycopy(distinct, insert, distinct, insert + 1, count - insert);
-        distinct[insert] = v;
-        return count + 1;
-    }
-
-    private static boolean onGrid(float[] values, int count, int steps) {
-        for (int i = 0; i < count; i++) {
-            double scaled = values[i] * (double) steps;
-            if (Math.abs(scaled - Math.rint(scaled)) > ON_GRID) {
-                return false;
-            }
-        }
-        return true;
+        return grid.levels();
     }
 
     private static GenzooException notDiscrete(Dataset data, String why) {

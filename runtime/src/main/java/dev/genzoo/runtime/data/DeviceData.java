@@ -35,6 +35,8 @@ public final class DeviceData implements AutoCloseable {
     private final NDManager manager;
     private final Dataset train;
     private final HeldOut test;
+    private final HeldOut original;
+    private final DataFacts facts;
     private final Shape exampleShape;
     private final DataPreparation preparation;
     private final int levels;
@@ -42,10 +44,19 @@ public final class DeviceData implements AutoCloseable {
     private HostBatch[] buffers;
     private long inputNanos;
 
-    private DeviceData(NDManager manager, Dataset train, HeldOut test, DataPreparation preparation, int levels) {
+    private DeviceData(
+            NDManager manager,
+            Dataset train,
+            HeldOut test,
+            HeldOut original,
+            DataFacts facts,
+            DataPreparation preparation,
+            int levels) {
         this.manager = manager;
         this.train = train;
         this.test = test;
+        this.original = original;
+        this.facts = facts;
         this.exampleShape = train.exampleShape();
         this.preparation = preparation;
         this.levels = levels;
@@ -56,14 +67,17 @@ public final class DeviceData implements AutoCloseable {
      * asked.
      *
      * @param split the train and test splits on the host
+     * @param facts what the split is (see {@link DataFacts#of})
      * @param preparation binarization, dequantization and flips
      * @param seed the run's seed (static binarization of the train split)
      * @param parent the device's manager; the arrays live in a sub-manager closed with this object
      * @return the placed data
      */
-    public static DeviceData place(DataSplit split, DataPreparation preparation, long seed, NDManager parent) {
+    public static DeviceData place(
+            DataSplit split, DataFacts facts, DataPreparation preparation, long seed, NDManager parent) {
         Dataset train = split.train();
         Dataset test = split.test();
+        Dataset original = test;
         Binarization binarization = preparation.binarization();
         if (binarization != Binarization.NONE) {
             checkUnitInterval(train);
@@ -79,7 +93,9 @@ public final class DeviceData implements AutoCloseable {
         }
         NDManager manager = parent.newSubManager();
         try {
-            return new DeviceData(manager, train, HeldOut.place(test, manager), preparation, levels);
+            HeldOut placedTest = HeldOut.place(test, manager);
+            HeldOut placedOriginal = original == test ? placedTest : HeldOut.place(original, manager);
+            return new DeviceData(manager, train, placedTest, placedOriginal, facts, preparation, levels);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -107,6 +123,19 @@ public final class DeviceData implements AutoCloseable {
      * @return the batches; close them at the epoch's end
      */
     public TrainingBatches epoch(long[] order, int batchSize) {
+        return epoch(order, batchSize, 0);
+    }
+
+    /**
+     * One epoch's training batches, in the order of a permutation, from a position inside it (a
+     * run resumed mid-epoch).
+     *
+     * @param order a permutation of 0..N-1 of the training split
+     * @param batchSize examples per batch (the last may have fewer)
+     * @param first the position in the order of the first example handed out
+     * @return the batches; close them at the epoch's end
+     */
+    public TrainingBatches epoch(long[] order, int batchSize, long first) {
         if (background == null) {
             background = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "genzoo-batches");
@@ -121,7 +150,7 @@ public final class DeviceData implements AutoCloseable {
                 new HostBatch(capacity, exampleBytes(), labelled), new HostBatch(capacity, exampleBytes(), labelled)
             };
         }
-        return new TrainingBatches(this, background, buffers, order, batchSize);
+        return new TrainingBatches(this, background, buffers, order, batchSize, (int) Math.min(first, order.length));
     }
 
     private int exampleBytes() {
@@ -199,6 +228,41 @@ public final class DeviceData implements AutoCloseable {
     /** @return the held-out split on the device, prepared once, read a batch at a time */
     public Examples test() {
         return test;
+    }
+
+    /** @return what the data are, before any preparation */
+    public DataFacts facts() {
+        return facts;
+    }
+
+    /**
+     * The levels of the held-out data as the model sees them.
+     *
+     * @return 2 when binarized, 0 when dequantized, else the data's own (0 for real values)
+     */
+    public int levelsSeen() {
+        return preparation.levelsSeen(facts);
+    }
+
+    /**
+     * The held-out split as the source gave it, before binarization and dequantization (the
+     * intensities beside the binary targets of a picture), read a batch at a time.
+     *
+     * @return the same examples as {@link #test()} when nothing was prepared
+     */
+    public Examples original() {
+        return original;
+    }
+
+    /**
+     * The first examples of the held-out split as the source gave them, as one array; it belongs
+     * to the caller's scope.
+     *
+     * @param n at most this many examples
+     * @return [min(n, test size), data shape], float32
+     */
+    public NDArray originalHead(long n) {
+        return original.batch(0, Math.min(n, original.size())).x();
     }
 
     /**

@@ -24,12 +24,14 @@ public final class TrainingBatches implements AutoCloseable {
     private int turn;
     private Future<HostBatch> pending;
 
-    TrainingBatches(DeviceData data, ExecutorService background, HostBatch[] buffers, long[] order, int batchSize) {
+    TrainingBatches(
+            DeviceData data, ExecutorService background, HostBatch[] buffers, long[] order, int batchSize, int first) {
         this.data = data;
         this.background = background;
         this.buffers = buffers;
         this.order = order;
         this.batchSize = batchSize;
+        this.nextFrom = first;
         this.pending = gatherNext();
     }
 

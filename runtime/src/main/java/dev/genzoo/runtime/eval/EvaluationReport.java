@@ -17,15 +17,79 @@ import java.util.Map;
  * @param dataDimensions D, the numbers in one example
  * @param seed the seed of the draws
  * @param seconds wall-clock time of the evaluation
+ * @param diagnostics the posterior's diagnostics, for a density model, else null
+ * @param boundPerStep each step's term of a diffusion's bound, else null
  */
 public record EvaluationReport(
-        String estimator, List<Estimate> estimates, int examples, long dataDimensions, long seed, double seconds) {
+        String estimator,
+        List<Estimate> estimates,
+        int examples,
+        long dataDimensions,
+        long seed,
+        double seconds,
+        PosteriorDiagnostics diagnostics,
+        BoundPerStep boundPerStep) {
 
     /**
      * Copies the list.
      */
     public EvaluationReport {
         estimates = List.copyOf(estimates);
+    }
+
+    /**
+     * A report without diagnostics.
+     *
+     * @param estimator what was computed, in words
+     * @param estimates the mean estimates, the tightest last
+     * @param examples how many examples were scored
+     * @param dataDimensions D, the numbers in one example
+     * @param seed the seed of the draws
+     * @param seconds wall-clock time of the evaluation
+     */
+    public EvaluationReport(
+            String estimator, List<Estimate> estimates, int examples, long dataDimensions, long seed, double seconds) {
+        this(estimator, estimates, examples, dataDimensions, seed, seconds, null, null);
+    }
+
+    /**
+     * A report with diagnostics and no terms per step.
+     *
+     * @param estimator what was computed, in words
+     * @param estimates the mean estimates, the tightest last
+     * @param examples how many examples were scored
+     * @param dataDimensions D, the numbers in one example
+     * @param seed the seed of the draws
+     * @param seconds wall-clock time of the evaluation
+     * @param diagnostics the posterior's diagnostics, or null
+     */
+    public EvaluationReport(
+            String estimator,
+            List<Estimate> estimates,
+            int examples,
+            long dataDimensions,
+            long seed,
+            double seconds,
+            PosteriorDiagnostics diagnostics) {
+        this(estimator, estimates, examples, dataDimensions, seed, seconds, diagnostics, null);
+    }
+
+    /**
+     * Each step's term of a diffusion's bound, where the objective gives them.
+     *
+     * @return the terms, empty otherwise
+     */
+    public java.util.Optional<BoundPerStep> stepwise() {
+        return java.util.Optional.ofNullable(boundPerStep);
+    }
+
+    /**
+     * The diagnostics, where the model has them.
+     *
+     * @return the diagnostics, empty for a model without a density encoder
+     */
+    public java.util.Optional<PosteriorDiagnostics> posteriorDiagnostics() {
+        return java.util.Optional.ofNullable(diagnostics);
     }
 
     /**
@@ -95,6 +159,15 @@ public record EvaluationReport(
         out.put("nll_nats", nllNats());
         out.put("nll_bits_per_dim", nllBitsPerDimension());
         out.put("nll_from", tightest().label());
+        if (diagnostics != null) {
+            out.put("diagnostics", diagnostics.toJsonFields());
+        }
+        if (boundPerStep != null && boundPerStep.nats().stream().allMatch(Double::isFinite)) {
+            Map<String, Object> steps = new LinkedHashMap<>();
+            steps.put("examples", boundPerStep.examples());
+            steps.put("nats", boundPerStep.nats());
+            out.put("bound_per_step", steps);
+        }
         out.put("seconds", seconds);
         return new GsonBuilder()
                         .setPrettyPrinting()

@@ -28,6 +28,10 @@ import java.util.function.LongConsumer;
  * Only the Distribution vocabulary is used: {@code rsampleWithLogProb} (so a posterior that knows
  * the density of its own draws only, a flow-refined one, works), the prior's and the decoder's
  * {@code logProb}.
+ *
+ * <p>Beside the estimates it keeps, per example, the effective sample size of the normalized
+ * importance weights of the largest K, (sum w)^2 / sum w^2 (Kong 1992), between 1 and K: near 1
+ * means one sample carries the estimate, and q is a poor proposal for that example.
  */
 final class ImportanceSampling implements LikelihoodEstimator {
     /** The most numbers one chunk's decoder output may hold (32 MiB of float32). */
@@ -37,12 +41,37 @@ final class ImportanceSampling implements LikelihoodEstimator {
     private final List<Integer> ks;
     private final long exampleSize;
     private final long elementsPerPass;
+    private final int samplesPerChunk;
+    private double essSum;
+    private long essCount;
 
     ImportanceSampling(GenerativeModel model, List<Integer> ks, long exampleSize, long elementsPerPass) {
+        this(model, ks, exampleSize, elementsPerPass, 0);
+    }
+
+    /**
+     * An estimator that draws a fixed number of samples per chunk.
+     *
+     * @param samplesPerChunk samples per chunk, or 0 to keep the decoder's output under {@code
+     *     elementsPerPass} numbers
+     */
+    ImportanceSampling(
+            GenerativeModel model, List<Integer> ks, long exampleSize, long elementsPerPass, int samplesPerChunk) {
         this.model = model;
         this.ks = List.copyOf(ks);
         this.exampleSize = exampleSize;
         this.elementsPerPass = elementsPerPass;
+        this.samplesPerChunk = samplesPerChunk;
+    }
+
+    /**
+     * The mean over the examples scored so far of the importance weights' effective sample size at
+     * the largest K.
+     *
+     * @return between 1 and K, NaN before any example
+     */
+    double meanEffectiveSampleSize() {
+        return essCount == 0 ? Double.NaN : essSum / essCount;
     }
 
     @Override
@@ -72,10 +101,12 @@ final class ImportanceSampling implements LikelihoodEstimator {
     @Override
     public double[][] estimate(NDArray x, StepContext context, LongConsumer progress) {
         int b = Math.toIntExact(x.getShape().get(0));
-        long perChunk = Math.max(1, elementsPerPass / ((long) b * exampleSize));
+        long perChunk = samplesPerChunk > 0 ? samplesPerChunk : Math.max(1, elementsPerPass / ((long) b * exampleSize));
         double[] logSum = new double[b];
+        double[] logSumOfSquares = new double[b];
         double[] sumOfLogWeights = new double[b];
         Arrays.fill(logSum, Double.NEGATIVE_INFINITY);
+        Arrays.fill(logSumOfSquares, Double.NEGATIVE_INFINITY);
         double[][] out = new double[ks.size() + 1][];
         int drawn = 0;
         for (int j = 0; j < ks.size(); j++) {
@@ -85,6 +116,7 @@ final class ImportanceSampling implements LikelihoodEstimator {
                 float[] sums = chunk(x, chunk, context);
                 for (int i = 0; i < b; i++) {
                     logSum[i] = logAddExp(logSum[i], sums[i]);
+                    logSumOfSquares[i] = logAddExp(logSumOfSquares[i], sums[2 * b + i]);
                     sumOfLogWeights[i] += sums[b + i];
                 }
                 drawn += chunk;
@@ -100,12 +132,20 @@ final class ImportanceSampling implements LikelihoodEstimator {
         double[] elbo = new double[b];
         for (int i = 0; i < b; i++) {
             elbo[i] = sumOfLogWeights[i] / drawn;
+            double ess = Math.exp(2 * logSum[i] - logSumOfSquares[i]);
+            if (Double.isFinite(ess)) {
+                essSum += ess;
+                essCount++;
+            }
         }
         out[0] = elbo;
         return out;
     }
 
-    /** One chunk of samples: per example, the log-sum-exp and the sum of its log-weights, [2 * B]. */
+    /**
+     * One chunk of samples: per example, the log-sum-exp of its log-weights, their sum, and the
+     * log-sum-exp of twice them, [3 * B].
+     */
     private float[] chunk(NDArray x, int samples, StepContext context) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -118,9 +158,10 @@ final class ImportanceSampling implements LikelihoodEstimator {
                     .add(model.prior().distribution(context).logProb(z))
                     .sub(draw.logProb());
             NDArray largest = logWeights.max(new int[] {0});
-            NDArray logSum =
-                    logWeights.sub(largest).exp().sum(new int[] {0}).log().add(largest);
-            return NDArrays.stack(new NDList(logSum, logWeights.sum(new int[] {0})))
+            NDArray scaled = logWeights.sub(largest).exp();
+            NDArray logSum = scaled.sum(new int[] {0}).log().add(largest);
+            NDArray logSumOfSquares = scaled.square().sum(new int[] {0}).log().add(largest.mul(2f));
+            return NDArrays.stack(new NDList(logSum, logWeights.sum(new int[] {0}), logSumOfSquares))
                     .toFloatArray();
         }
     }

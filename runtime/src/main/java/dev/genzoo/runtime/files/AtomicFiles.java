@@ -35,6 +35,24 @@ public final class AtomicFiles {
     }
 
     /**
+     * Checks, before any work, that a file can be written where asked: its folder exists and is a
+     * folder.
+     *
+     * @param target the file to be written later
+     * @throws GenzooException naming the file and its missing folder
+     */
+    public static void checkFolder(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new GenzooException("cannot write " + target + ": its folder " + (dir == null ? "" : dir + " ")
+                    + "does not exist; create it first or choose another file");
+        }
+        if (Files.isDirectory(target)) {
+            throw new GenzooException("cannot write " + target + ": it is a folder; name a file");
+        }
+    }
+
+    /**
      * Replaces a file's content atomically.
      *
      * @param target the file

@@ -43,6 +43,50 @@ record AxisTicks(long first, long last, double step) {
         return new AxisTicks((long) Math.floor(low / step), (long) Math.ceil(high / step), step);
     }
 
+    /**
+     * Ticks on nice round values inside [min, max], for an axis whose ends are fixed (a 2-D plot
+     * whose two axes must keep one scale): multiples of 1, 2 or 5 times a power of ten, about
+     * {@code target} steps apart across the range.
+     *
+     * @param min the axis' lower end, finite
+     * @param max its upper end, greater than min
+     * @param target the number of steps wanted, at least 1
+     * @return the tick values, increasing
+     */
+    static double[] within(double min, double max, int target) {
+        double step = niceStep((max - min) / Math.max(1, target));
+        long first = (long) Math.ceil(min / step - 1e-9);
+        long last = (long) Math.floor(max / step + 1e-9);
+        double[] values = new double[(int) Math.max(0, last - first + 1)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (first + i) * step;
+        }
+        return values;
+    }
+
+    /**
+     * The nice range for an axis of whole numbers (epochs): as {@link #spanning}, with steps of at
+     * least 1, and a single value widened to one step either side.
+     *
+     * @param min the smallest value to show
+     * @param max the largest value to show
+     * @param target the number of steps wanted, at least 1
+     * @return the ticks
+     */
+    static AxisTicks spanningWhole(double min, double max, int target) {
+        if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
+            return spanning(0, 1, target);
+        }
+        double low = Math.floor(min);
+        double high = Math.ceil(max);
+        if (high == low) {
+            low -= 1;
+            high += 1;
+        }
+        double step = Math.max(1, niceStep((high - low) / Math.max(1, target)));
+        return new AxisTicks((long) Math.floor(low / step), (long) Math.ceil(high / step), step);
+    }
+
     /** The smallest of 1, 2, 5 or 10 times a power of ten that is at least {@code raw}. */
     private static double niceStep(double raw) {
         double power = Math.pow(10, Math.floor(Math.log10(raw)));

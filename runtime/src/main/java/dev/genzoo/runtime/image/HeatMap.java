@@ -29,6 +29,24 @@ public final class HeatMap {
         Checks.positive("number of columns", cols);
         Checks.positive("cell scale", scale);
         Checks.length("heat map values", values.length, (long) rows * cols);
+        Canvas canvas = new Canvas(Math.multiplyExact(cols, scale), Math.multiplyExact(rows, scale), Colours.MISSING);
+        paint(canvas, 0, 0, values, rows, cols, scale);
+        canvas.write(file);
+    }
+
+    /**
+     * Paints the cells into a region of a picture, the finite values stretched over the ramp.
+     *
+     * @param canvas the picture
+     * @param left the region's left edge
+     * @param top the region's top edge
+     * @param values {@code rows * cols} values, row-major, row 0 at the top
+     * @param rows grid rows
+     * @param cols grid columns
+     * @param scale the side of one cell in pixels
+     * @return the least and greatest finite value, the ends of the ramp (NaN for none)
+     */
+    static double[] paint(Canvas canvas, int left, int top, double[] values, int rows, int cols, int scale) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {
@@ -38,16 +56,13 @@ public final class HeatMap {
             }
         }
         double range = max - min;
-        Canvas canvas = new Canvas(Math.multiplyExact(cols, scale), Math.multiplyExact(rows, scale), Colours.MISSING);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = values[r * cols + c];
-                if (Double.isFinite(v)) {
-                    int rgb = Colours.ramp(range > 0 ? (v - min) / range : 0.5);
-                    canvas.fill(c * scale, r * scale, scale, scale, rgb);
-                }
+                int rgb = Double.isFinite(v) ? Colours.ramp(range > 0 ? (v - min) / range : 0.5) : Colours.MISSING;
+                canvas.fill(left + c * scale, top + r * scale, scale, scale, rgb);
             }
         }
-        canvas.write(file);
+        return min <= max ? new double[] {min, max} : new double[] {Double.NaN, Double.NaN};
     }
 }

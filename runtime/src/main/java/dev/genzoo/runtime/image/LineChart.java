@@ -23,6 +23,7 @@ public final class LineChart {
     private final List<Series> series;
     private final int width;
     private final int height;
+    private final boolean wholeX;
 
     private LineChart(Builder builder) {
         title = builder.title;
@@ -31,6 +32,7 @@ public final class LineChart {
         series = List.copyOf(builder.series);
         width = builder.width;
         height = builder.height;
+        wholeX = builder.wholeX;
     }
 
     /**
@@ -50,7 +52,8 @@ public final class LineChart {
      * @throws dev.genzoo.api.GenzooException naming the file, if it cannot be written
      */
     public void write(Path file) {
-        LineChartPainter.paint(title, xLabel, yLabel, series, width, height).write(file);
+        LineChartPainter.paint(title, xLabel, yLabel, series, width, height, wholeX)
+                .write(file);
     }
 
     /** Collects the title, axis labels, series and size of a {@link LineChart}. */
@@ -66,6 +69,7 @@ public final class LineChart {
         private final List<Series> series = new ArrayList<>();
         private int width = 640;
         private int height = 400;
+        private boolean wholeX;
 
         private Builder(String title) {
             this.title = title == null ? "" : title;
@@ -90,6 +94,16 @@ public final class LineChart {
          */
         public Builder yLabel(String label) {
             yLabel = label == null ? "" : label;
+            return this;
+        }
+
+        /**
+         * Puts the x ticks on whole numbers only (epochs), a single x value between two ticks.
+         *
+         * @return this builder
+         */
+        public Builder wholeX() {
+            wholeX = true;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.genzoo.runtime.image;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,6 @@ final class LineChartPainter {
     private static final int TICK = 3;
     private static final int LINE = 2;
     private static final int MARKER = 5;
-    private static final int SWATCH = 16;
     /** Rows from the top of a line of text to the middle of a digit. */
     private static final int TEXT_MIDDLE = 3;
     /** Room right of the plot for half of the last x tick label. */
@@ -41,12 +41,19 @@ final class LineChartPainter {
      * @param series the series, in legend order
      * @param width picture width, at least {@link LineChart.Builder#MIN_WIDTH}
      * @param height picture height, at least {@link LineChart.Builder#MIN_HEIGHT}
+     * @param wholeX whether x ticks are whole numbers only
      * @return the picture
      */
     static Canvas paint(
-            String title, String xLabel, String yLabel, List<LineChart.Series> series, int width, int height) {
+            String title,
+            String xLabel,
+            String yLabel,
+            List<LineChart.Series> series,
+            int width,
+            int height,
+            boolean wholeX) {
         LineChartPainter painter = new LineChartPainter(width, height);
-        painter.labels(title, xLabel, yLabel, series);
+        painter.labels(title, xLabel, yLabel, series, wholeX);
         painter.axes();
         for (int i = 0; i < series.size(); i++) {
             painter.series(series.get(i), Colours.series(i));
@@ -56,7 +63,7 @@ final class LineChartPainter {
     }
 
     /** Draws title and axis labels and fixes the plot rectangle and the ticks. */
-    private void labels(String title, String xLabel, String yLabel, List<LineChart.Series> series) {
+    private void labels(String title, String xLabel, String yLabel, List<LineChart.Series> series, boolean wholeX) {
         int text = BitmapFont.HEIGHT;
         int width = canvas.width();
         int height = canvas.height();
@@ -72,7 +79,8 @@ final class LineChartPainter {
         }
         left = MARGIN + labelWidth + PAD + TICK;
         plotWidth = width - RIGHT - left;
-        xTicks = AxisTicks.spanning(box[0], box[1], Math.max(2, plotWidth / 80));
+        int target = Math.max(2, plotWidth / 80);
+        xTicks = wholeX ? AxisTicks.spanningWhole(box[0], box[1], target) : AxisTicks.spanning(box[0], box[1], target);
         canvas.text(yLabel, MARGIN, top - PAD - text, Colours.INK, 1);
         canvas.text(xLabel, left + (plotWidth - BitmapFont.width(xLabel)) / 2, height - MARGIN - text, Colours.INK, 1);
     }
@@ -114,58 +122,15 @@ final class LineChartPainter {
         }
     }
 
-    /**
-     * A boxed list of colour swatches and series names in the corner of the plot that hides the
-     * fewest drawn pixels, top-right when several tie.
-     */
+    /** The legend in the corner of the plot that covers the least data (see {@link Legend}). */
     private void legend(List<LineChart.Series> series) {
-        if (series.isEmpty()) {
-            return;
-        }
-        int pitch = BitmapFont.HEIGHT + 2;
-        int nameWidth = 0;
-        for (LineChart.Series s : series) {
-            nameWidth = Math.max(nameWidth, BitmapFont.width(s.name()));
-        }
-        int boxWidth = PAD + SWATCH + PAD + nameWidth + PAD;
-        int boxHeight = 2 * PAD + series.size() * pitch - 2;
-        int[] xs = {left + plotWidth - MARGIN - boxWidth, left + MARGIN};
-        int[] ys = {top + MARGIN, top + plotHeight - MARGIN - boxHeight};
-        int x = xs[0];
-        int y = ys[0];
-        int hidden = Integer.MAX_VALUE;
-        for (int cy : ys) {
-            for (int cx : xs) {
-                int covered = drawnPixels(cx, cy, boxWidth, boxHeight);
-                if (covered < hidden) {
-                    hidden = covered;
-                    x = cx;
-                    y = cy;
-                }
-            }
-        }
-        canvas.fill(x, y, boxWidth, boxHeight, Colours.PAPER);
-        canvas.outline(x, y, boxWidth, boxHeight, Colours.INK);
+        List<String> names = new ArrayList<>();
+        List<Integer> colours = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            int rowTop = y + PAD + i * pitch;
-            int middle = rowTop + TEXT_MIDDLE;
-            canvas.line(x + PAD, middle, x + PAD + SWATCH - 1, middle, Colours.series(i), LINE);
-            canvas.text(series.get(i).name(), x + PAD + SWATCH + PAD, rowTop, Colours.INK, 1);
+            names.add(series.get(i).name());
+            colours.add(Colours.series(i));
         }
-    }
-
-    /** Pixels in a rectangle that are neither paper nor grid. */
-    private int drawnPixels(int x, int y, int w, int h) {
-        int n = 0;
-        for (int j = Math.max(0, y); j < Math.min(canvas.height(), y + h); j++) {
-            for (int i = Math.max(0, x); i < Math.min(canvas.width(), x + w); i++) {
-                int rgb = canvas.rgb(i, j);
-                if (rgb != Colours.PAPER && rgb != Colours.GRID) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        Legend.draw(canvas, left, top, plotWidth, plotHeight, names, colours, false);
     }
 
     private int column(double x) {

@@ -73,12 +73,24 @@ public final class ScatterPlot {
             canvas.fill(left, zeroRow, size, 1, Colours.GRID);
         }
         if (other != null) {
-            draw(canvas, left, other, bounds, size, Colours.series(1));
+            draw(canvas, left, 0, other, bounds, size, Colours.series(1));
         }
-        draw(canvas, left, points, bounds, size, Colours.series(0));
+        draw(canvas, left, 0, points, bounds, size, Colours.series(0));
     }
 
-    private static void draw(Canvas canvas, int left, float[] points, double[] bounds, int size, int rgb) {
+    /**
+     * Draws points as 3 x 3 squares into a square panel of a picture, y upwards; points outside
+     * the bounds or not finite are skipped.
+     *
+     * @param canvas the picture
+     * @param left the panel's left edge
+     * @param top the panel's top edge
+     * @param points x0, y0, x1, y1, ...
+     * @param bounds xmin, xmax, ymin, ymax of the panel
+     * @param size the panel's side in pixels
+     * @param rgb the colour
+     */
+    static void draw(Canvas canvas, int left, int top, float[] points, double[] bounds, int size, int rgb) {
         if (points.length % 2 != 0) {
             throw new IllegalArgumentException(
                     "Points come as (x, y) pairs, but " + points.length + " values were given.");
@@ -87,22 +99,23 @@ public final class ScatterPlot {
             double x = points[i];
             double y = points[i + 1];
             if (x >= bounds[0] && x <= bounds[1] && y >= bounds[2] && y <= bounds[3]) {
-                canvas.fill(left + column(x, bounds, size) - DOT / 2, row(y, bounds, size) - DOT / 2, DOT, DOT, rgb);
+                canvas.fill(
+                        left + column(x, bounds, size) - DOT / 2, top + row(y, bounds, size) - DOT / 2, DOT, DOT, rgb);
             }
         }
     }
 
     /** The pixel column of an x value: xmin is column 0 and xmax the last column. */
-    private static int column(double x, double[] bounds, int size) {
+    static int column(double x, double[] bounds, int size) {
         return (int) Math.round((x - bounds[0]) / (bounds[1] - bounds[0]) * (size - 1));
     }
 
     /** The pixel row of a y value: ymax is row 0 and ymin the last row. */
-    private static int row(double y, double[] bounds, int size) {
+    static int row(double y, double[] bounds, int size) {
         return (int) Math.round((bounds[3] - y) / (bounds[3] - bounds[2]) * (size - 1));
     }
 
-    private static void checkBounds(double[] bounds) {
+    static void checkBounds(double[] bounds) {
         if (bounds.length != 4) {
             throw new IllegalArgumentException(
                     "Bounds are xmin, xmax, ymin, ymax: 4 values, not " + bounds.length + ".");

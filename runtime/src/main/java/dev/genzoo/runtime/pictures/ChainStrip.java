@@ -17,6 +17,7 @@ public final class ChainStrip implements SamplingProgress {
     private final long examples;
     private final SamplingProgress next;
     private final List<float[]> kept = new ArrayList<>();
+    private final List<Integer> remaining = new ArrayList<>();
     private int examplesKept;
 
     /**
@@ -41,6 +42,7 @@ public final class ChainStrip implements SamplingProgress {
             NDArray x = state.get();
             long n = Math.min(examples, x.getShape().get(0));
             kept.add(x.get(new NDIndex().addSliceDim(0, n)).toFloatArray());
+            remaining.add(total - done);
             examplesKept = (int) n;
         }
         next.stepped(done, total, state);
@@ -58,6 +60,16 @@ public final class ChainStrip implements SamplingProgress {
     /** The kept states, first to last, each the first examples flattened. */
     public List<float[]> frames() {
         return kept;
+    }
+
+    /**
+     * The time of each kept state: the chain's steps still to run, t = T for the first state
+     * x_T (pure noise) down to t = 0 for the last, in the sampler's own steps.
+     *
+     * @return one t per frame
+     */
+    public List<Integer> times() {
+        return List.copyOf(remaining);
     }
 
     /** How many examples each frame holds. */

@@ -8,14 +8,15 @@ import dev.genzoo.api.Sampler;
 import dev.genzoo.api.SamplingProgress;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.data.DeviceData;
-import dev.genzoo.runtime.image.HeatMap;
 import dev.genzoo.runtime.image.ImageGrid;
 import dev.genzoo.runtime.image.LineChart;
-import dev.genzoo.runtime.image.ScatterPlot;
+import dev.genzoo.runtime.image.PointFigure;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,9 +34,9 @@ public final class Pictures {
     /** Examples (rows) in the strip of a chain's intermediate images. */
     public static final int STRIP_ROWS = 8;
 
-    /** Cells per side of the density heat map. */
+    /** Cells per side of the density heat map of an exact density. */
     public static final int DENSITY_CELLS = 160;
-    /** Pixels per cell of the density heat map. */
+    /** Pixels per cell of the density heat map of an exact density. */
     public static final int DENSITY_SCALE = 3;
 
     /** How many held-out examples the pictures are drawn beside and framed on. */
@@ -43,6 +44,7 @@ public final class Pictures {
 
     private static final int SCATTER_SIZE = 480;
     private static final int STRIP_PANEL = 240;
+    private static final String TEST_POINTS = "test points";
 
     private Pictures() {}
 
@@ -92,7 +94,12 @@ public final class Pictures {
                         file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
             } else {
                 float[] data = firstPoints(reference);
-                ScatterPlot.write(file, drawn, data, bounds(data), SCATTER_SIZE);
+                PointFigure.scatter(
+                        file,
+                        String.format(Locale.ROOT, "%,d samples and %,d test points", n, data.length / 2),
+                        List.of(new PointFigure.Points(TEST_POINTS, data), new PointFigure.Points("samples", drawn)),
+                        bounds(data),
+                        SCATTER_SIZE);
             }
             return true;
         }
@@ -104,6 +111,12 @@ public final class Pictures {
      */
     public static void strip(ChainStrip strip, Shape example, NDArray reference, Path file) {
         List<float[]> frames = strip.frames();
+        List<String> captions = new ArrayList<>();
+        for (int t : strip.times()) {
+            captions.add("t = " + t);
+        }
+        String title = "the sampling chain from x_T (noise) to x_0, t in the sampler's "
+                + strip.times().get(0) + " steps";
         if (isImage(example)) {
             int rows = strip.examples();
             int size = (int) example.size();
@@ -120,18 +133,43 @@ public final class Pictures {
                     (int) example.get(0),
                     (int) example.get(1),
                     (int) example.get(2),
-                    frames.size());
+                    frames.size(),
+                    new ImageGrid.Labels(title + "; a row per example", captions, true));
         } else {
             float[] data = firstPoints(reference);
             float[] both = Arrays.copyOf(data, data.length + frames.get(0).length);
             System.arraycopy(frames.get(0), 0, both, data.length, frames.get(0).length);
-            ScatterPlot.writeStrip(file, frames, data, bounds(both), STRIP_PANEL);
+            List<PointFigure.Points> states = new ArrayList<>();
+            for (float[] frame : frames) {
+                states.add(new PointFigure.Points("chain", frame));
+            }
+            PointFigure.strip(
+                    file,
+                    title,
+                    new PointFigure.Points(TEST_POINTS, data),
+                    states,
+                    captions,
+                    bounds(both),
+                    STRIP_PANEL);
         }
     }
 
-    /** Writes the first n examples of data beside their reconstructions; false if not possible. */
+    /**
+     * Writes the first n examples beside their reconstructions, with a header saying which column
+     * is which; where the model saw binarized data, the data as they were before binarization
+     * come first, then the binary targets. False if not possible.
+     *
+     * @param model the model
+     * @param example one example's shape
+     * @param data the examples as the model sees them, [N, data...]
+     * @param original the same examples before binarization (the same array when not binarized)
+     * @param n how many
+     * @param step training steps taken, for the context
+     * @param file the PNG
+     * @return whether the picture was written
+     */
     public static boolean reconstructions(
-            AssembledModel model, Shape example, NDArray data, int n, long step, Path file) {
+            AssembledModel model, Shape example, NDArray data, NDArray original, int n, long step, Path file) {
         if (!isImage(example)) {
             return false;
         }
@@ -144,15 +182,23 @@ public final class Pictures {
             if (rebuilt.isEmpty()) {
                 return false;
             }
-            ImageGrid.writePairs(
-                    file,
-                    inputs.toFloatArray(),
-                    rebuilt.get().toFloatArray(),
-                    count,
-                    (int) example.get(0),
-                    (int) example.get(1),
-                    (int) example.get(2),
-                    8);
+            List<float[]> members = new ArrayList<>();
+            ImageGrid.Labels labels;
+            if (original != data) {
+                members.add(original.get(new NDIndex().addSliceDim(0, count)).toFloatArray());
+                labels = new ImageGrid.Labels(
+                        "each test example: its grey levels, the binary target the model was scored on, and the"
+                                + " mean of p(x|z) at its code",
+                        List.of("data", "target", "model"),
+                        false);
+            } else {
+                labels = new ImageGrid.Labels(
+                        "each test example beside the mean of p(x|z) at its code", List.of("data", "model"), false);
+            }
+            members.add(inputs.toFloatArray());
+            members.add(rebuilt.get().toFloatArray());
+            ImageGrid.writeGroups(
+                    file, members, count, (int) example.get(0), (int) example.get(1), (int) example.get(2), 8, labels);
             return true;
         }
     }
@@ -174,7 +220,13 @@ public final class Pictures {
         samples(model, data.exampleShape(), count, data.testHead(REFERENCE), step, samples);
         if (reconstructions != null) {
             reconstructions(
-                    model, data.exampleShape(), data.testHead(REFERENCE), RECONSTRUCTIONS, step, reconstructions);
+                    model,
+                    data.exampleShape(),
+                    data.testHead(REFERENCE),
+                    data.originalHead(REFERENCE),
+                    RECONSTRUCTIONS,
+                    step,
+                    reconstructions);
         }
         if (density != null) {
             density(model, data.exampleShape(), data.testHead(REFERENCE), step, density);
@@ -182,23 +234,30 @@ public final class Pictures {
     }
 
     /**
-     * Writes exp(bound), the model's density for a flow, on a grid over the region the samples
-     * picture shows; returns false if the data are not 2-D points or the objective has no bound.
+     * Writes exp(bound) on a grid over the region the samples picture shows, with a colour bar: the
+     * model's density for a flow, a lower bound on it, averaged over draws, otherwise (see {@link
+     * DensityGrid}); returns false if the data are not 2-D points, or the objective has no bound
+     * or none precise enough to draw (a diffusion's).
      */
     static boolean density(AssembledModel model, Shape example, NDArray reference, long step, Path file) {
         if (!isPoint(example)) {
             return false;
         }
         double[] bounds = bounds(firstPoints(reference));
-        Optional<double[]> logDensity = DensityGrid.logDensity(model, bounds, DENSITY_CELLS, DENSITY_CELLS, step);
-        if (logDensity.isEmpty()) {
+        Optional<DensityGrid.Result> found = DensityGrid.logDensity(model, bounds, DENSITY_CELLS, DENSITY_CELLS, step);
+        if (found.isEmpty()) {
             return false;
         }
-        double[] density = logDensity.get();
+        DensityGrid.Result grid = found.get();
+        double[] density = grid.logDensity();
         for (int i = 0; i < density.length; i++) {
             density[i] = Math.exp(density[i]);
         }
-        HeatMap.write(file, density, DENSITY_CELLS, DENSITY_CELLS, DENSITY_SCALE);
+        String title = grid.exact()
+                ? "the model's density p(x)"
+                : "exp of the bound on log p(x), its mean over " + DensityGrid.DRAWS + " draws";
+        PointFigure.density(
+                file, title, grid.exact() ? "p(x)" : "exp(bound)", density, DENSITY_CELLS, bounds, DENSITY_SCALE);
         return true;
     }
 
@@ -210,21 +269,37 @@ public final class Pictures {
     }
 
     /**
-     * Writes train and test loss per epoch.
+     * Writes train and test loss per epoch, the epochs as whole ticks. The loss is labelled in
+     * nats per example when it is minus the bound up to a constant (the ELBO, an importance
+     * weighted bound, a flow's log-likelihood, with a dequantized cell's log-volume), else in the
+     * objective's own units.
      *
      * @param epochs the epochs
      * @param train the training loss of each
      * @param test the held-out loss of each
+     * @param bound the held-out bound of each, NaN where there is none
      * @param file the PNG
      */
-    public static void lossCurve(double[] epochs, double[] train, double[] test, Path file) {
+    public static void lossCurve(double[] epochs, double[] train, double[] test, double[] bound, Path file) {
         LineChart.builder("loss per epoch")
                 .xLabel("epoch")
-                .yLabel("loss")
+                .yLabel(lossLabel(test, bound))
+                .wholeX()
                 .series("train", epochs, train)
                 .series("test", epochs, test)
                 .build()
                 .write(file);
+    }
+
+    /** "loss (nats per example)" when the loss is minus the bound up to a constant, else the objective's own units. */
+    static String lossLabel(double[] test, double[] bound) {
+        boolean nats = test.length > 0;
+        for (int i = 0; i < test.length; i++) {
+            double offset = test[i] + bound[i];
+            double first = test[0] + bound[0];
+            nats &= Double.isFinite(offset) && Math.abs(offset - first) <= 1e-4 * (1 + Math.abs(test[i]));
+        }
+        return nats ? "loss (nats per example)" : "loss (the objective's own units, per example)";
     }
 
     /** A square region around the points, with a margin: xmin, xmax, ymin, ymax. */

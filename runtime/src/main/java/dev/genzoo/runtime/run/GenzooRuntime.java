@@ -9,10 +9,15 @@ import com.google.inject.Module;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.config.Setting;
+import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.DataFacts;
+import dev.genzoo.runtime.data.DataOptions;
 import dev.genzoo.runtime.eval.EvaluationListener;
 import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.plugin.PluginCatalog;
+import dev.genzoo.runtime.train.StopRequest;
 import dev.genzoo.runtime.train.TrainingCallback;
 import dev.genzoo.runtime.wiring.ComponentsModule;
 import dev.genzoo.runtime.wiring.ConfigResolver;
@@ -30,6 +35,7 @@ import java.util.Map;
 public final class GenzooRuntime {
     private final PluginCatalog catalog;
     private final Injector injector;
+    private final StopRequest stop = new StopRequest();
 
     private GenzooRuntime(PluginCatalog catalog, List<? extends Module> stageModules) {
         this.catalog = catalog;
@@ -37,6 +43,7 @@ public final class GenzooRuntime {
             @Override
             protected void configure() {
                 bind(StageModules.class).toInstance(new StageModules(List.copyOf(stageModules)));
+                bind(StopRequest.class).toInstance(stop);
             }
         });
     }
@@ -63,19 +70,51 @@ public final class GenzooRuntime {
         return new GenzooRuntime(catalog, stageModules);
     }
 
+    /**
+     * What a signal handler (or another thread) uses to stop this runtime's fit at the next step:
+     * the fit saves a checkpoint where it stands and throws {@link
+     * dev.genzoo.runtime.train.TrainingStopped}.
+     *
+     * @return the runtime's stop request
+     */
+    public StopRequest stopRequest() {
+        return stop;
+    }
+
     /** @return the plugins this runtime knows */
     public PluginCatalog catalog() {
         return catalog;
     }
 
     /**
-     * Resolves a user's draft into a complete config.
+     * Resolves a user's draft into a complete config, its defaults following the data it names:
+     * the data are opened here (and kept for the training that follows), so an unknown or broken
+     * source is refused before anything else.
      *
      * @param draft what the user gave
      * @return the config
      */
     public ExperimentConfig resolve(ConfigDraft draft) {
-        return injector.getInstance(ConfigResolver.class).resolve(draft);
+        DataOptions options = DataOptions.of(new DataOptions.Values() {
+            @Override
+            public <T> T get(Setting<T> setting) {
+                T given = draft.get(setting);
+                return given != null ? given : setting.defaultValue();
+            }
+        });
+        return injector.getInstance(ConfigResolver.class)
+                .resolve(draft, injector.getInstance(DataLibrary.class).facts(options));
+    }
+
+    /**
+     * What a data source is: its splits' sizes, its shape and its values (see {@link DataFacts}).
+     * The source is opened once and kept for the next resolution or training.
+     *
+     * @param source what the user wrote after {@code --data}
+     * @return the facts
+     */
+    public DataFacts facts(String source) {
+        return injector.getInstance(DataLibrary.class).facts(DataOptions.defaults(source));
     }
 
     /**
@@ -127,7 +166,20 @@ public final class GenzooRuntime {
      * @return what the run left behind
      */
     public TrainingOutcome resume(Path runDir, Integer epochs, TrainingCallback... callbacks) {
-        return injector.getInstance(ModelTraining.class).resume(runDir, epochs, List.of(callbacks));
+        return resumeWith(runDir, new ConfigDraft().set(Settings.EPOCHS, epochs), callbacks);
+    }
+
+    /**
+     * Continues a run from its checkpoint (at an epoch's end or inside one) with some of its
+     * resumable settings changed: a new total of epochs, the period of checkpoints, TensorBoard.
+     *
+     * @param runDir the run's folder
+     * @param resumable the settings to change, each one declared resumable
+     * @param callbacks more callbacks for this run
+     * @return what the run left behind
+     */
+    public TrainingOutcome resumeWith(Path runDir, ConfigDraft resumable, TrainingCallback... callbacks) {
+        return injector.getInstance(ModelTraining.class).resume(runDir, resumable, List.of(callbacks));
     }
 
     /**
@@ -156,7 +208,12 @@ public final class GenzooRuntime {
      * @return what the fit left behind, and the run's objective with the learned prior
      */
     public PriorOutcome resumePrior(Path runDir, Integer epochs, TrainingCallback... callbacks) {
-        return injector.getInstance(PriorTraining.class).resume(runDir, epochs, List.of(callbacks));
+        return resumePriorWith(runDir, new ConfigDraft().set(Settings.EPOCHS, epochs), callbacks);
+    }
+
+    /** As {@link #resumePrior}, with some resumable settings changed (see {@link #resumeWith}). */
+    public PriorOutcome resumePriorWith(Path runDir, ConfigDraft resumable, TrainingCallback... callbacks) {
+        return injector.getInstance(PriorTraining.class).resume(runDir, resumable, List.of(callbacks));
     }
 
     /**
@@ -200,19 +257,43 @@ public final class GenzooRuntime {
     }
 
     /**
-     * Scores the test split under a run's checkpoint (see {@link
-     * dev.genzoo.runtime.eval.LikelihoodEvaluation}) and writes the report as JSON: to {@code out}
-     * if given (replaced if it exists), else to {@code RUN_DIR/eval.json}, or, when an earlier
-     * evaluation is there, {@code eval-2.json}, {@code eval-3.json}, ..., so no earlier report is
-     * lost.
+     * Scores the test split under a run's model (see {@link
+     * dev.genzoo.runtime.eval.LikelihoodEvaluation}), with its learned prior where it has one, and
+     * writes the report as JSON: to {@code out} if given (replaced if it exists), else to {@code
+     * RUN_DIR/eval.json}, or, when an earlier evaluation is there, {@code eval-2.json}, ..., so no
+     * earlier report is lost.
      *
      * @param runDir the run's folder
      * @param settings what to compute
      * @param out the JSON file to write, or null for the run directory's next free name
      * @param listener hears progress
-     * @return the report and the file it was written to
+     * @return the report, the file it was written to and the prior it used
      */
     public EvaluationOutcome evaluate(Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener) {
-        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener);
+        return evaluate(runDir, settings, out, listener, false);
+    }
+
+    /**
+     * Scores the test split as {@link #evaluate(Path, EvaluationSettings, Path, EvaluationListener)}
+     * does, or, if {@code trainingPrior}, with the prior the run was trained with.
+     *
+     * @return the report, the file it was written to and the prior it used
+     */
+    public EvaluationOutcome evaluate(
+            Path runDir, EvaluationSettings settings, Path out, EvaluationListener listener, boolean trainingPrior) {
+        return injector.getInstance(Scoring.class).evaluate(runDir, settings, out, listener, trainingPrior);
+    }
+
+    /**
+     * Runs Markov chains (Metropolis-Hastings or HMC) on the posterior p(z|x) of one test example
+     * under a run's checkpoint, writes the samples as .npy and, for a 2-D latent, a picture of the
+     * true posterior, q(z|x) and the samples beside them.
+     *
+     * @param runDir the run's folder
+     * @param request the example, the sampler and its lengths
+     * @return the files and the chains' diagnostics
+     */
+    public PosteriorOutcome samplePosterior(Path runDir, PosteriorRequest request) {
+        return injector.getInstance(PosteriorSampling.class).sample(runDir, request);
     }
 }

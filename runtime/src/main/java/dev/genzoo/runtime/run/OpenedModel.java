@@ -4,8 +4,9 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.DataFacts;
+import dev.genzoo.runtime.data.DataOptions;
 import dev.genzoo.runtime.data.DataPreparation;
-import dev.genzoo.runtime.data.DataSources;
 import dev.genzoo.runtime.data.DataSplit;
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.device.DeviceChoice;
@@ -20,30 +21,34 @@ final class OpenedModel implements AutoCloseable {
     private final NDManager manager;
     private final AssembledModel model;
     private final DeviceData data;
+    private final boolean bernoulli;
 
-    private OpenedModel(NDManager manager, AssembledModel model, DeviceData data) {
+    private OpenedModel(NDManager manager, AssembledModel model, DeviceData data, boolean bernoulli) {
         this.manager = manager;
         this.model = model;
         this.data = data;
+        this.bernoulli = bernoulli;
     }
 
     /**
-     * Resolves the device, loads the data, builds the model and places the prepared splits on the
-     * device; what was opened before a failure is closed again.
+     * Resolves the device, loads the data (from the library), builds the model, learns whether its
+     * likelihood is a Bernoulli one, and places the splits on the device prepared as the data and
+     * the model ask (see {@link DataPreparation}); what was opened before a failure is closed again.
      */
-    static OpenedModel open(ModelAssembler assembler, ExperimentConfig config) {
+    static OpenedModel open(ModelAssembler assembler, DataLibrary library, ExperimentConfig config) {
         Device device = DeviceChoice.resolve(config.get(Settings.DEVICE));
-        DataSplit split = DataSources.load(config.get(Settings.DATA));
+        DataOptions source = DataOptions.of(config);
+        DataSplit split = library.split(source);
+        DataFacts facts = library.facts(source);
         NDManager manager = NDManager.newBaseManager(device);
         AssembledModel model = null;
         try {
-            model = assembler.assemble(config, manager, split.train().exampleShape());
+            model = assembler.assemble(config, manager, facts.exampleShape());
+            boolean bernoulli = LikelihoodProbe.bernoulli(model, split.test());
             DataPreparation preparation = DataPreparation.resolve(
-                    config,
-                    split.train().exampleShape(),
-                    model.model().encoder().kind());
-            DeviceData data = DeviceData.place(split, preparation, config.get(Settings.SEED), manager);
-            return new OpenedModel(manager, model, data);
+                    config, facts, model.model().encoder().kind(), bernoulli);
+            DeviceData data = DeviceData.place(split, facts, preparation, config.get(Settings.SEED), manager);
+            return new OpenedModel(manager, model, data, bernoulli);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -59,6 +64,11 @@ final class OpenedModel implements AutoCloseable {
 
     DeviceData data() {
         return data;
+    }
+
+    /** Whether the model's likelihood p(x|z) is a Bernoulli one (see {@link LikelihoodProbe}). */
+    boolean bernoulli() {
+        return bernoulli;
     }
 
     @Override

@@ -37,12 +37,19 @@ import java.util.Map;
  */
 final class PriorTraining {
     private final ModelAssembler assembler;
+    private final DataLibrary library;
     private final ConfigResolver resolver;
     private final SavedRuns saved;
     private final StageRunner stages;
 
     @Inject
-    PriorTraining(ModelAssembler assembler, ConfigResolver resolver, SavedRuns saved, StageRunner stages) {
+    PriorTraining(
+            ModelAssembler assembler,
+            ConfigResolver resolver,
+            SavedRuns saved,
+            StageRunner stages,
+            DataLibrary library) {
+        this.library = library;
         this.assembler = assembler;
         this.resolver = resolver;
         this.saved = saved;
@@ -51,6 +58,12 @@ final class PriorTraining {
 
     PriorOutcome train(Path runDir, ConfigDraft request, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.existing(runDir);
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            return train(run, runDir, request, given);
+        }
+    }
+
+    private PriorOutcome train(RunDirectory run, Path runDir, ConfigDraft request, List<TrainingCallback> given) {
         String prior = request.components.get(Role.PRIOR);
         if (prior == null) {
             throw new GenzooException("name the prior to fit (genzoo plugins lists the priors)");
@@ -73,15 +86,21 @@ final class PriorTraining {
         return fit(run, resolver.resolve(draft.overlay(training)), null, given);
     }
 
-    PriorOutcome resume(Path runDir, Integer epochs, List<TrainingCallback> given) {
+    PriorOutcome resume(Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         RunDirectory run = RunDirectory.existing(runDir);
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            return resume(run, runDir, resumable, given);
+        }
+    }
+
+    private PriorOutcome resume(RunDirectory run, Path runDir, ConfigDraft resumable, List<TrainingCallback> given) {
         if (!run.hasLearnedPrior()) {
             throw new GenzooException("run " + runDir + " has no learned prior to resume ("
                     + run.priorCheckpoint().getFileName() + " is written after the first epoch of genzoo train-prior)");
         }
         SavedState state = Checkpoint.read(run.priorCheckpoint());
         ExperimentConfig config =
-                SavedRuns.withEpochs(saved.config(state, run.priorCheckpoint()), epochs, state, runDir);
+                SavedRuns.withResumable(saved.config(state, run.priorCheckpoint()), resumable, state, runDir);
         return fit(run, config, state, given);
     }
 
@@ -92,7 +111,7 @@ final class PriorTraining {
     /** Fits the prior of {@code config}, fresh from the run's checkpoint or resumed from prior.zip. */
     private PriorOutcome fit(
             RunDirectory run, ExperimentConfig config, SavedState resumed, List<TrainingCallback> given) {
-        try (OpenedModel opened = OpenedModel.open(assembler, config)) {
+        try (OpenedModel opened = OpenedModel.open(assembler, library, config)) {
             AssembledModel model = opened.model();
             Map<String, Parameter> owned = model.parametersOf(Role.PRIOR);
             Map<String, Parameter> trainable = new LinkedHashMap<>();
@@ -104,7 +123,7 @@ final class PriorTraining {
             refuseUnfittable(model, config, trainable);
             AssembledModel fitting = model.withObjective(new PriorFit());
             Adam adam = ModelTraining.optimizer(trainable, config);
-            List<TrainingCallback> callbacks = stages.callbacks(config, run.priorStage(), given);
+            List<TrainingCallback> callbacks = stages.callbacks(config, run.priorStage(), given, model);
             FitStart start;
             if (resumed == null) {
                 Checkpoint.restoreParameters(run.checkpoint(), model, name -> !owned.containsKey(name));
@@ -116,15 +135,20 @@ final class PriorTraining {
                 Checkpoint.restore(run.priorCheckpoint(), model, adam, StageRunner.stateful(callbacks));
                 double seconds =
                         MetricsTable.resume(run.priorMetrics(), resumed.epoch()).lastSeconds();
-                start = new FitStart(resumed.epoch(), resumed.step(), seconds);
+                start = resumed.start(seconds);
             }
             EpochRecord last = ModelTraining.fit(opened, fitting, adam, callbacks, config, start);
             long step = last == null ? start.step() : last.step();
-            Map<String, Double> withPrior = Evaluation.run(model, opened.data().test(), EpochEvaluation.BATCH, step);
+            Map<String, Double> withPrior = Evaluation.run(
+                    model,
+                    opened.data().test(),
+                    EpochEvaluation.BATCH,
+                    step,
+                    opened.data().logCellVolume());
             long size = trainable.values().stream()
                     .mapToLong(p -> p.getArray().size())
                     .sum();
-            return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size), withPrior);
+            return new PriorOutcome(new TrainingOutcome(run.root(), config, last, size, 0, List.of()), withPrior);
         }
     }
 

@@ -30,7 +30,8 @@ public final class RunDirectory {
     }
 
     /**
-     * Checks that a folder can hold a new run (absent or empty), without creating it.
+     * Checks that a folder can hold a new run (absent, or empty but for an unheld lock file),
+     * without creating it.
      *
      * @param dir the folder
      * @return the run directory
@@ -41,18 +42,28 @@ public final class RunDirectory {
             if (!Files.isDirectory(dir)) {
                 throw new GenzooException("run directory " + dir + " is a file; choose another --run-dir");
             }
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new GenzooException("run directory "
-                            + dir
-                            + " already holds files; choose another --run-dir, or continue it with --resume "
-                            + dir);
-                }
-            } catch (IOException e) {
-                throw new GenzooException("run directory " + dir + " cannot be read: " + e.getMessage(), e);
+            String holder = RunLock.heldBy(dir);
+            if (holder != null) {
+                throw new GenzooException("run directory " + dir + " is in use by process " + holder
+                        + ", which is training in it; choose another --run-dir");
             }
+            new RunDirectory(dir).checkEmpty();
         }
         return new RunDirectory(dir);
+    }
+
+    /** Refuses a folder that holds anything but its lock file. */
+    void checkEmpty() {
+        try (Stream<Path> entries = Files.list(root)) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
+                throw new GenzooException("run directory "
+                        + root
+                        + " already holds files; choose another --run-dir, or continue it with --resume "
+                        + root);
+            }
+        } catch (IOException e) {
+            throw new GenzooException("run directory " + root + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -72,6 +83,33 @@ public final class RunDirectory {
                     "run directory " + dir + " has no " + Checkpoint.FILE + " (a run writes it after its first epoch)");
         }
         return run;
+    }
+
+    /**
+     * Whether a folder holds a run that stopped before its first checkpoint: its config.yaml,
+     * and no checkpoint to continue from.
+     *
+     * @param dir the folder
+     * @return true for such a run
+     */
+    public static boolean unstarted(Path dir) {
+        RunDirectory run = new RunDirectory(dir);
+        return Files.isDirectory(dir) && Files.isRegularFile(run.config()) && !Files.exists(run.checkpoint());
+    }
+
+    /**
+     * A run that stopped before its first checkpoint, to be started afresh in its own folder.
+     *
+     * @param dir the folder
+     * @return the run directory
+     * @throws GenzooException if the folder is not such a run
+     */
+    static RunDirectory reused(Path dir) {
+        if (!unstarted(dir)) {
+            throw new GenzooException(
+                    "run directory " + dir + " is not a run that stopped before its first checkpoint");
+        }
+        return new RunDirectory(dir);
     }
 
     /**
@@ -153,9 +191,23 @@ public final class RunDirectory {
      * @return a path that does not exist
      */
     public Path nextEvaluation() {
-        Path path = root.resolve("eval.json");
+        return nextFree(root, "eval", ".json");
+    }
+
+    /**
+     * The first of {@code base + extension}, {@code base-2 + extension}, {@code base-3 +
+     * extension}, ... in a folder that does not exist yet, so that nothing written before is
+     * replaced.
+     *
+     * @param folder the folder
+     * @param base the name without its extension: "samples-seed0"
+     * @param extension ".png", ".json"
+     * @return a path that does not exist
+     */
+    public static Path nextFree(Path folder, String base, String extension) {
+        Path path = folder.resolve(base + extension);
         for (int i = 2; Files.exists(path); i++) {
-            path = root.resolve("eval-" + i + ".json");
+            path = folder.resolve(base + "-" + i + extension);
         }
         return path;
     }
@@ -200,7 +252,8 @@ public final class RunDirectory {
      * @return metrics.csv, checkpoint.zip, samples.png, reconstructions.png, density.png, loss.png
      */
     public StageFiles modelStage() {
-        return new StageFiles(metrics(), checkpoint(), samples(), reconstructions(), density(), lossCurve());
+        return new StageFiles(
+                metrics(), checkpoint(), samples(), reconstructions(), density(), lossCurve(), best(), root);
     }
 
     /**
@@ -209,7 +262,20 @@ public final class RunDirectory {
      * @return prior-metrics.csv, prior.zip, prior-samples.png, prior-loss.png
      */
     public StageFiles priorStage() {
-        return new StageFiles(priorMetrics(), priorCheckpoint(), priorSamples(), null, null, priorLossCurve());
+        return new StageFiles(
+                priorMetrics(),
+                priorCheckpoint(),
+                priorSamples(),
+                null,
+                null,
+                priorLossCurve(),
+                root.resolve("prior-best.zip"),
+                root.resolve("prior-events"));
+    }
+
+    /** @return {@code best.zip}, the checkpoint of the best test bound ({@code --keep-best true}) */
+    public Path best() {
+        return root.resolve("best.zip");
     }
 
     /** @return {@code prior-loss.png} */

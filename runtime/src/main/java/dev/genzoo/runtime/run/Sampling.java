@@ -3,6 +3,7 @@ package dev.genzoo.runtime.run;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Sampler;
+import dev.genzoo.runtime.files.AtomicFiles;
 import dev.genzoo.runtime.pictures.ChainStrip;
 import dev.genzoo.runtime.pictures.Pictures;
 import dev.genzoo.runtime.wiring.ModelAssembler;
@@ -25,6 +26,10 @@ final class Sampling {
 
     Path sample(Path runDir, SampleRequest request) {
         RunDirectory run = RunDirectory.existing(runDir);
+        AtomicFiles.checkFolder(request.out());
+        if (request.strip() != null) {
+            AtomicFiles.checkFolder(request.strip());
+        }
         Path checkpoint = run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint();
         return saved.use(checkpoint, request.seed(), (model, data, state, config) -> {
             Shape example = data.exampleShape();
@@ -61,11 +66,19 @@ final class Sampling {
 
     Path reconstruct(Path runDir, int n, Path out) {
         if (n < 1) {
-            throw new IllegalArgumentException("reconstructions of at least 1 example, not " + n);
+            throw new GenzooException("reconstructions need at least 1 example, not " + n);
         }
-        return saved.use(RunDirectory.existing(runDir).checkpoint(), 0, (model, data, state, config) -> {
+        RunDirectory run = RunDirectory.existing(runDir);
+        AtomicFiles.checkFolder(out);
+        return saved.use(run.checkpoint(), 0, (model, data, state, config) -> {
             if (!Pictures.reconstructions(
-                    model, data.exampleShape(), data.testHead(Math.max(n, Pictures.REFERENCE)), n, state.step(), out)) {
+                    model,
+                    data.exampleShape(),
+                    data.testHead(Math.max(n, Pictures.REFERENCE)),
+                    data.originalHead(Math.max(n, Pictures.REFERENCE)),
+                    n,
+                    state.step(),
+                    out)) {
                 throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
                         + " encoder that can be inverted)");
             }

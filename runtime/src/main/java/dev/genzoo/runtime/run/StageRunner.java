@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import dev.genzoo.runtime.callbacks.StageFiles;
 import dev.genzoo.runtime.config.ExperimentConfig;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.train.StatefulCallback;
 import dev.genzoo.runtime.train.TrainingCallback;
 import dev.genzoo.runtime.wiring.StageModule;
@@ -31,14 +32,19 @@ final class StageRunner {
         this.modules = modules;
     }
 
-    /** The stage's bound callbacks, then the given ones. */
-    List<TrainingCallback> callbacks(ExperimentConfig config, StageFiles files, List<TrainingCallback> given) {
+    /**
+     * The stage's bound callbacks, then the given ones; the stateful ones prepared for the model
+     * before any checkpoint restores their state.
+     */
+    List<TrainingCallback> callbacks(
+            ExperimentConfig config, StageFiles files, List<TrainingCallback> given, AssembledModel model) {
         List<Module> all = new ArrayList<>();
         all.add(new StageModule(config, files));
         all.addAll(modules.modules());
         List<TrainingCallback> callbacks =
                 new ArrayList<>(injector.createChildInjector(all).getInstance(CALLBACKS));
         callbacks.addAll(given);
+        stateful(callbacks).forEach(c -> c.prepare(model));
         return callbacks;
     }
 

@@ -3,6 +3,7 @@ package dev.genzoo.runtime.run;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.train.EpochRecord;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a finished training run left behind.
@@ -11,5 +12,20 @@ import java.nio.file.Path;
  * @param config the resolved config it ran with
  * @param last the last epoch's numbers (null if no epoch ran)
  * @param parameters the number of trainable scalars
+ * @param logCellVolume what the bound adds to minus the loss of dequantized data: the log-volume
+ *     of a quantization cell, -D log K (0 without dequantization)
+ * @param warnings sentences about a run that finished but may not be what was wanted (a collapsed
+ *     codebook, say)
  */
-public record TrainingOutcome(Path runDirectory, ExperimentConfig config, EpochRecord last, long parameters) {}
+public record TrainingOutcome(
+        Path runDirectory,
+        ExperimentConfig config,
+        EpochRecord last,
+        long parameters,
+        double logCellVolume,
+        List<String> warnings) {
+    /** Copies the warnings. */
+    public TrainingOutcome {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -29,7 +29,7 @@ public final class Adam {
     public static final float EPSILON = 1e-8f;
 
     private final List<Slot> slots = new ArrayList<>();
-    private final float learningRate;
+    private float learningRate;
     private final float epsilon;
     private long steps;
 
@@ -76,15 +76,41 @@ public final class Adam {
      * @param leaves the step's leaves, after backward
      */
     public void step(StepLeaves leaves) {
+        step(gradients(leaves));
+    }
+
+    /**
+     * The gradients of the parameters the step read, by stable name: the live arrays that {@link
+     * #step(Map)} reads, so a change made to them in place changes the update.
+     *
+     * @param leaves the step's leaves, after backward
+     * @return name to gradient, in the optimizer's order; parameters the step did not read are absent
+     */
+    public Map<String, NDArray> gradients(StepLeaves leaves) {
+        Map<String, NDArray> gradients = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            NDArray leaf = leaves.leafOf(slot.parameter);
+            if (leaf != null) {
+                gradients.put(slot.name, leaf.getGradient());
+            }
+        }
+        return gradients;
+    }
+
+    /**
+     * Applies one update to every parameter that has a gradient.
+     *
+     * @param gradients name to gradient, as {@link #gradients(StepLeaves)} gives them
+     */
+    public void step(Map<String, NDArray> gradients) {
         steps++;
         double correction = Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
         float stepSize = (float) (learningRate * correction);
         for (Slot slot : slots) {
-            NDArray leaf = leaves.leafOf(slot.parameter);
-            if (leaf == null) {
+            NDArray gradient = gradients.get(slot.name);
+            if (gradient == null) {
                 continue;
             }
-            NDArray gradient = leaf.getGradient();
             slot.weight
                     .getNDArrayInternal()
                     .adamUpdate(
@@ -101,6 +127,23 @@ public final class Adam {
                             false,
                             false);
         }
+    }
+
+    /**
+     * The step size of the next updates (a schedule changes it between steps).
+     *
+     * @param rate the learning rate, at least 0
+     */
+    public void setLearningRate(double rate) {
+        if (!(rate >= 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("a learning rate must be a finite number >= 0, got " + rate);
+        }
+        this.learningRate = (float) rate;
+    }
+
+    /** @return the step size of the next update */
+    public double learningRate() {
+        return learningRate;
     }
 
     /**

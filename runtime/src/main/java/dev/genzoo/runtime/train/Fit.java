@@ -2,12 +2,15 @@ package dev.genzoo.runtime.train;
 
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.model.AssembledModel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One fit as its callbacks see it: the model, its optimizer and data, and where the loop stands
- * (epoch, optimizer steps, wall-clock seconds, counting those of the run before a resume). Only
- * the loop moves it on.
+ * (epoch, optimizer steps, steps into the epoch and the epoch's running sums, wall-clock seconds,
+ * counting those of the run before a resume). Only the loop moves it on; {@link #position()} is
+ * where a fit resumed from here would start.
  */
 public final class Fit {
     private final AssembledModel model;
@@ -21,8 +24,11 @@ public final class Fit {
     private final long firstStep;
     private final double secondsBefore;
     private final long startedAt = System.nanoTime();
+    private final FitStart start;
+    private final Map<String, Double> sums = new LinkedHashMap<>();
     private int epoch;
     private long step;
+    private int batches;
 
     Fit(
             AssembledModel model,
@@ -31,9 +37,7 @@ public final class Fit {
             List<TrainingCallback> callbacks,
             int epochs,
             int batchSize,
-            int firstEpoch,
-            long firstStep,
-            double secondsBefore) {
+            FitStart start) {
         this.model = model;
         this.optimizer = optimizer;
         this.data = data;
@@ -41,9 +45,10 @@ public final class Fit {
         this.epochs = epochs;
         this.batchSize = batchSize;
         this.stepsPerEpoch = (data.trainSize() + batchSize - 1) / batchSize;
-        this.firstEpoch = firstEpoch;
-        this.firstStep = firstStep;
-        this.secondsBefore = secondsBefore;
+        this.firstEpoch = start.epoch();
+        this.firstStep = start.step();
+        this.secondsBefore = start.seconds();
+        this.start = start;
         this.epoch = firstEpoch;
         this.step = firstStep;
     }
@@ -113,11 +118,45 @@ public final class Fit {
         return secondsBefore + (System.nanoTime() - startedAt) / 1e9;
     }
 
-    void startEpoch(int next) {
-        epoch = next;
+    /** @return steps taken in the running epoch, those before a mid-epoch resume included */
+    public int batchesInEpoch() {
+        return batches;
     }
 
-    void stepTaken() {
+    /**
+     * Where a fit resumed from this point would start: part-way through the running epoch, or at
+     * the start of the next one after its last step.
+     *
+     * @return the position, with the running epoch's sums
+     */
+    public FitStart position() {
+        return new FitStart(epoch, step, seconds(), batches, sums);
+    }
+
+    /** Starts an epoch: the first one where the start left it, later ones from their first step. */
+    void startEpoch(int next) {
+        epoch = next;
+        sums.clear();
+        batches = 0;
+        if (next == start.epoch()) {
+            sums.putAll(start.sums());
+            batches = start.batches();
+        }
+    }
+
+    void stepTaken(StepValues values, long examples) {
         step++;
+        batches++;
+        List<String> names = values.names();
+        for (int i = 0; i < names.size(); i++) {
+            sums.merge(names.get(i), values.values()[i] * examples, Double::sum);
+        }
+    }
+
+    /** The running epoch's mean of each training number over its examples. */
+    Map<String, Double> epochMeans(long examples) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((name, sum) -> means.put(name, sum / examples));
+        return means;
     }
 }

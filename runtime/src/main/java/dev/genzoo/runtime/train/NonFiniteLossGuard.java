@@ -16,10 +16,12 @@ public final class NonFiniteLossGuard implements TrainingCallback {
     @Override
     public void onStepEnd(Fit fit, StepValues values) {
         if (!Double.isFinite(values.loss())) {
+            String kept = fit.epoch() == 0
+                    ? "no checkpoint was written yet"
+                    : String.format("the checkpoint of epoch %d is kept", fit.epoch());
             throw new GenzooException(String.format(
-                    "the loss became %s at step %d (epoch %d); the checkpoint of epoch %d is kept; try a lower"
-                            + " learning rate",
-                    values.loss(), fit.step(), fit.epoch() + 1, fit.epoch()));
+                    "the loss became %s at step %d (epoch %d); %s; try a lower learning rate",
+                    values.loss(), fit.step(), fit.epoch() + 1, kept));
         }
     }
 }

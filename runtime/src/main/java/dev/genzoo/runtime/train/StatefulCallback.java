@@ -1,6 +1,7 @@
 package dev.genzoo.runtime.train;
 
 import ai.djl.ndarray.NDArray;
+import dev.genzoo.runtime.model.AssembledModel;
 import java.util.Map;
 
 /**
@@ -17,6 +18,14 @@ public interface StatefulCallback extends TrainingCallback {
      * @return a lower-case word
      */
     String stateName();
+
+    /**
+     * Called once with the model the fit trains, before any state is saved or restored: a callback
+     * whose arrays mirror the model's (a moving average of the weights) makes them here.
+     *
+     * @param model the model
+     */
+    default void prepare(AssembledModel model) {}
 
     /**
      * The arrays of the state, saved as they are and restored by copying into these same arrays.

@@ -46,6 +46,13 @@ public interface TrainingCallback {
     default void onEpochStart(Fit fit) {}
 
     /**
+     * A step is about to run (a schedule sets the step's learning rate here).
+     *
+     * @param fit the fit, its step count that of the steps taken before this one
+     */
+    default void onStepStart(Fit fit) {}
+
+    /**
      * A step (forward, backward, update) ran.
      *
      * @param fit the fit, its step count including this step

@@ -9,7 +9,6 @@ import dev.genzoo.runtime.data.TrainingBatches;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -17,15 +16,18 @@ import java.util.SplittableRandom;
 /**
  * Epochs of mini-batch stochastic gradient descent, and nothing else: for each epoch, for each
  * batch, one step in its own {@link NDScope}; its callbacks hear every boundary (see {@link
- * TrainingCallback}). Each epoch re-seeds the engine and shuffles with a generator derived from
- * (seed, epoch), so a run resumed from the end of epoch e takes exactly the steps an uninterrupted
- * run would. The same loop fits a whole model or a prior on frozen codes.
+ * TrainingCallback}), and those that are {@link GradientTransform}s change each step's gradients.
+ * Each epoch shuffles with a generator derived from (seed, epoch) and each step re-seeds the engine
+ * from (seed, step), the evaluation from (seed, epoch), so a run resumed from any step, at an
+ * epoch's end or inside one, takes exactly the steps an uninterrupted run would. The same loop fits
+ * a whole model or a prior on frozen codes.
  */
 public final class TrainingLoop {
     private final AssembledModel model;
     private final DeviceData data;
     private final Adam optimizer;
     private final List<TrainingCallback> callbacks;
+    private final List<GradientTransform> transforms;
 
     /**
      * A loop over a model, its data and optimizer.
@@ -44,11 +46,15 @@ public final class TrainingLoop {
         List<TrainingCallback> sorted = new ArrayList<>(callbacks);
         sorted.sort(Comparator.comparingInt(TrainingCallback::order));
         this.callbacks = List.copyOf(sorted);
+        this.transforms = this.callbacks.stream()
+                .filter(GradientTransform.class::isInstance)
+                .map(GradientTransform.class::cast)
+                .toList();
     }
 
     /**
-     * Trains from the start of {@code start.firstEpoch()} to {@code epochs}. Every callback hears
-     * an exception before it is thrown on.
+     * Trains from {@code start} (an epoch's start, or a step inside it) to the end of {@code
+     * epochs}. Every callback hears an exception before it is thrown on.
      *
      * @param epochs the epochs the fit runs to
      * @param batchSize examples per step
@@ -57,8 +63,7 @@ public final class TrainingLoop {
      * @return the last epoch's record, or null if no epoch was left to run
      */
     public EpochRecord fit(int epochs, int batchSize, long seed, FitStart start) {
-        Fit fit = new Fit(
-                model, optimizer, data, callbacks, epochs, batchSize, start.epoch(), start.step(), start.seconds());
+        Fit fit = new Fit(model, optimizer, data, callbacks, epochs, batchSize, start);
         try {
             callbacks.forEach(c -> c.onFitStart(fit));
             EpochRecord last = null;
@@ -82,15 +87,16 @@ public final class TrainingLoop {
 
     private EpochRecord epoch(Fit fit, int epoch, int batchSize, long seed) {
         fit.startEpoch(epoch);
-        Engine.getInstance().setRandomSeed(mix(seed, epoch));
         callbacks.forEach(c -> c.onEpochStart(fit));
         long n = data.trainSize();
-        TrainingStep step = new TrainingStep(model, optimizer);
-        Map<String, Double> sums = new LinkedHashMap<>();
-        try (TrainingBatches batches = data.epoch(permutation(n, seed, epoch), batchSize)) {
+        TrainingStep step = new TrainingStep(model, optimizer, transforms);
+        long first = (long) fit.batchesInEpoch() * batchSize;
+        try (TrainingBatches batches = data.epoch(permutation(n, seed, epoch), batchSize, first)) {
             while (batches.hasNext()) {
                 try (NDScope stepScope = new NDScope()) {
                     stepScope.suppressNotUsedWarning();
+                    callbacks.forEach(c -> c.onStepStart(fit));
+                    Engine.getInstance().setRandomSeed(mix(seed, fit.step()));
                     Batch batch = batches.next(model.manager());
                     StepContext context = StepContext.training(
                             fit.step(),
@@ -100,14 +106,13 @@ public final class TrainingLoop {
                             model.manager(),
                             model.parameterStore());
                     StepValues values = step.run(batch.x(), context);
-                    fit.stepTaken();
-                    add(sums, values, batch.size());
+                    fit.stepTaken(values, batch.size());
                     callbacks.forEach(c -> c.onStepEnd(fit, values));
                 }
             }
         }
-        Map<String, Double> train = new LinkedHashMap<>();
-        sums.forEach((name, sum) -> train.put(name, sum / n));
+        Map<String, Double> train = fit.epochMeans(n);
+        Engine.getInstance().setRandomSeed(mix(seed, -1L - epoch));
         HeldOutMetrics heldOut = new HeldOutMetrics();
         callbacks.forEach(c -> c.onEvaluation(fit, heldOut));
         EpochRecord record = new EpochRecord(epoch + 1, fit.step(), fit.seconds(), train, heldOut.values());
@@ -115,15 +120,9 @@ public final class TrainingLoop {
         return record;
     }
 
-    private static void add(Map<String, Double> sums, StepValues values, long weight) {
-        List<String> names = values.names();
-        for (int i = 0; i < names.size(); i++) {
-            sums.merge(names.get(i), values.values()[i] * weight, Double::sum);
-        }
-    }
-
-    static int mix(long seed, int epoch) {
-        long h = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
+    /** The engine's seed for a step (index >= 0) or an epoch's evaluation (index -1 - epoch). */
+    static int mix(long seed, long index) {
+        long h = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L;
         return (int) (h ^ (h >>> 31)) & Integer.MAX_VALUE;
     }
 

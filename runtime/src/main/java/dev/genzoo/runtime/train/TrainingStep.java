@@ -11,14 +11,17 @@ import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.model.StepLeaves;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One step of stochastic gradient descent on the objective: forward, backward, Adam update. The
- * caller runs it inside a scope that releases everything the step created.
+ * One step of stochastic gradient descent on the objective: forward, backward, the gradient
+ * transforms (clipping, say), Adam update. The caller runs it inside a scope that releases
+ * everything the step created.
  */
 public final class TrainingStep {
     private final AssembledModel model;
     private final Adam adam;
+    private final List<GradientTransform> transforms;
     private List<String> names;
 
     /**
@@ -28,8 +31,20 @@ public final class TrainingStep {
      * @param adam its optimizer
      */
     public TrainingStep(AssembledModel model, Adam adam) {
+        this(model, adam, List.of());
+    }
+
+    /**
+     * A step over a model and its optimizer that transforms the gradients before each update.
+     *
+     * @param model the assembled model
+     * @param adam its optimizer
+     * @param transforms applied in this order between backward and the update
+     */
+    public TrainingStep(AssembledModel model, Adam adam, List<GradientTransform> transforms) {
         this.model = model;
         this.adam = adam;
+        this.transforms = List.copyOf(transforms);
     }
 
     /**
@@ -47,7 +62,11 @@ public final class TrainingStep {
                 value = model.objective().evaluate(batch, model.model(), context);
                 collector.backward(value.loss());
             }
-            adam.step(leaves);
+            Map<String, NDArray> gradients = adam.gradients(leaves);
+            for (GradientTransform transform : transforms) {
+                transform.transform(gradients);
+            }
+            adam.step(gradients);
         } finally {
             leaves.endStep();
         }

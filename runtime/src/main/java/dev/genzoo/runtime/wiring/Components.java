@@ -12,6 +12,7 @@ import dev.genzoo.runtime.plugin.Registered;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The factories Guice bound (see {@link ComponentsModule}), looked up by role and name; an unknown
@@ -60,13 +61,28 @@ public final class Components {
      * @throws dev.genzoo.api.GenzooException if there is none, naming the nearest
      */
     public Registered<? extends ComponentFactory<?>> find(Role role, String name) {
-        Map<String, ? extends Registered<? extends ComponentFactory<?>>> byName = switch (role) {
+        return NamedRegistry.find(byName(role), role.word(), name, searched);
+    }
+
+    private Map<String, ? extends Registered<? extends ComponentFactory<?>>> byName(Role role) {
+        return switch (role) {
             case ENCODER -> encoders;
             case PRIOR -> priors;
             case DECODER -> decoders;
             case OBJECTIVE -> objectives;
         };
-        return NamedRegistry.find(byName, role.word(), name, searched);
+    }
+
+    /**
+     * Every factory of a role, by name.
+     *
+     * @param role the role
+     * @return name to factory, in no particular order
+     */
+    public Map<String, ? extends ComponentFactory<?>> all(Role role) {
+        Map<String, ComponentFactory<?>> factories = new TreeMap<>();
+        byName(role).forEach((name, registered) -> factories.put(name, registered.factory()));
+        return factories;
     }
 
     /**

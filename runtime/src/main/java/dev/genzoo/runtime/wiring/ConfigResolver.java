@@ -10,6 +10,7 @@ import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Setting;
 import dev.genzoo.runtime.config.SettingValues;
+import dev.genzoo.runtime.data.DataFacts;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,9 +22,10 @@ import java.util.Set;
 
 /**
  * Turns a user's draft into a resolved {@link ExperimentConfig}: fills default components (the
- * encoder's suggested companions first), routes each {@code key=value} option to every chosen
- * component that declares the key ({@code role.key=value} to one), validates every value, and
- * refuses unknown keys with the nearest known one.
+ * encoder's suggested companions first, then defaults that follow the data's {@link DataFacts}),
+ * routes each {@code key=value} option to every chosen component that declares the key ({@code
+ * role.key=value} to one), fills the options the data decide ({@link DataOptions}), validates every
+ * value, and refuses unknown keys, naming the component that declares one or the nearest known one.
  */
 public final class ConfigResolver {
     private final Components components;
@@ -39,13 +41,27 @@ public final class ConfigResolver {
     }
 
     /**
-     * Resolves a draft.
+     * Resolves a draft without looking at data: every default is the data-free one (for a saved
+     * config, which names every component and option).
      *
      * @param draft what the user gave
      * @return the complete, validated config
      * @throws GenzooException for unknown names or options and bad values
      */
     public ExperimentConfig resolve(ConfigDraft draft) {
+        return resolve(draft, null);
+    }
+
+    /**
+     * Resolves a draft for the data it names: a real-valued data set gets a Gaussian decoder by
+     * default, and an option that the data decide is set from them unless given.
+     *
+     * @param draft what the user gave
+     * @param facts what the data are, or null to decide nothing from them
+     * @return the complete, validated config
+     * @throws GenzooException for unknown names or options and bad values
+     */
+    public ExperimentConfig resolve(ConfigDraft draft, DataFacts facts) {
         Map<Role, String> names = new EnumMap<>(Role.class);
         String encoder = draft.components.getOrDefault(Role.ENCODER, Defaults.COMPONENTS.get(Role.ENCODER));
         names.put(Role.ENCODER, encoder);
@@ -54,7 +70,7 @@ public final class ConfigResolver {
         for (Role role : List.of(Role.PRIOR, Role.DECODER, Role.OBJECTIVE)) {
             String name = draft.components.get(role);
             if (name == null) {
-                name = companions.getOrDefault(role, Defaults.COMPONENTS.get(role));
+                name = companions.getOrDefault(role, Defaults.forData(role, facts));
             }
             names.put(role, name);
         }
@@ -64,10 +80,14 @@ public final class ConfigResolver {
         }
 
         Map<Role, Map<String, String>> given = route(draft, chosen, names);
+        if (facts != null) {
+            DataOptions.fill(given, chosen, DataOptions.levelsSeen(draft, facts));
+        }
         Map<Role, Map<String, String>> resolved = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            Options options = Options.resolve(
-                    owner(role, names.get(role)), chosen.get(role).options(), given.get(role));
+            ComponentFactory<?> factory = chosen.get(role);
+            List<Option<?>> declared = facts == null ? factory.options() : factory.optionsFor(facts.exampleShape());
+            Options options = Options.resolve(owner(role, names.get(role)), declared, given.get(role));
             resolved.put(role, options.asText());
         }
 
@@ -79,7 +99,7 @@ public final class ConfigResolver {
         return new ExperimentConfig(names, resolved, settings);
     }
 
-    private static Map<Role, Map<String, String>> route(
+    private Map<Role, Map<String, String>> route(
             ConfigDraft draft, Map<Role, ComponentFactory<?>> chosen, Map<Role, String> names) {
         Map<Role, Map<String, String>> given = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
@@ -103,6 +123,18 @@ public final class ConfigResolver {
                 }
             }
             if (declaring.isEmpty()) {
+                Map<String, String> elsewhere = declaredElsewhere(key, names);
+                if (!elsewhere.isEmpty()) {
+                    throw new GenzooException(String.format(
+                            "option '%s' is declared by %s, which %s not chosen (the chosen components are %s);"
+                                    + " choose %s to set it: %s",
+                            key,
+                            String.join(" and ", elsewhere.keySet()),
+                            elsewhere.size() == 1 ? "is" : "are",
+                            describe(names),
+                            elsewhere.size() == 1 ? "it" : "one of them",
+                            String.join(" or ", elsewhere.values())));
+                }
                 throw new GenzooException(String.format(
                         "unknown option '%s': none of %s declares it%s (genzoo plugins lists them)",
                         key, describe(names), NearestName.suggestion(key, all)));
@@ -112,6 +144,22 @@ public final class ConfigResolver {
             }
         }
         return given;
+    }
+
+    /** The components, other than the chosen ones, that declare an option: "objective 'iwae'". */
+    /** The components not chosen that declare the key, each with the words that choose it ("--objective iwae"). */
+    private Map<String, String> declaredElsewhere(String key, Map<Role, String> names) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            components.all(role).forEach((name, factory) -> {
+                boolean declares =
+                        factory.options().stream().anyMatch(o -> o.name().equals(key));
+                if (declares && !name.equals(names.get(role))) {
+                    found.put(owner(role, name), "--" + role.word() + " " + name);
+                }
+            });
+        }
+        return found;
     }
 
     private static Role roleOf(String key) {

@@ -21,4 +21,20 @@ final class WorkloadsTest {
                 .contains("\"batch\": 1024, \"couplings\": 8");
         assertThat(result.msPerStep()).isPositive();
     }
+
+    /** peer.py's iwae-eval: the iwae-k5 network, 64 images, K = 1000 in chunks of 250, what eval computes. */
+    @Test
+    void iwaeEvalScoresLikeEvalWithTheIwaeK5Network() {
+        Workload workload = Workloads.get("iwae-eval");
+        assertThat(workload.scoring()).isEqualTo(new Workload.Scoring(1000, 250));
+        assertThat(workload.warmup()).isEqualTo(2);
+        Benchmark.Result result = Benchmark.run(runtime, workload, 1, 0, 1, null);
+        // Linear(784, 200), Linear(200, 200), Linear(200, 100) and Linear(50, 200), Linear(200, 200), Linear(200, 784)
+        long encoder = 784 * 200 + 200 + 200 * 200 + 200 + 200 * 100 + 100;
+        long decoder = 50 * 200 + 200 + 200 * 200 + 200 + 200 * 784 + 784;
+        assertThat(result.info()).containsEntry("params", encoder + decoder);
+        assertThat(result.json())
+                .startsWith("{\"workload\": \"iwae-eval\", \"impl\": \"genzoo\"")
+                .contains("\"images\": 64, \"k\": 1000, \"chunk\": 250, \"unit\": \"ms per 64 images\"");
+    }
 }

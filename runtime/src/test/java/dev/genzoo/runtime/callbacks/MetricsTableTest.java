@@ -38,8 +38,8 @@ final class MetricsTableTest {
         assertThat(Files.readAllLines(file))
                 .containsExactly(
                         "epoch,step,seconds,train_loss,test_loss,train_kl",
-                        "1,10,1.500,1.00000,2.00000,",
-                        "2,20,3.000,0.500000,4.00000,0.250000");
+                        "1,10,1.500,1,2,",
+                        "2,20,3.000,0.500000,4,0.250000");
         assertThat(table.column("train_kl")).containsExactly(Double.NaN, 0.25);
     }
 
@@ -58,7 +58,15 @@ final class MetricsTableTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).isEqualTo("epoch,step,seconds,train_loss,test_loss,train_kl,train_ess");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(3)).isEqualTo("3,30,4.500,0.300000,6.00000,0.100000,4.00000");
+        assertThat(lines.get(3)).isEqualTo("3,30,4.500,0.300000,6,0.100000,4");
+    }
+
+    @Test
+    void integersAreWrittenAsIntegersAndEverythingElseWithSixDigits() {
+        assertThat(MetricsTable.number(5.0)).isEqualTo("5");
+        assertThat(MetricsTable.number(-23.34021)).isEqualTo("-23.3402");
+        assertThat(MetricsTable.number(2.8284271)).isEqualTo("2.82843");
+        assertThat(MetricsTable.number(Double.NaN)).isEqualTo("NaN");
     }
 
     @Test

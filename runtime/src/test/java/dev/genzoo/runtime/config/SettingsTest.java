@@ -29,7 +29,7 @@ final class SettingsTest {
             assertThat(setting.check(setting.defaultValue(), "default")).isEqualTo(setting.defaultValue());
         }
         assertThat(Settings.inSection("training")).contains(Settings.EPOCHS, Settings.SEED);
-        assertThat(Settings.sections()).containsExactly("data", "training", "");
+        assertThat(Settings.sections()).containsExactly("data", "training", "tensorboard", "");
     }
 
     @Test
@@ -44,7 +44,6 @@ final class SettingsTest {
                 Map.entry(Settings.LEARNING_RATE, 2.5e-4),
                 Map.entry(Settings.ADAM_EPSILON, 1e-4),
                 Map.entry(Settings.SEED, 1L << 40),
-                Map.entry(Settings.DEVICE, "gpu:1"),
                 Map.entry(Settings.IMAGE_SIZE, 32),
                 Map.entry(Settings.CHANNELS, "3"),
                 Map.entry(Settings.BACKGROUND, "102030"),
@@ -52,7 +51,20 @@ final class SettingsTest {
                 Map.entry(Settings.HELD_OUT, 0.25),
                 Map.entry(Settings.LABEL_COLUMN, "label"),
                 Map.entry(Settings.ARRAYS, "images,classes"),
-                Map.entry(Settings.CACHE, "none"));
+                Map.entry(Settings.CACHE, "none"),
+                Map.entry(Settings.LR_SCHEDULE, "cosine"),
+                Map.entry(Settings.WARMUP_STEPS, 100),
+                Map.entry(Settings.LR_DECAY_EPOCHS, 30),
+                Map.entry(Settings.LR_DECAY, 0.5),
+                Map.entry(Settings.CLIP_NORM, 1.5),
+                Map.entry(Settings.EMA, 0.999),
+                Map.entry(Settings.CHECKPOINT_STEPS, 500),
+                Map.entry(Settings.CHECKPOINT_MINUTES, 2.5),
+                Map.entry(Settings.KEEP_BEST, "true"),
+                Map.entry(Settings.TENSORBOARD, "false"),
+                Map.entry(Settings.TENSORBOARD_STEPS, 10),
+                Map.entry(Settings.TENSORBOARD_IMAGES, 5),
+                Map.entry(Settings.DEVICE, "gpu:1"));
         assertThat(changed.keySet())
                 .as("a test value for every setting")
                 .containsExactlyInAnyOrderElementsOf(Settings.ALL);

@@ -13,11 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class DataPreparationTest {
-    private static final Shape IMAGE = new Shape(1, 8, 8);
-    private static final Shape POINT = new Shape(2);
+    private static final DataFacts DIGITS = new DataFacts("digits", new Shape(1, 8, 8), 10, 10, true, 17);
+    private static final DataFacts BINARY = new DataFacts("binary", new Shape(1, 8, 8), 10, 10, true, 2);
+    private static final DataFacts MOONS = new DataFacts("moons", new Shape(2), 10, 10, false, 0);
 
-    private static DataPreparation auto(Shape example, EncoderKind kind) {
-        return DataPreparation.resolve(config("auto", "auto"), example, kind);
+    private static DataPreparation auto(DataFacts facts, EncoderKind kind, boolean bernoulli) {
+        return DataPreparation.resolve(config("auto", "auto"), facts, kind, bernoulli);
     }
 
     private static ExperimentConfig config(String binarize, String dequantize) {
@@ -32,24 +33,46 @@ final class DataPreparationTest {
     }
 
     @Test
-    void autoDequantizesImagesUnderABijectionAndBinarizesThemOtherwise() {
-        assertThat(auto(IMAGE, EncoderKind.BIJECTION))
+    void autoDequantizesImagesUnderABijectionAndBinarizesThemOnlyForABernoulliLikelihood() {
+        assertThat(auto(DIGITS, EncoderKind.BIJECTION, false))
                 .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.UNIFORM));
-        assertThat(auto(IMAGE, EncoderKind.DENSITY))
+        assertThat(auto(DIGITS, EncoderKind.DENSITY, true))
                 .isEqualTo(new DataPreparation(Binarization.DYNAMIC, Dequantization.NONE));
-        assertThat(auto(POINT, EncoderKind.BIJECTION))
+        assertThat(auto(DIGITS, EncoderKind.POINT_MASS, true))
+                .isEqualTo(new DataPreparation(Binarization.DYNAMIC, Dequantization.NONE));
+        assertThat(auto(MOONS, EncoderKind.BIJECTION, false))
                 .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.NONE));
     }
 
     @Test
+    void autoLeavesADiffusionsAGaussianDecodersAndBinaryDataAsTheyAre() {
+        DataPreparation none = new DataPreparation(Binarization.NONE, Dequantization.NONE);
+        assertThat(auto(DIGITS, EncoderKind.FIXED_PROCESS, false)).isEqualTo(none);
+        assertThat(auto(DIGITS, EncoderKind.DENSITY, false)).isEqualTo(none);
+        assertThat(auto(BINARY, EncoderKind.DENSITY, true)).isEqualTo(none);
+        assertThat(auto(MOONS, EncoderKind.DENSITY, true)).isEqualTo(none);
+    }
+
+    @Test
+    void theLevelsTheModelSeesFollowThePreparation() {
+        assertThat(auto(DIGITS, EncoderKind.FIXED_PROCESS, false).levelsSeen(DIGITS))
+                .isEqualTo(17);
+        assertThat(auto(DIGITS, EncoderKind.DENSITY, true).levelsSeen(DIGITS)).isEqualTo(2);
+        assertThat(auto(DIGITS, EncoderKind.BIJECTION, false).levelsSeen(DIGITS))
+                .isZero();
+        assertThat(auto(MOONS, EncoderKind.DENSITY, false).levelsSeen(MOONS)).isZero();
+    }
+
+    @Test
     void wordsTheUserGaveWin() {
-        DataPreparation chosen = DataPreparation.resolve(config("static", "uniform"), IMAGE, EncoderKind.DENSITY);
+        DataPreparation chosen =
+                DataPreparation.resolve(config("static", "uniform"), DIGITS, EncoderKind.DENSITY, false);
         assertThat(chosen).isEqualTo(new DataPreparation(Binarization.STATIC, Dequantization.UNIFORM));
-        ExperimentConfig decided = DataPreparation.resolve(config("auto", "auto"), IMAGE, EncoderKind.DENSITY)
+        ExperimentConfig decided = DataPreparation.resolve(config("auto", "auto"), DIGITS, EncoderKind.DENSITY, true)
                 .decided(config("auto", "auto"));
         assertThat(decided.get(Settings.BINARIZE)).isEqualTo("dynamic");
         assertThat(decided.get(Settings.DEQUANTIZE)).isEqualTo("none");
-        assertThat(DataPreparation.resolve(config("auto", "none"), IMAGE, EncoderKind.BIJECTION))
-                .isEqualTo(new DataPreparation(Binarization.DYNAMIC, Dequantization.NONE));
+        assertThat(DataPreparation.resolve(config("none", "auto"), DIGITS, EncoderKind.DENSITY, true))
+                .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.NONE));
     }
 }

@@ -63,4 +63,22 @@ final class AxisTicksTest {
         assertThat(ticks.low()).isEqualTo(0.0);
         assertThat(ticks.high()).isEqualTo(1.0);
     }
+
+    @Test
+    void ticksWithinFixedEndsAreNiceValuesInsideThem() {
+        assertThat(AxisTicks.within(-1.63, 2.63, 5)).containsExactly(-1, 0, 1, 2);
+        assertThat(AxisTicks.within(-2, 2, 4)).containsExactly(-2, -1, 0, 1, 2);
+        assertThat(AxisTicks.within(0.1, 0.9, 4)).containsExactly(0.2, 0.4, 0.6000000000000001, 0.8);
+    }
+
+    @Test
+    void anAxisOfEpochsHasWholeTicksEvenForOneOrTwoEpochs() {
+        AxisTicks one = AxisTicks.spanningWhole(1, 1, 8);
+        assertThat(one.values()).containsExactly(0, 1, 2);
+        assertThat(AxisTicks.spanningWhole(1, 2, 8).values()).containsExactly(1, 2);
+        assertThat(AxisTicks.spanningWhole(1, 150, 8).step()).isEqualTo(20.0);
+        for (double v : AxisTicks.spanningWhole(1, 7, 8).values()) {
+            assertThat(v).isEqualTo(Math.rint(v));
+        }
+    }
 }

@@ -17,6 +17,9 @@ import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataSources;
+import dev.genzoo.runtime.eval.EvaluationListener;
+import dev.genzoo.runtime.eval.EvaluationReport;
+import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.pictures.DensityGrid;
 import dev.genzoo.runtime.pictures.Pictures;
@@ -78,8 +81,9 @@ final class FlowRunsTest {
         String yaml = Files.readString(run.resolve("config.yaml"));
         assertThat(yaml)
                 .contains("prior: standard-normal", "decoder: flow-inverse", "objective: flow-nll", "dequantize: none");
+        // the heat map, with room for tick values on its left and a colour bar on its right
         assertThat(ImageIO.read(run.resolve("density.png").toFile()).getWidth())
-                .isEqualTo(Pictures.DENSITY_CELLS * Pictures.DENSITY_SCALE);
+                .isGreaterThan(Pictures.DENSITY_CELLS * Pictures.DENSITY_SCALE + 100);
         assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
         assertThat(run.resolve("reconstructions.png")).doesNotExist();
 
@@ -138,8 +142,12 @@ final class FlowRunsTest {
 
             double[] bounds = {-4, 4, -4, 4};
             int cells = 250;
-            double[] logDensity =
+            DensityGrid.Result grid =
                     DensityGrid.logDensity(model, bounds, cells, cells, 0).orElseThrow();
+            assertThat(grid.exact())
+                    .as("a flow's log-likelihood needs no draws")
+                    .isTrue();
+            double[] logDensity = grid.logDensity();
             double area = (bounds[1] - bounds[0]) / cells * (bounds[3] - bounds[2]) / cells;
             double mass = 0;
             for (double v : logDensity) {
@@ -195,6 +203,16 @@ final class FlowRunsTest {
         // a uniform density on [0, 1)^64 would score log2(17) = 4.09 bits per dimension
         assertThat(last.get(Evaluation.BITS_PER_DIMENSION)).isLessThan(Math.log(17) / Math.log(2));
         assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
+
+        // eval scores the same dequantized test split with the same objective: the same discrete bound
+        EvaluationReport report = runtime.evaluate(
+                        run,
+                        new EvaluationSettings(List.of(1), 0, 100, 0),
+                        dir.resolve("eval.json"),
+                        EvaluationListener.NONE)
+                .report();
+        assertThat(report.tightest().mean()).isCloseTo(last.get(Evaluation.BOUND), within(1e-3));
+        assertThat(report.nllBitsPerDimension()).isCloseTo(last.get(Evaluation.BITS_PER_DIMENSION), within(1e-5));
     }
 
     @Test

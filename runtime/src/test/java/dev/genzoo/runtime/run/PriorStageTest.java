@@ -138,6 +138,22 @@ final class PriorStageTest {
     }
 
     @Test
+    void aDequantizedRunsBoundWithItsLearnedPriorCountsTheCellVolume(@TempDir Path dir) {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.DECODER, "mlp-gaussian");
+        draft.options.put("hidden", "16");
+        draft.options.put("latent", "3");
+        draft.set(Settings.DEQUANTIZE, "uniform");
+        draft.set(Settings.EPOCHS, 1);
+        Path run = dir.resolve("vae");
+        runtime.train(runtime.resolve(draft), run);
+        PriorOutcome outcome = runtime.trainPrior(run, fit("learned-normal", 1));
+        // the ELBO's loss is minus its bound on the density of (k + u) / 17; on P(k) it is 64 log 17 lower
+        assertThat(outcome.model().get(Evaluation.BOUND))
+                .isCloseTo(-outcome.model().get("loss") - 64 * Math.log(17), within(1e-3));
+    }
+
+    @Test
     void whatCannotBeFittedIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
         Path run = trainedRun(dir);
         assertThatThrownBy(() -> runtime.trainPrior(run, fit("fixed-normal", 1)))

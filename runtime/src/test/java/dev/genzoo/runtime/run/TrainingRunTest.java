@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDManager;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.plugins.vae.VaePlugin;
+import dev.genzoo.runtime.checkpoint.Checkpoint;
+import dev.genzoo.runtime.checkpoint.SavedState;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
@@ -15,6 +17,7 @@ import dev.genzoo.runtime.train.Evaluation;
 import dev.genzoo.runtime.train.Fit;
 import dev.genzoo.runtime.train.StepValues;
 import dev.genzoo.runtime.train.TrainingCallback;
+import dev.genzoo.runtime.train.TrainingStopped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +59,11 @@ final class TrainingRunTest {
                 "config.yaml", "metrics.csv", "checkpoint.zip", "samples.png", "reconstructions.png", "loss.png")) {
             assertThat(run.resolve(name)).isRegularFile();
         }
-        assertThat(ImageIO.read(run.resolve("samples.png").toFile())).isNotNull();
+        // 64 samples, 8 a row, each 8x8 digit upscaled to 64 pixels a side between 2-pixel lines
+        assertThat(ImageIO.read(run.resolve("samples.png").toFile()).getWidth()).isEqualTo(8 * 64 + 9 * 2);
+        // 32 binarized test digits, 8 a row, each as its grey levels, its binary target and the model's mean
+        assertThat(ImageIO.read(run.resolve("reconstructions.png").toFile()).getWidth())
+                .isEqualTo(24 * 64 + 25 * 2);
         assertThat(Files.readAllLines(run.resolve("metrics.csv")))
                 .hasSize(3)
                 .first()
@@ -84,6 +91,92 @@ final class TrainingRunTest {
         assertThat(resumed.last().epoch()).isEqualTo(3);
         assertThat(withoutSeconds(dir.resolve("split/metrics.csv")))
                 .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
+    }
+
+    @Test
+    void aRunStoppedInsideAnEpochResumesBitExactly(@TempDir Path dir) throws IOException {
+        runtime.train(small(3), dir.resolve("whole"));
+        Path split = dir.resolve("split");
+        // 12 steps an epoch: ask to stop after step 17, five steps into the second epoch
+        TrainingCallback stopper = new TrainingCallback() {
+            @Override
+            public void onStepEnd(Fit fit, StepValues values) {
+                if (fit.step() == 17) {
+                    runtime.stopRequest().request("SIGTERM");
+                }
+            }
+        };
+        assertThatThrownBy(() -> runtime.train(small(3), split, stopper))
+                .isInstanceOfSatisfying(TrainingStopped.class, stop -> {
+                    assertThat(stop.reason()).isEqualTo("SIGTERM");
+                    assertThat(stop.epoch()).isEqualTo(2);
+                    assertThat(stop.step()).isEqualTo(17);
+                });
+        runtime.stopRequest().clear();
+        SavedState saved = Checkpoint.read(split.resolve("checkpoint.zip"));
+        assertThat(saved.epoch()).isEqualTo(1);
+        assertThat(saved.step()).isEqualTo(17);
+        assertThat(saved.batches()).isEqualTo(5);
+        assertThat(saved.sums()).containsKeys("loss", "reconstruction", "kl");
+
+        TrainingOutcome resumed = runtime.resume(split, null);
+        assertThat(resumed.last().step()).isEqualTo(36);
+        assertThat(withoutSeconds(split.resolve("metrics.csv")))
+                .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
+        for (String entry : List.of("parameters.npz", "optimizer.npz")) {
+            assertThat(CheckpointEntries.arrays(split.resolve("checkpoint.zip"), entry))
+                    .as(entry)
+                    .isEqualTo(CheckpointEntries.arrays(dir.resolve("whole/checkpoint.zip"), entry));
+        }
+    }
+
+    @Test
+    void aRunKilledAfterAPeriodicCheckpointResumesFromItBitExactly(@TempDir Path dir) throws IOException {
+        ExperimentConfig config = small(2).with(Settings.CHECKPOINT_STEPS, 5);
+        runtime.train(config, dir.resolve("whole"));
+        Path split = dir.resolve("split");
+        TrainingCallback crash = new TrainingCallback() {
+            @Override
+            public void onStepEnd(Fit fit, StepValues values) {
+                if (fit.step() == 18) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThatThrownBy(() -> runtime.train(config, split, crash)).hasMessage("killed");
+        // the last checkpoint is the periodic one of step 15, three steps into epoch 2
+        SavedState saved = Checkpoint.read(split.resolve("checkpoint.zip"));
+        assertThat(saved.step()).isEqualTo(15);
+        assertThat(saved.batches()).isEqualTo(3);
+
+        runtime.resume(split, null);
+        assertThat(withoutSeconds(split.resolve("metrics.csv")))
+                .isEqualTo(withoutSeconds(dir.resolve("whole/metrics.csv")));
+        assertThat(CheckpointEntries.arrays(split.resolve("checkpoint.zip"), "parameters.npz"))
+                .isEqualTo(CheckpointEntries.arrays(dir.resolve("whole/checkpoint.zip"), "parameters.npz"));
+    }
+
+    @Test
+    void aSecondWriterOfTheSameRunDirectoryIsRefusedNamingTheHolder(@TempDir Path dir) {
+        Path run = dir.resolve("run");
+        TrainingCallback second = new TrainingCallback() {
+            @Override
+            public void onStepEnd(Fit fit, StepValues values) {
+                if (fit.step() == 13) {
+                    assertThatThrownBy(() -> runtime.resume(run, 3))
+                            .isInstanceOf(GenzooException.class)
+                            .hasMessageContaining("is in use by process "
+                                    + ProcessHandle.current().pid());
+                    assertThatThrownBy(() -> runtime.train(small(1), run))
+                            .isInstanceOf(GenzooException.class)
+                            .hasMessageContaining("is in use by process "
+                                    + ProcessHandle.current().pid());
+                }
+            }
+        };
+        runtime.train(small(2), run, second);
+        assertThat(RunLock.heldBy(run)).as("released at the end").isNull();
+        assertThat(runtime.resume(run, 3).last().epoch()).isEqualTo(3);
     }
 
     @Test

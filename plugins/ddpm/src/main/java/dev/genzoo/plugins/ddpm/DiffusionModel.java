@@ -6,9 +6,6 @@ import java.util.Optional;
 
 /** What the diffusion objectives need of a model: this plugin's process and a noise predictor. */
 final class DiffusionModel {
-    /** log 2, to turn nats per example into bits per dimension. */
-    static final double LN2 = Math.log(2);
-
     private DiffusionModel() {}
 
     /** A sentence naming what a model lacks for the diffusion objectives, or empty. */

@@ -49,7 +49,10 @@ public final class GaussianDiffusion implements Encoder {
             "unit",
             "as-is");
     static final Option<Integer> LEVELS = Option.integer(
-                    "levels", 256, "values a pixel takes (256 for 8-bit images), for L_0 when range is unit")
+                    "levels",
+                    256,
+                    "values a pixel takes, for L_0 when range is unit; genzoo sets it from the data (17 for the"
+                            + " digits, 256 for 8-bit images) unless given")
             .atLeast(2);
 
     private final NoiseSchedule schedule;

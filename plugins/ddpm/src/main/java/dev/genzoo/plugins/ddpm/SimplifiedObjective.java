@@ -12,8 +12,8 @@ import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.ObjectiveValue;
-import dev.genzoo.api.Scalars;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.StepwiseBound;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.Set;
  * variational bound (equation 5) as the {@link ObjectiveValue#bound() bound}, as the ELBO is
  * reported whatever weighting its loss uses.
  */
-public final class SimplifiedObjective implements Objective {
+public final class SimplifiedObjective implements Objective, StepwiseBound {
     static final Option<Integer> BOUND_TIMESTEPS = Option.integer(
                     "bound-timesteps",
                     10,
@@ -36,11 +36,9 @@ public final class SimplifiedObjective implements Objective {
             .atLeast(1);
 
     private final int boundTimesteps;
-    private final double dimensions;
 
-    SimplifiedObjective(int boundTimesteps, long dimensions) {
+    SimplifiedObjective(int boundTimesteps) {
         this.boundTimesteps = boundTimesteps;
-        this.dimensions = dimensions;
     }
 
     @Override
@@ -59,7 +57,6 @@ public final class SimplifiedObjective implements Objective {
             VariationalTerms terms = VariationalTerms.estimate(x, model, context, boundTimesteps);
             NDArray total = terms.total();
             return ObjectiveValue.of(terms.meanSquaredError())
-                    .term("bits-per-dim", Scalars.dividedBy(total.mean(), (float) (dimensions * DiffusionModel.LN2)))
                     .bound(total.neg())
                     .build();
         }
@@ -72,6 +69,12 @@ public final class SimplifiedObjective implements Objective {
         NDArray noise = manager.randomNormal(start.getShape());
         NDArray predicted = ((Denoiser) model.decoder()).predictNoise(process.noised(t, noise), t, context);
         return ObjectiveValue.of(predicted.sub(noise).square().mean()).build();
+    }
+
+    /** Every step's exact term of the variational bound, L_0 to L_T, averaged over the batch. */
+    @Override
+    public NDArray termsPerStep(NDArray x, GenerativeModel model, StepContext context) {
+        return VariationalTerms.perStep(x, model, context);
     }
 
     /** Creates the {@code ddpm-simple} objective. */
@@ -93,8 +96,7 @@ public final class SimplifiedObjective implements Objective {
 
         @Override
         public Objective create(Options options, BuildContext context) {
-            return new SimplifiedObjective(
-                    options.get(BOUND_TIMESTEPS), context.dataShape().size());
+            return new SimplifiedObjective(options.get(BOUND_TIMESTEPS));
         }
     }
 }

@@ -7,8 +7,8 @@ import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.ObjectiveFactory;
 import dev.genzoo.api.ObjectiveValue;
-import dev.genzoo.api.Scalars;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.api.StepwiseBound;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import java.util.List;
@@ -18,16 +18,14 @@ import java.util.Set;
 /**
  * The full variational bound L = L_T + sum_{t=2}^T KL(q(x_{t-1} | x_t, x_0) || p(x_{t-1} | x_t)) +
  * L_0 (Ho et al. 2020, equation 5), L_0 with a discretized Gaussian for pixels, minimised as the
- * loss and reported as the bound in nats and as bits per dimension. Training draws one step per
+ * loss and reported as the bound in nats (the runtime adds bits per dimension). Training draws one step per
  * example; evaluation draws {@code bound-timesteps} stratified steps (see {@link VariationalTerms}).
  */
-public final class VariationalBound implements Objective {
+public final class VariationalBound implements Objective, StepwiseBound {
     private final int boundTimesteps;
-    private final double dimensions;
 
-    VariationalBound(int boundTimesteps, long dimensions) {
+    VariationalBound(int boundTimesteps) {
         this.boundTimesteps = boundTimesteps;
-        this.dimensions = dimensions;
     }
 
     @Override
@@ -49,9 +47,14 @@ public final class VariationalBound implements Objective {
                 .term("prior", terms.prior().mean())
                 .term("denoising", terms.denoising().mean())
                 .term("decoder", terms.decoder().mean())
-                .term("bits-per-dim", Scalars.dividedBy(loss, (float) (dimensions * DiffusionModel.LN2)))
                 .bound(total.neg())
                 .build();
+    }
+
+    /** Every step's exact term of the variational bound, L_0 to L_T, averaged over the batch. */
+    @Override
+    public NDArray termsPerStep(NDArray x, GenerativeModel model, StepContext context) {
+        return VariationalTerms.perStep(x, model, context);
     }
 
     /** Creates the {@code ddpm-vlb} objective. */
@@ -73,9 +76,7 @@ public final class VariationalBound implements Objective {
 
         @Override
         public Objective create(Options options, BuildContext context) {
-            return new VariationalBound(
-                    options.get(SimplifiedObjective.BOUND_TIMESTEPS),
-                    context.dataShape().size());
+            return new VariationalBound(options.get(SimplifiedObjective.BOUND_TIMESTEPS));
         }
     }
 }

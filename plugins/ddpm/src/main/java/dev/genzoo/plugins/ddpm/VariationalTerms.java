@@ -119,8 +119,11 @@ final class VariationalTerms {
                     NDScope.register(sum);
                 }
             } else {
+                // the three weighted sums add up over chunks; the fourth, per-step means, is per chunk
                 for (int i = 0; i < sums.length; i++) {
-                    sums[i] = sums[i].add(part[i]);
+                    if (i < 3) {
+                        sums[i] = sums[i].add(part[i]);
+                    }
                     part[i].close();
                 }
             }
@@ -170,8 +173,49 @@ final class VariationalTerms {
         return new NDArray[] {
             weighted(klRows, sizes, k, batch),
             weighted(decoderRows, sizes, k, batch),
-            weighted(squared, sizes, k, batch)
+            weighted(squared, sizes, k, batch),
+            klRows.add(decoderRows).reshape(k, batch).mean(new int[] {1})
         };
+    }
+
+    /**
+     * Every step's term, exactly (one row per step t and example): L_0 = -log p(x_0 | x_1), L_{t-1}
+     * = KL(q(x_{t-1} | x_t, x_0) || p(x_{t-1} | x_t)) for t = 2..T, and L_T = KL(q(x_T | x_0) ||
+     * p(x_T)), each averaged over the batch. The rows go through the denoiser in chunks of at most
+     * {@value #CHUNK_ROWS}, each in its own scope.
+     *
+     * @param x the batch, [B, data...]
+     * @param model a diffusion model
+     * @param context an evaluation context
+     * @return [T + 1], L_t at index t
+     */
+    static NDArray perStep(NDArray x, GenerativeModel model, StepContext context) {
+        GaussianDiffusion diffusion = (GaussianDiffusion) model.encoder();
+        GaussianForwardProcess process =
+                (GaussianForwardProcess) ((Encoding.Process) diffusion.encode(x, context)).process();
+        NDManager manager = context.manager();
+        int steps = process.steps();
+        long batch = x.getShape().get(0);
+        float[] terms = new float[steps + 1];
+        int perChunk = (int) Math.max(1, Math.min(steps, CHUNK_ROWS / batch));
+        for (int first = 0; first < steps; first += perChunk) {
+            int count = Math.min(perChunk, steps - first);
+            float[] low = new float[count];
+            float[] one = new float[count];
+            for (int i = 0; i < count; i++) {
+                low[i] = first + i + 1;
+                one[i] = 1;
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                float[] rows = rows(diffusion, model, context, process, low, one)[3].toFloatArray();
+                System.arraycopy(rows, 0, terms, first, count);
+            }
+        }
+        terms[steps] = priorTerm(process, model.prior().distribution(context), steps, manager, batch)
+                .mean()
+                .getFloat();
+        return manager.create(terms);
     }
 
     /** -log p(x_0 | x_1): discretized for pixels, the Gaussian density otherwise. */

@@ -8,11 +8,13 @@ import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderFactory;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.Encoding;
+import dev.genzoo.api.LatentLayout;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.GaussianMlp;
+import dev.genzoo.nn.MarkovianHierarchy;
 import dev.genzoo.nn.MultilayerPerceptron;
 import dev.genzoo.nn.Nonlinearity;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.List;
 /**
  * The recognition model of the IWAE paper's second architecture, q(z1|x) q(z2|z1) with diagonal
  * Gaussians (Burda et al. 2016, section 5: x -> 100-100 -> z1 (100) -> 50-50 -> z2 (50), tanh). Its
- * latent is one vector (z1, z2) drawn hierarchically ({@link GaussianChain}); pair it with the
- * {@code two-layer} prior and a decoder that reads z1, {@code first-layer-bernoulli}.
+ * latent is one vector whose layout names the two layers, z1 and z2 ({@link LatentLayout#layers}),
+ * drawn from z1 up ({@link MarkovianHierarchy}); the {@code two-layer} prior and the decoder that
+ * reads z1, {@code first-layer-bernoulli}, read that layout.
  */
 public final class TwoLayerGaussianEncoder implements Encoder {
     static final Option<List<Integer>> HIDDEN = Option.integers("hidden", List.of(100, 100), "widths between x and z1")
@@ -57,9 +60,15 @@ public final class TwoLayerGaussianEncoder implements Encoder {
     }
 
     @Override
+    public LatentLayout latentLayout() {
+        return LatentLayout.layers(latent, latent2);
+    }
+
+    @Override
     public Encoding encode(NDArray x, StepContext context) {
         Normal z1 = first.applyToExamples(x, context);
-        return Encoding.density(new GaussianChain(z1, second, latent2, true, context));
+        return Encoding.density(
+                MarkovianHierarchy.bottomUp(latentLayout(), z1, List.of(a -> second.apply(a, context))));
     }
 
     @Override

@@ -51,7 +51,7 @@ final class IwaePluginTest {
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("iwae");
         assertThat(plugin.objectives().get(0).options())
                 .extracting(Option::name)
-                .containsExactly("k");
+                .containsExactly("k", "kl-cycles", "kl-cycle-rise", "free-bits");
     }
 
     /** The IWAE paper's second architecture: 100 + 50 latent units, and every part's parameters under their checkpoint names. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * {@link MixtureOfGaussians} against the mixture's definition in doubles: the log-density as a
  * sum of weighted Gaussian densities, the moments of its draws, and the gradient of E[f(z)] for
  * f(z) = sum_l a_l z_l + z_l^2, whose expectation sum_c pi_c sum_l (a_l mu_cl + mu_cl^2 +
- * sigma_cl^2) has closed-form derivatives in the weights, means and log-variances. Monte Carlo
- * checks allow 5 standard errors, computed from the draws.
+ * sigma_cl^2) has closed-form derivatives in the weights, means and log-variances, and of the
+ * cross moment E[z_1 z_2], which only a draw that respects the coupling of the coordinates gets
+ * right. Monte Carlo checks allow 5 standard errors, computed from the draws.
  */
 final class MixtureOfGaussiansTest {
     private static final float[] LOGITS = {0.3f, -0.4f, 0.8f};
@@ -132,29 +133,8 @@ final class MixtureOfGaussiansTest {
     @Test
     void gradientsOfAnExpectationMatchTheClosedForm() {
         float[] a = {0.7f, -1.3f};
-        int batches = 8;
-        int draws = 5000;
-        double[][] gradients = new double[batches][];
-        for (int r = 0; r < batches; r++) {
-            NDArray logits = manager.create(LOGITS);
-            NDArray loc = manager.create(LOC, new Shape(C, L));
-            NDArray logVar = manager.create(LOG_VAR, new Shape(C, L));
-            for (NDArray p : new NDArray[] {logits, loc, logVar}) {
-                p.setRequiresGradient(true);
-            }
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray z = new MixtureOfGaussians(logits, loc, logVar, true).rsample(new Shape(draws));
-                NDArray f = z.mul(manager.create(a))
-                        .add(z.square())
-                        .sum(new int[] {1})
-                        .mean();
-                collector.backward(f);
-            }
-            gradients[r] = concat(
-                    logits.getGradient().toFloatArray(),
-                    loc.getGradient().toFloatArray(),
-                    logVar.getGradient().toFloatArray());
-        }
+        double[][] gradients = gradients(
+                z -> z.mul(manager.create(a)).add(z.square()).sum(new int[] {1}).mean());
 
         double[] w = weights();
         double[] g = new double[C];
@@ -174,6 +154,64 @@ final class MixtureOfGaussiansTest {
                 exact[C + C * L + c * L + l] = w[c] * Math.exp(LOG_VAR[c * L + l]);
             }
         }
+        assertMatches(gradients, exact);
+        // the weights get a real gradient, not a zero-mean one: the closed form is far from zero
+        assertThat(Math.abs(exact[2])).isGreaterThan(0.3);
+    }
+
+    /**
+     * E[z_1 z_2] = sum_c pi_c mu_c1 mu_c2 depends on how the coordinates vary together, which an
+     * additive f cannot see: a draw whose second coordinate were moved by the mixture's marginal CDF
+     * in that coordinate, ignoring that z_1 shifts the component weights, has the right marginals
+     * and wrong gradients here.
+     */
+    @Test
+    void gradientsOfACrossMomentMatchTheClosedForm() {
+        double[][] gradients =
+                gradients(z -> z.get("..., 0").mul(z.get("..., 1")).mean());
+
+        double[] w = weights();
+        double expectation = 0;
+        for (int c = 0; c < C; c++) {
+            expectation += w[c] * LOC[c * L] * LOC[c * L + 1];
+        }
+        double[] exact = new double[C + 2 * C * L];
+        for (int c = 0; c < C; c++) {
+            exact[c] = w[c] * (LOC[c * L] * LOC[c * L + 1] - expectation);
+            exact[C + c * L] = w[c] * LOC[c * L + 1];
+            exact[C + c * L + 1] = w[c] * LOC[c * L];
+            // the log-variances do not enter E[z_1 z_2]: their exact gradients are 0
+        }
+        assertMatches(gradients, exact);
+    }
+
+    /** Gradients of E[f(z)] in (logits, means, log-variances), from 8 batches of 5000 draws. */
+    private double[][] gradients(java.util.function.Function<NDArray, NDArray> f) {
+        int batches = 8;
+        int draws = 5000;
+        double[][] gradients = new double[batches][];
+        for (int r = 0; r < batches; r++) {
+            NDArray logits = manager.create(LOGITS);
+            NDArray loc = manager.create(LOC, new Shape(C, L));
+            NDArray logVar = manager.create(LOG_VAR, new Shape(C, L));
+            for (NDArray p : new NDArray[] {logits, loc, logVar}) {
+                p.setRequiresGradient(true);
+            }
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray z = new MixtureOfGaussians(logits, loc, logVar, true).rsample(new Shape(draws));
+                collector.backward(f.apply(z));
+            }
+            gradients[r] = concat(
+                    logits.getGradient().toFloatArray(),
+                    loc.getGradient().toFloatArray(),
+                    logVar.getGradient().toFloatArray());
+        }
+        return gradients;
+    }
+
+    /** Each gradient's mean over the batches is within 5 standard errors (and 1e-3) of the exact one. */
+    private static void assertMatches(double[][] gradients, double[] exact) {
+        int batches = gradients.length;
         for (int i = 0; i < exact.length; i++) {
             double mean = 0;
             for (double[] batch : gradients) {
@@ -186,8 +224,6 @@ final class MixtureOfGaussiansTest {
             double standardError = Math.sqrt(squares / (batches - 1) / batches);
             assertThat(mean).as("gradient %d", i).isCloseTo(exact[i], within(5 * standardError + 1e-3));
         }
-        // the weights get a real gradient, not a zero-mean one: the closed form is far from zero
-        assertThat(Math.abs(exact[2])).isGreaterThan(0.3);
     }
 
     private static double[] concat(float[]... parts) {

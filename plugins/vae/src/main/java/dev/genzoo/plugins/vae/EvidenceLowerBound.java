@@ -16,16 +16,25 @@ import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.FreeBits;
+import dev.genzoo.nn.KlAnnealing;
+import dev.genzoo.nn.LayerTerms;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The evidence lower bound E_q[log p(x|z)] - beta * KL(q(z|x) || p(z)) (Kingma and Welling 2014,
- * equation 10; beta from Higgins et al. 2017; linear KL warm-up from Sonderby et al. 2016).
+ * equation 10; beta from Higgins et al. 2017), with the KL controls that keep latents in use: a
+ * linear KL warm-up (Sonderby et al. 2016) or cyclical annealing of its weight (Fu et al. 2019),
+ * and free bits (Kingma et al. 2016), see {@link KlAnnealing} and {@link FreeBits}.
  *
- * <p>The loss is the negative of the beta-weighted bound, averaged over the batch; the reported
- * {@link ObjectiveValue#bound() bound} is the ELBO itself (beta = 1), a lower bound on log p(x).
+ * <p>The loss is the negative of the weighted bound, averaged over the batch; the reported {@link
+ * ObjectiveValue#bound() bound} is the ELBO itself (beta = 1), a lower bound on log p(x). For a
+ * hierarchy, a posterior and prior of the same layered latent ({@link LayerTerms}), the terms give
+ * the KL of each layer as {@code kl-z1}, {@code kl-z2}, ..., summing to {@code kl}.
  */
 public final class EvidenceLowerBound implements Objective {
     static final Option<Double> BETA = Option.real("beta", 1.0, "weight of the KL term (beta-VAE); 1 is the ELBO")
@@ -37,22 +46,21 @@ public final class EvidenceLowerBound implements Objective {
             "auto",
             "analytic",
             "monte-carlo");
-    static final Option<Double> WARMUP = Option.real(
-                    "warmup-epochs", 0.0, "epochs over which the KL weight rises linearly from 0 to beta")
-            .atLeast(0);
     static final Option<Integer> SAMPLES = Option.integer(
                     "samples", 1, "posterior samples per example for the expectation")
             .atLeast(1);
 
     private final double beta;
     private final String klMode;
-    private final double warmupEpochs;
+    private final KlAnnealing annealing;
+    private final FreeBits freeBits;
     private final int samples;
 
-    EvidenceLowerBound(double beta, String klMode, double warmupEpochs, int samples) {
+    EvidenceLowerBound(double beta, String klMode, KlAnnealing annealing, FreeBits freeBits, int samples) {
         this.beta = beta;
         this.klMode = klMode;
-        this.warmupEpochs = warmupEpochs;
+        this.annealing = annealing;
+        this.freeBits = freeBits;
         this.samples = samples;
     }
 
@@ -70,13 +78,16 @@ public final class EvidenceLowerBound implements Objective {
         Optional<NDArray> closed = closedFormKl(posterior, prior);
         NDArray z;
         NDArray kl;
+        Map<String, NDArray> klPerLayer = new LinkedHashMap<>();
         if (closed.isPresent()) {
             z = posterior.rsample(sampleShape);
             kl = closed.get();
         } else {
             Draw draw = posterior.rsampleWithLogProb(sampleShape);
             z = draw.value();
-            kl = draw.logProb().sub(prior.logProb(z));
+            Optional<LayerTerms> layers = LayerTerms.of(posterior, draw, prior);
+            kl = draw.logProb().sub(layers.isPresent() ? layers.get().logPriorSum() : prior.logProb(z));
+            layers.ifPresent(terms -> klPerLayer.putAll(terms.klPerLayer()));
         }
         NDArray reconstruction = model.decoder().decode(z, context).logProb(x);
         if (samples > 1) {
@@ -84,20 +95,27 @@ public final class EvidenceLowerBound implements Objective {
             if (kl.getShape().dimension() > 1) {
                 kl = kl.mean(new int[] {0});
             }
+            klPerLayer.replaceAll((name, term) -> term.mean(new int[] {0}));
         }
         NDArray elbo = reconstruction.sub(kl);
-        double weight = beta * warmup(context);
-        NDArray weighted = weight == 1 ? kl : Scalars.times(kl, (float) weight);
-        NDArray loss = weighted.sub(reconstruction).mean();
+        double weight = beta * annealing.weight(context);
+        NDArray loss;
+        if (freeBits.on()) {
+            NDArray floored = freeBits.penalty(klPerLayer.isEmpty() ? Map.of("z", kl) : klPerLayer);
+            loss = Scalars.times(floored, (float) weight).sub(reconstruction.mean());
+        } else {
+            NDArray weighted = weight == 1 ? kl : Scalars.times(kl, (float) weight);
+            loss = weighted.sub(reconstruction).mean();
+        }
 
         ObjectiveValue.Builder value = ObjectiveValue.of(loss)
                 .term("reconstruction", reconstruction.mean().neg())
-                .term("kl", kl.mean())
-                .bound(elbo);
-        if (warmupEpochs > 0) {
+                .term("kl", kl.mean());
+        klPerLayer.forEach((layer, term) -> value.term("kl-" + layer, term.mean()));
+        if (annealing.on()) {
             value.term("kl-weight", context.manager().create((float) weight));
         }
-        return value.build();
+        return value.bound(elbo).build();
     }
 
     /** The closed-form KL where the pair has one and kl is not monte-carlo; refuses kl=analytic without one. */
@@ -114,13 +132,6 @@ public final class EvidenceLowerBound implements Objective {
         return closed;
     }
 
-    private double warmup(StepContext context) {
-        if (warmupEpochs <= 0 || !context.training()) {
-            return 1;
-        }
-        return Math.min(1, context.epochsCompleted() / warmupEpochs);
-    }
-
     /** Creates the {@code elbo} objective. */
     public static final class Factory implements ObjectiveFactory {
         @Override
@@ -130,18 +141,24 @@ public final class EvidenceLowerBound implements Objective {
 
         @Override
         public String description() {
-            return "evidence lower bound, reconstruction - beta * KL, with KL warm-up (Kingma and Welling 2014)";
+            return "evidence lower bound, reconstruction - beta * KL, with KL warm-up or cyclical annealing and free"
+                    + " bits (Kingma and Welling 2014)";
         }
 
         @Override
         public List<Option<?>> options() {
-            return List.of(BETA, KL, WARMUP, SAMPLES);
+            return List.of(
+                    BETA, KL, KlAnnealing.WARMUP, KlAnnealing.CYCLES, KlAnnealing.RISE, FreeBits.LAMBDA, SAMPLES);
         }
 
         @Override
         public Objective create(Options options, BuildContext context) {
             return new EvidenceLowerBound(
-                    options.get(BETA), options.get(KL), options.get(WARMUP), options.get(SAMPLES));
+                    options.get(BETA),
+                    options.get(KL),
+                    KlAnnealing.of(options),
+                    FreeBits.of(options),
+                    options.get(SAMPLES));
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.GaussianHead;
 import dev.genzoo.nn.MultilayerPerceptron;
 import dev.genzoo.nn.ObservationModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,11 +46,10 @@ public final class MlpGaussianDecoder extends ObservationModel {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(
-                    MultilayerPerceptron.HIDDEN,
-                    MultilayerPerceptron.ACTIVATION,
-                    GaussianHead.VARIANCE,
-                    GaussianHead.SIGMA);
+            List<Option<?>> options =
+                    new ArrayList<>(List.of(MultilayerPerceptron.HIDDEN, MultilayerPerceptron.ACTIVATION));
+            options.addAll(GaussianHead.OPTIONS);
+            return options;
         }
 
         @Override

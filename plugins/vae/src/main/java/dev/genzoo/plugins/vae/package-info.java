@@ -1,7 +1,8 @@
 /**
  * The variational autoencoder family (Kingma and Welling 2014, "Auto-Encoding Variational
  * Bayes"): an MLP Gaussian encoder, MLP Bernoulli and Gaussian decoders, the standard normal
- * prior, and the evidence lower bound with beta (Higgins et al. 2017) and a linear KL warm-up
- * (Sonderby et al. 2016).
+ * prior, and the evidence lower bound with beta (Higgins et al. 2017), a linear KL warm-up
+ * (Sonderby et al. 2016) or cyclical annealing (Fu et al. 2019), free bits (Kingma et al. 2016),
+ * and the KL of each layer of a hierarchical latent.
  */
 package dev.genzoo.plugins.vae;

@@ -46,7 +46,7 @@ final class VaePluginTest {
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("elbo");
         assertThat(plugin.objectives().get(0).options())
                 .extracting(Option::name)
-                .containsExactly("beta", "kl", "warmup-epochs", "samples");
+                .containsExactly("beta", "kl", "warmup-epochs", "kl-cycles", "kl-cycle-rise", "free-bits", "samples");
     }
 
     /** The keys of checkpoint.zip's parameters.npz, as every genzoo before the shared network blocks wrote them. */

@@ -50,6 +50,11 @@ public final class ConvBernoulliDecoder extends ObservationModel {
         }
 
         @Override
+        public List<Option<?>> optionsFor(Shape data) {
+            return GridSizes.fitted(options(), data);
+        }
+
+        @Override
         public Decoder create(Options options, BuildContext context) {
             List<Integer> channels = options.get(GridSizes.CHANNELS);
             long[][] sizes = LatentGrid.sizes(context, channels);

@@ -10,6 +10,7 @@ import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.GaussianHead;
 import dev.genzoo.nn.ObservationModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +47,14 @@ public final class ConvGaussianDecoder extends ObservationModel {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(GridSizes.CHANNELS, GaussianHead.VARIANCE, GaussianHead.SIGMA);
+            List<Option<?>> options = new ArrayList<>(List.of(GridSizes.CHANNELS));
+            options.addAll(GaussianHead.OPTIONS);
+            return options;
+        }
+
+        @Override
+        public List<Option<?>> optionsFor(Shape data) {
+            return GridSizes.fitted(options(), data);
         }
 
         @Override

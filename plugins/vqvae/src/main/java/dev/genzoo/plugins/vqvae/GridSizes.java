@@ -3,6 +3,7 @@ package dev.genzoo.plugins.vqvae;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.options.Option;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,11 +13,39 @@ import java.util.List;
  */
 final class GridSizes {
     /** The channels of the encoder's downsampling convolutions, mirrored by the decoder. */
-    static final Option<List<Integer>> CHANNELS = Option.integers(
-                    "channels",
-                    List.of(32, 64),
-                    "channels of each stride-2 convolution (each halves the grid); the decoder mirrors them")
-            .atLeast(1);
+    static final Option<List<Integer>> CHANNELS = channels(List.of(32, 64));
+
+    /** Images whose smaller side is under this are halved once by default, not twice. */
+    static final int SMALL = 16;
+
+    private static Option<List<Integer>> channels(List<Integer> defaults) {
+        return Option.integers(
+                        "channels",
+                        defaults,
+                        "channels of each stride-2 convolution (each halves the grid); the decoder mirrors them;"
+                                + " 64 alone on images under " + SMALL + " pixels a side")
+                .atLeast(1);
+    }
+
+    /**
+     * Options with the channels' default fitted to the data: two halvings (28x28 MNIST to a 7x7
+     * code grid), one on images under 16 pixels a side (8x8 digits to 4x4, not 2x2).
+     *
+     * @param options a factory's options, {@link #CHANNELS} among them
+     * @param data one example's shape
+     * @return the same options, {@code channels} with the fitted default
+     */
+    static List<Option<?>> fitted(List<Option<?>> options, Shape data) {
+        boolean small = data.dimension() == 3 && Math.min(data.get(1), data.get(2)) < SMALL;
+        if (!small) {
+            return options;
+        }
+        List<Option<?>> out = new ArrayList<>();
+        for (Option<?> option : options) {
+            out.add(option == CHANNELS ? channels(List.of(64)) : option);
+        }
+        return out;
+    }
 
     private GridSizes() {}
 

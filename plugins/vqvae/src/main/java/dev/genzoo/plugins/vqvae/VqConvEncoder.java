@@ -97,6 +97,11 @@ public final class VqConvEncoder implements Encoder {
         }
 
         @Override
+        public List<Option<?>> optionsFor(Shape data) {
+            return GridSizes.fitted(options(), data);
+        }
+
+        @Override
         public Map<Role, String> companions() {
             return Map.of(Role.PRIOR, "uniform-codes", Role.DECODER, "conv-bernoulli", Role.OBJECTIVE, "vq");
         }

@@ -1,4 +1,4 @@
-package dev.genzoo.plugins.iwae;
+package dev.genzoo.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,24 +8,24 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.genzoo.api.LatentLayout;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Draw;
 import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.api.distribution.StandardNormal;
-import dev.genzoo.nn.GaussianMlp;
-import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two stochastic layers against their factorization written out in doubles: a chain whose
- * conditional network is one linear map, so that mu(a) = a W + c and logvar(a) = a V + e can be
- * recomputed from its weights, and log q(z1, z2) = log N(z1; mu1, s1) + log N(z2; mu(z1),
- * exp(logvar(z1))).
+ * Stochastic layers against their factorization written out in doubles: a chain whose conditional
+ * network is one linear map, so that mu(a) = a W + c and logvar(a) = a V + e can be recomputed from
+ * its weights, and log q(z1, z2) = log N(z1; mu1, s1) + log N(z2; mu(z1), exp(logvar(z1))), term by
+ * term; drawn from z1 up or from the top down.
  */
-final class GaussianChainTest {
+final class MarkovianHierarchyTest {
     private static final int LA = 2;
     private static final int LB = 3;
     private static final float[] OUTER_LOC = {0.4f, -0.9f, 1.2f, 0.1f};
@@ -48,20 +48,23 @@ final class GaussianChainTest {
         manager.close();
     }
 
-    private GaussianChain posterior() {
+    private MarkovianHierarchy posterior() {
         Normal outer = Normal.ofLogVariance(
                 manager.create(OUTER_LOC, new Shape(2, LA)), manager.create(OUTER_LOGVAR, new Shape(2, LA)), 1);
-        return new GaussianChain(outer, linear, LB, true, context);
+        return MarkovianHierarchy.bottomUp(LatentLayout.layers(LA, LB), outer, List.of(a -> linear.apply(a, context)));
     }
 
     @Test
     void logProbIsTheSumOfTheTwoLayersDensities() {
-        GaussianChain chain = posterior();
+        MarkovianHierarchy chain = posterior();
         assertThat(chain.batchShape()).isEqualTo(new Shape(2));
         assertThat(chain.eventShape()).isEqualTo(new Shape(LA + LB));
         NDArray value = manager.randomNormal(new Shape(3, 2, LA + LB));
         float[] v = value.toFloatArray();
         float[] got = chain.logProb(value).toFloatArray();
+        Map<String, NDArray> terms = chain.logProbPerBlock(value);
+        assertThat(terms.keySet()).containsExactly("z1", "z2");
+        float[] z1 = terms.get("z1").toFloatArray();
         float[] w = linear.parameters().get("01Linear_weight").getArray().toFloatArray();
         float[] c = linear.parameters().get("01Linear_bias").getArray().toFloatArray();
         for (int s = 0; s < 3; s++) {
@@ -71,6 +74,7 @@ final class GaussianChainTest {
                 for (int j = 0; j < LA; j++) {
                     expected += normal(v[at + j], OUTER_LOC[b * LA + j], OUTER_LOGVAR[b * LA + j]);
                 }
+                assertThat((double) z1[s * 2 + b]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
                 for (int i = 0; i < LB; i++) {
                     // DJL's Linear weight is [out, in]: output i reads row i
                     double mu = c[i];
@@ -86,23 +90,58 @@ final class GaussianChainTest {
         }
     }
 
-    /** The log-density a draw comes with is the density of its value. */
+    /** The log-density a draw comes with, and each layer's term of it, is that of its value. */
     @Test
-    void drawsComeWithTheirOwnLogDensity() {
-        GaussianChain chain = posterior();
+    void drawsComeWithTheirOwnLogDensityLayerByLayer() {
+        MarkovianHierarchy chain = posterior();
         Draw draw = chain.rsampleWithLogProb(new Shape(4));
         assertThat(draw.value().getShape()).isEqualTo(new Shape(4, 2, LA + LB));
-        float[] own = draw.logProb().toFloatArray();
-        float[] recomputed = chain.logProb(draw.value()).toFloatArray();
-        for (int i = 0; i < own.length; i++) {
-            assertThat(own[i]).isCloseTo(recomputed[i], within(1e-4f * (1 + Math.abs(own[i]))));
+        assertClose(draw.logProb(), chain.logProb(draw.value()));
+        Map<String, NDArray> recomputed = chain.logProbPerBlock(draw.value());
+        assertThat(draw.logProbPerBlock().keySet()).containsExactly("z1", "z2");
+        for (String layer : List.of("z1", "z2")) {
+            assertClose(draw.logProbPerBlock().get(layer), recomputed.get(layer));
+        }
+        assertClose(recomputed.get("z1").add(recomputed.get("z2")), draw.logProb());
+    }
+
+    /** Three layers drawn top-down: z3 ~ N(0, I), z2 | z3, z1 | z2, placed z1 first. */
+    @Test
+    void threeLayersDrawnFromTheTopKeepTheirTermsInLayoutOrder() {
+        GaussianMlp down = new GaussianMlp(MultilayerPerceptron.sequential(manager, LA, List.of(), 2L * LA, "tanh"));
+        LatentLayout layout = LatentLayout.layers(LA, LA, LA);
+        MarkovianHierarchy prior = MarkovianHierarchy.topDown(
+                layout,
+                new StandardNormal(manager, new Shape(LA)),
+                List.of(a -> down.apply(a, context), a -> down.apply(a, context)));
+        Draw draw = prior.rsampleWithLogProb(new Shape(5));
+        assertThat(draw.value().getShape()).isEqualTo(new Shape(5, 3 * LA));
+        assertThat(draw.logProbPerBlock().keySet()).containsExactly("z1", "z2", "z3");
+        NDArray z3 = layout.slice(draw.value(), "z3");
+        NDArray z2 = layout.slice(draw.value(), "z2");
+        NDArray z1 = layout.slice(draw.value(), "z1");
+        assertClose(draw.logProbPerBlock().get("z3"), new StandardNormal(manager, new Shape(LA)).logProb(z3));
+        assertClose(draw.logProbPerBlock().get("z2"), down.apply(z3, context).logProb(z2));
+        assertClose(draw.logProbPerBlock().get("z1"), down.apply(z2, context).logProb(z1));
+        assertClose(prior.logProb(draw.value()), draw.logProb());
+    }
+
+    private static void assertClose(NDArray actual, NDArray expected) {
+        float[] a = actual.toFloatArray();
+        float[] e = expected.toFloatArray();
+        assertThat(a).hasSameSizeAs(e);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(e[i], within(1e-4f * (1 + Math.abs(e[i]))));
         }
     }
 
     /** As a prior (z2 outer, placed second): z2 draws are N(0, 1) and z1 has the conditional's mean. */
     @Test
     void aPriorChainPutsZ2SecondAndDrawsItFromItsTop() {
-        GaussianChain prior = new GaussianChain(new StandardNormal(manager, new Shape(LA)), linear, LB, false, context);
+        MarkovianHierarchy prior = MarkovianHierarchy.topDown(
+                LatentLayout.layers(LB, LA),
+                new StandardNormal(manager, new Shape(LA)),
+                List.of(a -> linear.apply(a, context)));
         int n = 20_000;
         NDArray z = prior.sample(new Shape(n));
         assertThat(z.getShape()).isEqualTo(new Shape(n, LA + LB));
