@@ -9,7 +9,6 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.runtime.data.Dataset;
 import dev.genzoo.runtime.model.AssembledModel;
-import java.util.Arrays;
 
 /**
  * Whether a model's likelihood p(x|z) is a Bernoulli one (binary pixels, Kingma and Welling 2014,
@@ -31,7 +30,7 @@ final class LikelihoodProbe {
         GenerativeModel parts = model.model();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            float[] first = Arrays.copyOf(examples.values(), examples.exampleSize());
+            float[] first = examples.first(1).values();
             NDArray x = model.manager().create(first, new Shape(1).addAll(examples.exampleShape()));
             StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
             Encoding encoding = parts.encoder().encode(x, context);
