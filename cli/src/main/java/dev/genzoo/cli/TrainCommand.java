@@ -171,6 +171,13 @@ final class TrainCommand implements Callable<Integer> {
                     outcome.last().seconds());
             out.println(
                     "train loss: " + ConsoleText.number(outcome.last().train().get("loss")));
+            if (outcome.inputSeconds() > 0 && outcome.last().seconds() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "input: %.1f s, %.1f%% of the run's time (each batch gathered while the step before it ran)%n",
+                        outcome.inputSeconds(),
+                        100 * outcome.inputSeconds() / outcome.last().seconds());
+            }
             out.println("test: " + ConsoleText.numbers(test, Evaluation.BOUND, Evaluation.BITS_PER_DIMENSION));
             Double bound = test.get(Evaluation.BOUND);
             if (bound != null) {

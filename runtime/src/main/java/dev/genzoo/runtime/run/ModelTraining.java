@@ -107,7 +107,8 @@ final class ModelTraining {
                 last,
                 model.trainableSize(),
                 opened.data().logCellVolume(),
-                CodebookUsage.warning(model, last).stream().toList());
+                CodebookUsage.warning(model, last).stream().toList(),
+                opened.data().inputSeconds());
     }
 
     /** Adam over the given parameters, as the config sets it. */
