@@ -117,7 +117,7 @@ public final class Settings {
                     "--arrays",
                     "X[,Y]",
                     "x,y",
-                    "The arrays of an .npz file: the examples' name, then the labels' (used if present)")
+                    "The names of the arrays of an .npz file: the examples', then the labels' (read if present)")
             .check(s -> s.matches("[^,\\s]+(,[^,\\s]+)?"), "one or two names separated by a comma");
 
     /** Where decoded image folders are kept. */
