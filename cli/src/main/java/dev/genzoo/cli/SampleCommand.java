@@ -49,8 +49,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "The PNG to write (default RUN_DIR/samples[-<sampler>][-training-prior]-seed<N>.png, or"
-                    + " -2, -3, ... after it when taken: an earlier picture is never replaced).")
+            description =
+                    "The PNG to write, or a .npy for the samples as NumPy [N, data...] (default RUN_DIR/samples[-<sampler>][-training-prior]-seed<N>.png, or"
+                            + " -2, -3, ... after it when taken: an earlier picture is never replaced).")
     Path out;
 
     @Option(

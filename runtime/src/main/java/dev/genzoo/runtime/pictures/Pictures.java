@@ -103,6 +103,21 @@ public final class Pictures {
     }
 
     /**
+     * Draws n examples by a sampler (or by prior and decoder when it is null), for a file of numbers
+     * rather than a picture.
+     *
+     * @return the examples, [n, data...] flattened
+     */
+    public static float[] draw(AssembledModel model, Sampler sampler, SamplingProgress progress, int n, long step) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore())
+                    .withProgress(progress);
+            return Generation.sample(model.model(), sampler, n, context).toFloatArray();
+        }
+    }
+
+    /**
      * Writes the frames of a sampling chain as one strip: for images, one row per example and one
      * column per frame; for 2-D points, one scatter plot per frame over the data.
      */
@@ -253,7 +268,7 @@ public final class Pictures {
     }
 
     /** The first 2,000 points of a split, the reference the 2-D pictures are framed on. */
-    private static float[] firstPoints(NDArray reference) {
+    static float[] firstPoints(NDArray reference) {
         return reference
                 .get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), 2000)))
                 .toFloatArray();
@@ -294,7 +309,7 @@ public final class Pictures {
     }
 
     /** A square region around the points, with a margin: xmin, xmax, ymin, ymax. */
-    private static double[] bounds(float[] points) {
+    static double[] bounds(float[] points) {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i + 1 < points.length; i += 2) {
             minX = Math.min(minX, points[i]);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.files.NpyFile;
 import dev.genzoo.runtime.pictures.ChainStrip;
 import dev.genzoo.runtime.pictures.Pictures;
 import dev.genzoo.runtime.wiring.ModelAssembler;
@@ -33,6 +34,17 @@ final class Sampling {
         Path checkpoint = run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint();
         return saved.use(checkpoint, request.seed(), (model, data, state, config) -> {
             Shape example = data.exampleShape();
+            if (LatentSpace.isNumpy(request.out())) {
+                Sampler sampler = request.sampler() == null
+                        ? null
+                        : assembler.sampler(request.sampler(), request.options(), model, example);
+                float[] drawn = Pictures.draw(model, sampler, request.progress(), request.count(), state.step());
+                NpyFile.write(
+                        request.out(),
+                        drawn,
+                        new Shape(request.count()).addAll(example).getShape());
+                return request.out();
+            }
             if (!Pictures.drawable(example)) {
                 throw new GenzooException("samples of shape " + example + " cannot be drawn as a picture");
             }
