@@ -55,6 +55,12 @@ final class SampleCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--class",
+            paramLabel = "C",
+            description = "For a run trained with --condition label: draw class C only (default: a row per class).")
+    Integer label;
+
+    @Option(
             names = "--training-prior",
             description = "Draw from the prior the run was trained with, even where it has a learned one.")
     boolean trainingPrior;
@@ -109,7 +115,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         ProgressBar progress = ProgressBar.forConsole(err);
         SampleRequest request =
-                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior);
+                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior, label);
         if (!trainingPrior && run.hasLearnedPrior()) {
             err.println("genzoo: drawing from the learned prior in " + run.priorCheckpoint());
             err.flush();

@@ -235,6 +235,10 @@ public final class LatentSpace {
     }
 
     private static LatentCodes codes(AssembledModel model, Shape example, int ddimSteps, long step) {
+        if (model.classes() > 0) {
+            throw new GenzooException("encode, interpolate and traverse do not yet take a run trained with "
+                    + Settings.CONDITION.flag() + " label");
+        }
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         return LatentCodes.of(model, example, ddimSteps, context);
     }
