@@ -21,7 +21,7 @@ final class MessagesTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.onlyError())
                 .contains("option 'k' is declared by objective 'iwae', which is not chosen")
-                .contains("choose it to set it")
+                .endsWith("; choose it to set it: --objective iwae")
                 .doesNotContain("did you mean 'kl'");
         assertThat(dir.resolve("run")).doesNotExist();
     }

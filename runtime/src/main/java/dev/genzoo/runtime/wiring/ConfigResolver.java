@@ -123,16 +123,17 @@ public final class ConfigResolver {
                 }
             }
             if (declaring.isEmpty()) {
-                List<String> elsewhere = declaredElsewhere(key, names);
+                Map<String, String> elsewhere = declaredElsewhere(key, names);
                 if (!elsewhere.isEmpty()) {
                     throw new GenzooException(String.format(
                             "option '%s' is declared by %s, which %s not chosen (the chosen components are %s);"
-                                    + " choose %s to set it",
+                                    + " choose %s to set it: %s",
                             key,
-                            String.join(" and ", elsewhere),
+                            String.join(" and ", elsewhere.keySet()),
                             elsewhere.size() == 1 ? "is" : "are",
                             describe(names),
-                            elsewhere.size() == 1 ? "it" : "one of them"));
+                            elsewhere.size() == 1 ? "it" : "one of them",
+                            String.join(" or ", elsewhere.values())));
                 }
                 throw new GenzooException(String.format(
                         "unknown option '%s': none of %s declares it%s (genzoo plugins lists them)",
@@ -146,14 +147,15 @@ public final class ConfigResolver {
     }
 
     /** The components, other than the chosen ones, that declare an option: "objective 'iwae'". */
-    private List<String> declaredElsewhere(String key, Map<Role, String> names) {
-        List<String> found = new ArrayList<>();
+    /** The components not chosen that declare the key, each with the words that choose it ("--objective iwae"). */
+    private Map<String, String> declaredElsewhere(String key, Map<Role, String> names) {
+        Map<String, String> found = new LinkedHashMap<>();
         for (Role role : Role.values()) {
             components.all(role).forEach((name, factory) -> {
                 boolean declares =
                         factory.options().stream().anyMatch(o -> o.name().equals(key));
                 if (declares && !name.equals(names.get(role))) {
-                    found.add(owner(role, name));
+                    found.put(owner(role, name), "--" + role.word() + " " + name);
                 }
             });
         }
