@@ -4,6 +4,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.Setting;
 import dev.genzoo.runtime.run.GenzooRuntime;
+import dev.genzoo.runtime.sweep.ApplicableOptions;
 import dev.genzoo.runtime.sweep.Launcher;
 import dev.genzoo.runtime.sweep.Leaderboard;
 import dev.genzoo.runtime.sweep.LocalLauncher;
@@ -70,8 +71,12 @@ final class SweepCommand implements Callable<Integer> {
         Map<Setting<?>, Object> settings = settings(sweepSpec);
         List<String> extra = new ArrayList<>(sweepSpec.sbatchLines());
         sbatch.forEach(line -> extra.add(line.startsWith("#SBATCH") ? line : "#SBATCH " + line));
-        List<Trial> trials = sweepSpec.trials();
         GenzooRuntime runtime = Runtimes.start(spec);
+        List<Trial> trials = ApplicableOptions.trials(
+                sweepSpec,
+                runtime::resolve,
+                (role, component, option) -> runtime.catalog().find(role, component).factory().options().stream()
+                        .anyMatch(o -> o.name().equals(option)));
         for (Trial trial : trials) {
             try {
                 runtime.resolve(trial.draft());

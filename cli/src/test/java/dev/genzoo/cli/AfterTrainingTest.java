@@ -84,6 +84,9 @@ final class AfterTrainingTest {
         assertThat(sample.onlyError()).startsWith("genzoo: error: cannot write " + nowhere + ": its folder ");
         Console.Run json = Console.run("eval", vq.toString(), "-o", nowhere.toString());
         assertThat(json.onlyError()).startsWith("genzoo: error: cannot write " + nowhere);
+        Console.Run reconstruct = Console.run("reconstruct", vq.toString(), "-o", nowhere.toString());
+        assertThat(reconstruct.code()).isEqualTo(1);
+        assertThat(reconstruct.onlyError()).startsWith("genzoo: error: cannot write " + nowhere + ": its folder ");
         assertThat(dir.resolve("nodir")).doesNotExist();
     }
 
@@ -101,6 +104,12 @@ final class AfterTrainingTest {
         assertThat(training.out().strip())
                 .isEqualTo(vq.resolve("samples-training-prior-seed3.png").toString());
         assertThat(Files.readAllBytes(first)).isEqualTo(before);
+        Console.Run pairs = Console.run("reconstruct", vq.toString(), "-n", "8");
+        Console.Run again = Console.run("reconstruct", vq.toString(), "-n", "8");
+        assertThat(pairs.out().strip())
+                .isEqualTo(vq.resolve("reconstructions-n8.png").toString());
+        assertThat(again.out().strip())
+                .isEqualTo(vq.resolve("reconstructions-n8-2.png").toString());
     }
 
     @Test

@@ -2,10 +2,13 @@ package dev.genzoo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +50,26 @@ final class ConsoleReportTest {
     }
 
     @Test
-    void codesInUseAreAnIntegerAndTrainPriorReportsItsWallClock(@TempDir Path dir) {
+    void aCollapsedCodebookIsAWarningInTrainsOutput(@TempDir Path dir) {
+        // one epoch on the digits leaves most of the 512 codes unused (11 in use when this was written)
+        Console.Run train = Console.run(
+                "train",
+                "--encoder",
+                "vq-conv",
+                "--epochs",
+                "1",
+                "--run-dir",
+                dir.resolve("vq").toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err())
+                .containsPattern("genzoo: warning: the codebook has collapsed: the test split uses [0-9]+ of its 512"
+                        + " codes");
+    }
+
+    @Test
+    void codesInUseAreAnIntegerAndTrainPriorReportsItsWallClock(@TempDir Path dir) throws Exception {
         Path run = LegacyRuns.copy("vqvae", dir.resolve("vq"), List.of("checkpoint.zip"));
+        long started = System.nanoTime();
         Console.Run prior = Console.run(
                 "train-prior", run.toString(), "--prior", "transformer-codes", "--epochs", "1", "-P", "layers=1");
         assertThat(prior.code()).as(prior.err()).isZero();
@@ -60,5 +81,14 @@ final class ConsoleReportTest {
                 .doesNotContainPattern("codes-used [0-9]+\\.")
                 .contains("test bound on log p(x) with this prior: ")
                 .doesNotContain("bits_per_dim");
+        // the wall clock the user waited: at most the time this test waited, at least the fit's own seconds
+        double waited = (System.nanoTime() - started) / 1e9;
+        Matcher inAll = Pattern.compile("([0-9.]+) s in all").matcher(prior.out());
+        assertThat(inAll.find()).isTrue();
+        double said = Double.parseDouble(inAll.group(1));
+        assertThat(said).isLessThanOrEqualTo(waited + 0.05);
+        List<String> rows = Files.readAllLines(run.resolve("prior-metrics.csv"));
+        double fitSeconds = Double.parseDouble(rows.get(rows.size() - 1).split(",")[2]);
+        assertThat(said).isGreaterThan(fitSeconds);
     }
 }

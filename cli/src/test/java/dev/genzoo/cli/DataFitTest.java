@@ -43,6 +43,17 @@ final class DataFitTest {
     }
 
     @Test
+    void aDiffusionOnPointsDrawsSamplesButNoDensityItsOneTimestepBoundIsTooNoisyFor(@TempDir Path dir) {
+        Path run = dir.resolve("run");
+        Console.Run train = Console.run(
+                "train", "--encoder", "diffusion", "--data", "moons", "--epochs", "1", "--run-dir", run.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(run.resolve("samples.png")).isRegularFile();
+        assertThat(run.resolve("loss.png")).isRegularFile();
+        assertThat(run.resolve("density.png")).doesNotExist();
+    }
+
+    @Test
     void aFlowNeverTrainsABernoulliDecoderSoTheCombinationIsRefused(@TempDir Path dir) {
         Path run = dir.resolve("run");
         Console.Run train = Console.run(

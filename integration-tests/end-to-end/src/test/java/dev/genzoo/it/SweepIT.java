@@ -85,6 +85,11 @@ final class SweepIT {
         assertThat(again.code()).isEqualTo(1);
         assertThat(withoutSeconds(sweep.resolve(good + "/metrics.csv"))).isEqualTo(finished);
 
+        byte[] checkpoint = Files.readAllBytes(sweep.resolve(good + "/checkpoint.zip"));
+        Cli.Result third = Cli.run(dir, "sweep", "spec.yaml", "--run-dir", "sweep");
+        assertThat(third.err()).contains("genzoo: " + good + " finished before, skipped");
+        assertThat(Files.readAllBytes(sweep.resolve(good + "/checkpoint.zip"))).isEqualTo(checkpoint);
+
         Cli.Result compare = Cli.run(dir, "compare", sweep.toString(), "-o", "board");
         assertThat(compare.code()).as(compare.err()).isZero();
         assertThat(dir.resolve("board/leaderboard.csv")).isRegularFile();

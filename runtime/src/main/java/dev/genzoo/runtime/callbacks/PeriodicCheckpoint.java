@@ -6,6 +6,7 @@ import dev.genzoo.runtime.train.Fit;
 import dev.genzoo.runtime.train.StepValues;
 import dev.genzoo.runtime.train.TrainingCallback;
 import jakarta.inject.Inject;
+import java.util.function.LongSupplier;
 
 /**
  * Checkpoints inside epochs, every {@code --checkpoint-steps} steps or {@code --checkpoint-minutes}
@@ -17,6 +18,7 @@ public final class PeriodicCheckpoint implements TrainingCallback {
     private final ExperimentConfig config;
     private final int everySteps;
     private final long everyNanos;
+    private final LongSupplier clock;
     private long lastWrite;
 
     /**
@@ -27,8 +29,13 @@ public final class PeriodicCheckpoint implements TrainingCallback {
      */
     @Inject
     public PeriodicCheckpoint(StageFiles files, ExperimentConfig config) {
+        this(files, config, System::nanoTime);
+    }
+
+    PeriodicCheckpoint(StageFiles files, ExperimentConfig config, LongSupplier clock) {
         this.files = files;
         this.config = config;
+        this.clock = clock;
         this.everySteps = config.get(Settings.CHECKPOINT_STEPS);
         this.everyNanos = (long) (config.get(Settings.CHECKPOINT_MINUTES) * 60e9);
     }
@@ -40,17 +47,29 @@ public final class PeriodicCheckpoint implements TrainingCallback {
 
     @Override
     public void onFitStart(Fit fit) {
-        lastWrite = System.nanoTime();
+        started();
     }
 
     @Override
     public void onStepEnd(Fit fit, StepValues values) {
-        boolean bySteps = everySteps > 0 && fit.step() % everySteps == 0;
-        boolean byTime = everyNanos > 0 && System.nanoTime() - lastWrite >= everyNanos;
-        boolean epochEnd = fit.batchesInEpoch() == fit.stepsPerEpoch();
-        if ((bySteps || byTime) && !epochEnd) {
+        if (due(fit.step(), fit.batchesInEpoch() == fit.stepsPerEpoch())) {
             FitCheckpoints.write(files.checkpoint(), fit, config, fit.position());
-            lastWrite = System.nanoTime();
+            written();
         }
+    }
+
+    void started() {
+        lastWrite = clock.getAsLong();
+    }
+
+    /** Whether a step ends a period: every N steps, or M minutes after the last write; an epoch's end has its own. */
+    boolean due(long step, boolean epochEnd) {
+        boolean bySteps = everySteps > 0 && step % everySteps == 0;
+        boolean byTime = everyNanos > 0 && clock.getAsLong() - lastWrite >= everyNanos;
+        return (bySteps || byTime) && !epochEnd;
+    }
+
+    void written() {
+        lastWrite = clock.getAsLong();
     }
 }

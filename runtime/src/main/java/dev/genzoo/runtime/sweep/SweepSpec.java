@@ -210,12 +210,32 @@ public final class SweepSpec {
     }
 
     private Trial trial(int index, Map<String, Object> assignments) {
+        return trial(index, name(index, assignments), assignments);
+    }
+
+    /**
+     * The trial without some of its assignments (options its components do not declare), under its
+     * own name.
+     *
+     * @param trial a trial of this spec
+     * @param dropped keys of its assignments to leave out
+     * @return the trial, its config without those keys
+     */
+    public Trial without(Trial trial, Set<String> dropped) {
+        if (dropped.isEmpty()) {
+            return trial;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(trial.assignments());
+        kept.keySet().removeAll(dropped);
+        return trial(trial.index(), trial.name(), kept);
+    }
+
+    private Trial trial(int index, String name, Map<String, Object> assignments) {
         Map<String, Object> tree = deepCopy(base);
         assignments.forEach((key, value) -> put(tree, key, value));
         DumperOptions style = new DumperOptions();
         style.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         String yaml = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(style), style).dump(tree);
-        String name = name(index, assignments);
         ConfigDraft draft = ConfigFile.parse(yaml, file + " (trial " + name + ")");
         return new Trial(index, name, assignments, yaml, draft);
     }

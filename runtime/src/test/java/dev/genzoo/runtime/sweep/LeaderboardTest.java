@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.genzoo.plugins.vae.VaePlugin;
 import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.eval.EvaluationListener;
+import dev.genzoo.runtime.eval.EvaluationReport;
+import dev.genzoo.runtime.eval.EvaluationSettings;
 import dev.genzoo.runtime.plugin.PluginCatalog;
 import dev.genzoo.runtime.run.GenzooRuntime;
 import dev.genzoo.runtime.run.TrainingOutcome;
@@ -24,6 +27,14 @@ final class LeaderboardTest {
         TrainingOutcome small = train(runtime, dir.resolve("runs/small"), "2", 0);
         TrainingOutcome wide = train(runtime, dir.resolve("runs/wide"), "6", 1);
 
+        // eval.json beside one run: its NLL and that estimate's standard error join the row
+        EvaluationReport report = runtime.evaluate(
+                        dir.resolve("runs/small"),
+                        new EvaluationSettings(List.of(1, 10), 0, 50, 40),
+                        dir.resolve("runs/small/eval.json"),
+                        EvaluationListener.NONE)
+                .report();
+
         Leaderboard board = Leaderboard.of(List.of(dir.resolve("runs")));
         double smallBound = small.last().test().get(Evaluation.BOUND);
         double wideBound = wide.last().test().get(Evaluation.BOUND);
@@ -37,6 +48,15 @@ final class LeaderboardTest {
                 .orElseThrow();
         assertThat(smallRow.parameters()).isEqualTo(small.parameters());
         assertThat(smallRow.bound()).isCloseTo(smallBound, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(smallRow.nll()).isCloseTo(report.nllNats(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(smallRow.nllError())
+                .isCloseTo(report.tightest().standardError(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(board.rows().stream()
+                        .filter(r -> r.name().equals("wide"))
+                        .findFirst()
+                        .orElseThrow()
+                        .nll())
+                .isNaN();
 
         List<String> markdown = board.markdown().lines().toList();
         assertThat(markdown).hasSize(4);
