@@ -44,6 +44,17 @@ public final class Settings {
             "none",
             "uniform");
 
+    /** What a conditional model is given beside each example (api 1.2). */
+    public static final Setting<String> CONDITION = Setting.choice(
+            "data",
+            "condition",
+            "--condition",
+            "none",
+            "What the model is conditioned on: none, or label (each example's class, read by the encoder, prior and"
+                    + " decoder: a conditional VAE, Sohn et al. 2015); the data must have labels",
+            "none",
+            "label");
+
     /** Passes over the training split: long enough for a good ELBO on the digits, well under a minute. */
     public static final Setting<Integer> EPOCHS = Setting.integer(
                     "training", "epochs", "--epochs", 150, "Passes over the training split")
@@ -204,6 +215,7 @@ public final class Settings {
             DATA,
             BINARIZE,
             DEQUANTIZE,
+            CONDITION,
             EPOCHS,
             BATCH_SIZE,
             LEARNING_RATE,

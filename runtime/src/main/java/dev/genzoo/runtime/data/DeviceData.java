@@ -28,6 +28,16 @@ public final class DeviceData implements AutoCloseable {
     private final Shape exampleShape;
     private final DataPreparation preparation;
     private final int levels;
+    private Labels labels;
+
+    /**
+     * The class labels of both splits on the device, for a conditional model (issue 16).
+     *
+     * @param train [N_train] int64
+     * @param test [N_test] int64
+     * @param classes the number of classes: the largest label plus one
+     */
+    public record Labels(NDArray train, NDArray test, int classes) {}
 
     private DeviceData(
             NDManager manager,
@@ -78,8 +88,37 @@ public final class DeviceData implements AutoCloseable {
         NDManager manager = parent.newSubManager();
         NDArray placedTest = onDevice(test, manager);
         NDArray placedOriginal = original == test ? placedTest : onDevice(original, manager);
-        return new DeviceData(
+        DeviceData placed = new DeviceData(
                 manager, onDevice(train, manager), placedTest, placedOriginal, facts, preparation, levels);
+        if (split.train().labels().isPresent() && split.test().labels().isPresent()) {
+            int[] trainLabels = split.train().labels().get();
+            int[] testLabels = split.test().labels().get();
+            int classes = 1
+                    + Math.max(
+                            java.util.Arrays.stream(trainLabels).max().orElse(0),
+                            java.util.Arrays.stream(testLabels).max().orElse(0));
+            placed.labels =
+                    new Labels(manager.create(toLong(trainLabels)), manager.create(toLong(testLabels)), classes);
+        }
+        return placed;
+    }
+
+    private static long[] toLong(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    /**
+     * The class labels of both splits, where the source has them (issue 16: a conditional model's
+     * condition).
+     *
+     * @return the labels on the device, or empty
+     */
+    public java.util.Optional<Labels> labels() {
+        return java.util.Optional.ofNullable(labels);
     }
 
     private static NDArray onDevice(Dataset data, NDManager manager) {

@@ -65,6 +65,27 @@ public final class LikelihoodEvaluation {
             EvaluationSettings settings,
             long step,
             EvaluationListener listener) {
+        return run(model, objectiveName, data, null, logCellVolume, settings, step, listener);
+    }
+
+    /**
+     * As {@link #run(AssembledModel, String, NDArray, double, EvaluationSettings, long,
+     * EvaluationListener)}, each batch with its class labels as the condition of a conditional
+     * model: the estimates are then of log p(x|y). The posterior's diagnostics are left out for a
+     * conditional model.
+     *
+     * @param labels [N] int64 labels of the split, or null for an unconditional model
+     * @return the report
+     */
+    public static EvaluationReport run(
+            AssembledModel model,
+            String objectiveName,
+            NDArray data,
+            NDArray labels,
+            double logCellVolume,
+            EvaluationSettings settings,
+            long step,
+            EvaluationListener listener) {
         long started = System.nanoTime();
         Engine.getInstance().setRandomSeed((int) settings.seed());
         long available = data.getShape().get(0);
@@ -91,8 +112,11 @@ public final class LikelihoodEvaluation {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     NDArray batch = data.get(new NDIndex().addSliceDim(start, end));
+                    StepContext pass = labels == null
+                            ? context
+                            : model.withLabels(context, labels.get(new NDIndex().addSliceDim(start, end)));
                     double[][] batchValues =
-                            estimator.estimate(batch, context, done -> listener.progressed(before + done));
+                            estimator.estimate(batch, pass, done -> listener.progressed(before + done));
                     for (int c = 0; c < columns.size(); c++) {
                         for (int i = start; i < end; i++) {
                             values[c][i] = batchValues[c][i - start] + logCellVolume;
@@ -108,7 +132,7 @@ public final class LikelihoodEvaluation {
             estimates.add(Estimate.of(columns.get(c).name(), columns.get(c).k(), values[c]));
         }
         PosteriorDiagnostics diagnostics = null;
-        if (model.model().encoder().kind() == EncoderKind.DENSITY) {
+        if (model.model().encoder().kind() == EncoderKind.DENSITY && model.classes() == 0) {
             ImportanceSampling sampling = importanceSampling(estimator);
             diagnostics = DiagnosticsPass.run(
                     model.model(),

@@ -24,6 +24,12 @@ final class FirstBatch {
                     .get(new NDIndex()
                             .addSliceDim(0, Math.min(2, data.test().getShape().get(0))));
             StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
+            if (model.classes() > 0) {
+                NDArray labels = data.labels().orElseThrow().test();
+                context = model.withLabels(
+                        context,
+                        labels.get(new NDIndex().addSliceDim(0, batch.getShape().get(0))));
+            }
             model.objective().evaluate(batch, model.model(), context);
         } catch (EngineException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new GenzooException(

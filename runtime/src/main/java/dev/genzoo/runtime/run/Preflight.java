@@ -121,6 +121,10 @@ final class Preflight {
             long n = Math.min(EXAMPLES, data.test().getShape().get(0));
             NDArray batch = data.test().get(new NDIndex().addSliceDim(0, n));
             StepContext context = StepContext.training(0, 0, 1, 1, model.manager(), model.parameterStore());
+            if (model.classes() > 0) {
+                context = model.withLabels(
+                        context, data.labels().orElseThrow().test().get(new NDIndex().addSliceDim(0, n)));
+            }
             try {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);

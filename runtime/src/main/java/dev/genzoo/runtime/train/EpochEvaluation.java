@@ -1,5 +1,7 @@
 package dev.genzoo.runtime.train;
 
+import dev.genzoo.runtime.data.DeviceData;
+
 /**
  * Evaluates the objective on the held-out split at the end of every epoch (see {@link
  * Evaluation}): its loss, terms and bound are the epoch's held-out numbers.
@@ -16,6 +18,11 @@ public final class EpochEvaluation implements TrainingCallback {
     @Override
     public void onEvaluation(Fit fit, HeldOutMetrics heldOut) {
         heldOut.putAll(Evaluation.run(
-                fit.model(), fit.data().test(), BATCH, fit.step(), fit.data().logCellVolume()));
+                fit.model(),
+                fit.data().test(),
+                fit.data().labels().map(DeviceData.Labels::test).orElse(null),
+                BATCH,
+                fit.step(),
+                fit.data().logCellVolume()));
     }
 }

@@ -53,6 +53,18 @@ public final class Evaluation {
      */
     public static Map<String, Double> run(
             AssembledModel model, NDArray data, int batchSize, long step, double logCellVolume) {
+        return run(model, data, null, batchSize, step, logCellVolume);
+    }
+
+    /**
+     * As {@link #run(AssembledModel, NDArray, int, long, double)}, each batch with its class labels
+     * as the condition of a conditional model (which then scores log p(x|y)).
+     *
+     * @param labels [N] int64 labels of the data, or null for an unconditional model
+     * @return the means over all N examples, by name
+     */
+    public static Map<String, Double> run(
+            AssembledModel model, NDArray data, NDArray labels, int batchSize, long step, double logCellVolume) {
         long n = data.getShape().get(0);
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         Map<String, Double> sums = new LinkedHashMap<>();
@@ -61,7 +73,10 @@ public final class Evaluation {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray batch = data.get(new NDIndex().addSliceDim(start, end));
-                ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
+                StepContext pass = labels == null
+                        ? context
+                        : model.withLabels(context, labels.get(new NDIndex().addSliceDim(start, end)));
+                ObjectiveValue value = model.objective().evaluate(batch, model.model(), pass);
                 long size = end - start;
                 NDList scalars = new NDList(value.loss().mul(size));
                 value.terms().values().forEach(t -> scalars.add(t.mul(size)));

@@ -94,6 +94,8 @@ public final class TrainingLoop {
             epochScope.suppressNotUsedWarning();
             NDArray order = model.manager().create(permutation(n, seed, epoch));
             NDArray shuffled = data.train().get(order);
+            NDArray labels =
+                    model.classes() > 0 ? data.labels().orElseThrow().train().get(order) : null;
             for (long begin = (long) fit.batchesInEpoch() * batchSize; begin < n; begin += batchSize) {
                 long end = Math.min(n, begin + batchSize);
                 try (NDScope stepScope = new NDScope()) {
@@ -108,6 +110,9 @@ public final class TrainingLoop {
                             fit.stepsPerEpoch(),
                             model.manager(),
                             model.parameterStore());
+                    if (labels != null) {
+                        context = model.withLabels(context, labels.get(new NDIndex().addSliceDim(begin, end)));
+                    }
                     StepValues values = step.run(batch, context);
                     fit.stepTaken(values, end - begin);
                     callbacks.forEach(c -> c.onStepEnd(fit, values));
