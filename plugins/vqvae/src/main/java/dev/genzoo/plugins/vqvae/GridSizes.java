@@ -20,14 +20,14 @@ final class GridSizes {
 
     /**
      * Dead-code restarts by default on small images: a small data set takes few steps an epoch, and
-     * without restarts the digits' codebook collapsed to 4 of its 512 codes in 5 epochs (436 in use
-     * with restarts after 12 unused steps).
+     * without restarts the digits' codebook collapsed to 4 of its 512 codes in 5 epochs (445 in use
+     * with this default).
      */
     static final Option<Integer> SMALL_RESTART = Option.integer(
                     VectorQuantizer.RESTART_AFTER.name(),
                     10,
-                    "restart a code left unused for this many training steps at a random encoder output; 0: never;"
-                            + " 10 by default on images under " + SMALL + " pixels a side")
+                    VectorQuantizer.RESTART_AFTER.description() + "; 10 by default on images under " + SMALL
+                            + " pixels a side")
             .atLeast(0);
 
     private static Option<List<Integer>> channels(List<Integer> defaults) {
