@@ -17,13 +17,16 @@ public final class BuildContext {
     private final Encoder encoder;
     private final Prior prior;
     private final Decoder decoder;
+    private final int conditionSize;
 
-    private BuildContext(NDManager manager, Shape dataShape, Encoder encoder, Prior prior, Decoder decoder) {
+    private BuildContext(
+            NDManager manager, Shape dataShape, Encoder encoder, Prior prior, Decoder decoder, int conditionSize) {
         this.manager = Objects.requireNonNull(manager, "manager");
         this.dataShape = Objects.requireNonNull(dataShape, "dataShape");
         this.encoder = encoder;
         this.prior = prior;
         this.decoder = decoder;
+        this.conditionSize = conditionSize;
     }
 
     /**
@@ -34,7 +37,7 @@ public final class BuildContext {
      * @return the context
      */
     public static BuildContext of(NDManager manager, Shape dataShape) {
-        return new BuildContext(manager, dataShape, null, null, null);
+        return new BuildContext(manager, dataShape, null, null, null, 0);
     }
 
     /**
@@ -44,7 +47,7 @@ public final class BuildContext {
      * @return a new context
      */
     public BuildContext withEncoder(Encoder built) {
-        return new BuildContext(manager, dataShape, built, prior, decoder);
+        return new BuildContext(manager, dataShape, built, prior, decoder, conditionSize);
     }
 
     /**
@@ -54,7 +57,7 @@ public final class BuildContext {
      * @return a new context
      */
     public BuildContext withPrior(Prior built) {
-        return new BuildContext(manager, dataShape, encoder, built, decoder);
+        return new BuildContext(manager, dataShape, encoder, built, decoder, conditionSize);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class BuildContext {
      * @return a new context
      */
     public BuildContext withDecoder(Decoder built) {
-        return new BuildContext(manager, dataShape, encoder, prior, built);
+        return new BuildContext(manager, dataShape, encoder, prior, built, conditionSize);
     }
 
     /**
@@ -137,5 +140,29 @@ public final class BuildContext {
             throw new IllegalStateException("the latent layout is known once the encoder is built");
         }
         return encoder.latentLayout();
+    }
+
+    /**
+     * This context for the components of a conditional model (api 1.2): each batch will come with
+     * a {@link Condition} of this many features in its {@link StepContext}.
+     *
+     * @param features F, the size of {@link Condition#features()}; 0 for an unconditional model
+     * @return the context
+     */
+    public BuildContext withConditionSize(int features) {
+        if (features < 0) {
+            throw new IllegalArgumentException("a condition has at least 0 features, got " + features);
+        }
+        return new BuildContext(manager, dataShape, encoder, prior, decoder, features);
+    }
+
+    /**
+     * The size of the condition every batch will carry (api 1.2): a component that reads it sizes
+     * its input for it and says so in {@link Component#acceptsCondition()}.
+     *
+     * @return F, or 0 for an unconditional model
+     */
+    public int conditionSize() {
+        return conditionSize;
     }
 }

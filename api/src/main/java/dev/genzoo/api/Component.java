@@ -25,4 +25,17 @@ public interface Component {
     default ParameterList parameters() {
         return new ParameterList();
     }
+
+    /**
+     * Whether this component, as built, takes the {@link Condition} of a conditional model's
+     * batches into account (api 1.2): one built with {@link BuildContext#conditionSize()} features
+     * that reads {@link StepContext#condition()}, or one for which the condition changes nothing
+     * (a fixed prior p(z|y) = p(z); an objective that hands the context on). The runtime refuses a
+     * conditional run with a component that says no.
+     *
+     * @return false unless the component says otherwise
+     */
+    default boolean acceptsCondition() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package dev.genzoo.api;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a forward pass happens: which step of training it is (for warm-ups and annealing), whether
@@ -21,6 +22,7 @@ public final class StepContext {
     private final NDManager manager;
     private final ParameterStore parameterStore;
     private final SamplingProgress progress;
+    private final Condition condition;
 
     private StepContext(
             long step,
@@ -30,7 +32,8 @@ public final class StepContext {
             boolean training,
             NDManager manager,
             ParameterStore parameterStore,
-            SamplingProgress progress) {
+            SamplingProgress progress,
+            Condition condition) {
         if (step < 0 || epoch < 0 || totalSteps < 0 || stepsPerEpoch < 1) {
             throw new IllegalArgumentException("step, epoch and totalSteps must be >= 0 and stepsPerEpoch >= 1");
         }
@@ -42,6 +45,7 @@ public final class StepContext {
         this.manager = Objects.requireNonNull(manager, "manager");
         this.parameterStore = Objects.requireNonNull(parameterStore, "parameterStore");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.condition = condition;
     }
 
     /**
@@ -63,7 +67,7 @@ public final class StepContext {
             NDManager manager,
             ParameterStore parameterStore) {
         return new StepContext(
-                step, epoch, totalSteps, stepsPerEpoch, true, manager, parameterStore, SamplingProgress.NONE);
+                step, epoch, totalSteps, stepsPerEpoch, true, manager, parameterStore, SamplingProgress.NONE, null);
     }
 
     /**
@@ -75,7 +79,7 @@ public final class StepContext {
      * @return the context
      */
     public static StepContext evaluation(long step, NDManager manager, ParameterStore parameterStore) {
-        return new StepContext(step, 0, step, 1, false, manager, parameterStore, SamplingProgress.NONE);
+        return new StepContext(step, 0, step, 1, false, manager, parameterStore, SamplingProgress.NONE, null);
     }
 
     /**
@@ -86,7 +90,8 @@ public final class StepContext {
      * @return a new context, otherwise the same
      */
     public StepContext withProgress(SamplingProgress listener) {
-        return new StepContext(step, epoch, totalSteps, stepsPerEpoch, training, manager, parameterStore, listener);
+        return new StepContext(
+                step, epoch, totalSteps, stepsPerEpoch, training, manager, parameterStore, listener, condition);
     }
 
     /**
@@ -170,5 +175,26 @@ public final class StepContext {
      */
     public SamplingProgress progress() {
         return progress;
+    }
+
+    /**
+     * This context for a conditional pass (api 1.2): its components read the condition of the
+     * batch.
+     *
+     * @param given the batch's condition, or null for none
+     * @return the context
+     */
+    public StepContext withCondition(Condition given) {
+        return new StepContext(
+                step, epoch, totalSteps, stepsPerEpoch, training, manager, parameterStore, progress, given);
+    }
+
+    /**
+     * The condition of the batch of a conditional model's pass (api 1.2).
+     *
+     * @return the condition, or empty for an unconditional pass
+     */
+    public Optional<Condition> condition() {
+        return Optional.ofNullable(condition);
     }
 }

@@ -49,9 +49,16 @@ final class SampleCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "The PNG to write (default RUN_DIR/samples[-<sampler>][-training-prior]-seed<N>.png, or"
-                    + " -2, -3, ... after it when taken: an earlier picture is never replaced).")
+            description =
+                    "The PNG to write, or a .npy for the samples as NumPy [N, data...] (default RUN_DIR/samples[-<sampler>][-training-prior]-seed<N>.png, or"
+                            + " -2, -3, ... after it when taken: an earlier picture is never replaced).")
     Path out;
+
+    @Option(
+            names = "--class",
+            paramLabel = "C",
+            description = "For a run trained with --condition label: draw class C only (default: a row per class).")
+    Integer label;
 
     @Option(
             names = "--training-prior",
@@ -108,7 +115,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         ProgressBar progress = ProgressBar.forConsole(err);
         SampleRequest request =
-                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior);
+                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior, label);
         if (!trainingPrior && run.hasLearnedPrior()) {
             err.println("genzoo: drawing from the learned prior in " + run.priorCheckpoint());
             err.flush();

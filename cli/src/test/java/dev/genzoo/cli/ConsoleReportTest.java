@@ -51,11 +51,13 @@ final class ConsoleReportTest {
 
     @Test
     void aCollapsedCodebookIsAWarningInTrainsOutput(@TempDir Path dir) {
-        // one epoch on the digits leaves most of the 512 codes unused (11 in use when this was written)
+        // without dead-code restarts one epoch on the digits leaves most of the 512 codes unused (11 in use)
         Console.Run train = Console.run(
                 "train",
                 "--encoder",
                 "vq-conv",
+                "-P",
+                "restart-after=0",
                 "--epochs",
                 "1",
                 "--run-dir",
@@ -64,6 +66,24 @@ final class ConsoleReportTest {
         assertThat(train.err())
                 .containsPattern("genzoo: warning: the codebook has collapsed: the test split uses [0-9]+ of its 512"
                         + " codes");
+    }
+
+    @Test
+    void theDigitsDefaultsRestartDeadCodesSoTheCodebookStaysInUse(@TempDir Path dir) {
+        Console.Run train = Console.run(
+                "train",
+                "--encoder",
+                "vq-conv",
+                "--epochs",
+                "5",
+                "--run-dir",
+                dir.resolve("vq").toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err()).doesNotContain("codebook has collapsed");
+        Matcher used = Pattern.compile("test: .*codes-used ([0-9]+)").matcher(train.out());
+        assertThat(used.find()).as(train.out()).isTrue();
+        // 4 of 512 without restarts; with them most of the codebook
+        assertThat(Integer.parseInt(used.group(1))).isGreaterThan(256);
     }
 
     @Test

@@ -95,6 +95,43 @@ final class HierarchiesTest {
     }
 
     /**
+     * A KL warm-up or cyclical annealing weighs the KL by 0 at the first step; the check that every
+     * component gets a gradient must not read that as a prior the objective never trains (it did:
+     * both runs were refused), and the prior's conditionals must move in training.
+     */
+    @Test
+    void aKlWarmUpOrCyclesStillTrainTheHierarchysPrior() {
+        for (Map<String, String> schedule : List.of(Map.of("warmup-epochs", "1"), Map.of("kl-cycles", "2"))) {
+            ConfigDraft draft = draft("hvae", "elbo", schedule);
+            draft.options.put("latents", "8,4");
+            draft.set(Settings.EPOCHS, 2);
+            float[][] prior = new float[2][];
+            RUNTIME.train(RUNTIME.resolve(draft), dir.resolve("run-" + schedule.keySet()), new TrainingCallback() {
+                @Override
+                public void onFitStart(Fit fit) {
+                    prior[0] = firstPriorWeights(fit);
+                }
+
+                @Override
+                public void onFitEnd(Fit fit, EpochRecord last) {
+                    prior[1] = firstPriorWeights(fit);
+                }
+            });
+            assertThat(prior[1]).as(schedule.toString()).isNotEqualTo(prior[0]);
+        }
+    }
+
+    private static float[] firstPriorWeights(Fit fit) {
+        return fit.model().parameters().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("prior."))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getArray()
+                .toFloatArray();
+    }
+
+    /**
      * For one sample the importance-weighted loss is the ELBO's up to constants: under free bits
      * (a layer below lambda keeps no KL gradient) and a cyclical KL weight, every parameter's
      * gradient is the same for the same draws.

@@ -39,13 +39,18 @@ final class ResumeAfterKillIT {
     }
 
     private static Process startAndWaitForAnEpoch(Path dir, Path run, Path log, int epochs) throws Exception {
+        return startAndWaitForAnEpoch(dir, run, log, epochs, 8);
+    }
+
+    private static Process startAndWaitForAnEpoch(Path dir, Path run, Path log, int epochs, int batch)
+            throws Exception {
         Process process = Cli.command(
                         dir,
                         "train",
                         "--epochs",
                         Integer.toString(epochs),
                         "--batch-size",
-                        "8",
+                        Integer.toString(batch),
                         "-P",
                         "hidden=32",
                         "--run-dir",
@@ -64,12 +69,16 @@ final class ResumeAfterKillIT {
     @Test
     void sigtermInsideAnEpochCheckpointsThereAndTheResumeIsBitExact(@TempDir Path dir) throws Exception {
         Cli.Result whole =
-                Cli.run(dir, "train", "--epochs", "2", "--batch-size", "8", "-P", "hidden=32", "--run-dir", "whole");
+                Cli.run(dir, "train", "--epochs", "2", "--batch-size", "1", "-P", "hidden=32", "--run-dir", "whole");
         assertThat(whole.code()).as(whole.err()).isZero();
 
         Path run = dir.resolve("run");
-        Process process = startAndWaitForAnEpoch(dir, run, dir.resolve("log.txt"), 2);
-        Thread.sleep(100);
+        Process process = startAndWaitForAnEpoch(dir, run, dir.resolve("log.txt"), 2, 1);
+        // past the end of epoch 1 (its checkpoint written), well inside epoch 2's 1,437 steps
+        while (process.isAlive() && !Files.exists(run.resolve("checkpoint.zip"))) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
         process.destroy(); // SIGTERM, as Slurm sends when it preempts a job
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("log.txt"));
@@ -79,7 +88,7 @@ final class ResumeAfterKillIT {
                 .asString()
                 .contains("checkpoint saved")
                 .endsWith("continue with genzoo train --resume " + run);
-        // 180 steps an epoch: the signal lands inside one (the checkpoint records how far)
+        // 1,437 steps an epoch: the signal lands inside one (the checkpoint records how far)
         assertThat(state(run)).contains("\"format\":3").contains("\"batches\":");
 
         Cli.Result resumed = Cli.run(dir, "train", "--resume", run.toString());
@@ -92,7 +101,7 @@ final class ResumeAfterKillIT {
     @Test
     void ctrlCSaysWhereItStoppedAndExits130(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
-        Process process = startAndWaitForAnEpoch(dir, run, dir.resolve("log.txt"), 3);
+        Process process = startAndWaitForAnEpoch(dir, run, dir.resolve("log.txt"), 200);
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("log.txt"));
@@ -100,7 +109,8 @@ final class ResumeAfterKillIT {
         assertThat(log)
                 .containsPattern("genzoo: interrupted at epoch \\d+ \\(step \\d+, checkpoint saved\\); continue"
                         + " with genzoo train --resume " + java.util.regex.Pattern.quote(run.toString()));
-        Cli.Result resumed = Cli.run(dir, "train", "--resume", run.toString());
+        Cli.Result resumed =
+                Cli.run(dir, "train", "--resume", run.toString(), "--epochs", Integer.toString(metricsRows(run) + 1));
         assertThat(resumed.code()).as(resumed.err()).isZero();
     }
 

@@ -6,6 +6,7 @@ import ai.djl.nn.ParameterList;
 import dev.genzoo.api.Encoder;
 import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.Encoding;
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.options.Option;
@@ -23,6 +24,7 @@ public abstract class RecognitionModel implements Encoder {
 
     private final MultilayerPerceptron network;
     private final int latent;
+    private final boolean conditioned;
 
     /**
      * A model whose network gives the posterior's parameters.
@@ -31,8 +33,26 @@ public abstract class RecognitionModel implements Encoder {
      * @param latent L
      */
     protected RecognitionModel(MultilayerPerceptron network, int latent) {
+        this(network, latent, false);
+    }
+
+    /**
+     * An encoder whose network reads x and, when {@code conditioned}, the condition's features
+     * beside it: q(z|x, y) (api 1.2; Sohn et al. 2015).
+     *
+     * @param network the network, its input the flattened example and then the condition's features
+     * @param latent the latent dimensions
+     * @param conditioned whether the network's input includes the condition
+     */
+    protected RecognitionModel(MultilayerPerceptron network, int latent, boolean conditioned) {
         this.network = network;
         this.latent = latent;
+        this.conditioned = conditioned;
+    }
+
+    @Override
+    public boolean acceptsCondition() {
+        return conditioned;
     }
 
     /**
@@ -56,7 +76,14 @@ public abstract class RecognitionModel implements Encoder {
 
     @Override
     public final Encoding encode(NDArray x, StepContext context) {
-        NDArray outputs = network.forward(x.reshape(x.getShape().get(0), -1), context);
+        NDArray input = x.reshape(x.getShape().get(0), -1);
+        if (conditioned) {
+            input = context.condition()
+                    .orElseThrow(() -> new GenzooException("this encoder was built for a conditional model, and the"
+                            + " batch came without a condition"))
+                    .appendTo(input);
+        }
+        NDArray outputs = network.forward(input, context);
         return Encoding.density(posterior(outputs, context));
     }
 

@@ -130,6 +130,17 @@ public final class Settings {
             "The folder decoded image folders are kept in, so the next run starts in seconds; auto:"
                     + " $XDG_CACHE_HOME/genzoo or ~/.cache/genzoo; none: decode every time");
 
+    /** What a conditional model is given beside each example (api 1.2). */
+    public static final Setting<String> CONDITION = Setting.choice(
+            "data",
+            "condition",
+            "--condition",
+            "none",
+            "What the model is conditioned on: none, or label (each example's class, read by the encoder, prior and"
+                    + " decoder: a conditional VAE, Sohn et al. 2015); the data must have labels",
+            "none",
+            "label");
+
     /** Passes over the training split: long enough for a good ELBO on the digits, well under a minute. */
     public static final Setting<Integer> EPOCHS = Setting.integer(
                     "training", "epochs", "--epochs", 150, "Passes over the training split")
@@ -298,6 +309,7 @@ public final class Settings {
             LABEL_COLUMN,
             ARRAYS,
             CACHE,
+            CONDITION,
             EPOCHS,
             BATCH_SIZE,
             LEARNING_RATE,

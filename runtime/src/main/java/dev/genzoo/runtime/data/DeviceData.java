@@ -43,6 +43,7 @@ public final class DeviceData implements AutoCloseable {
     private ExecutorService background;
     private HostBatch[] buffers;
     private long inputNanos;
+    private int classes;
 
     private DeviceData(
             NDManager manager,
@@ -95,7 +96,16 @@ public final class DeviceData implements AutoCloseable {
         try {
             HeldOut placedTest = HeldOut.place(test, manager);
             HeldOut placedOriginal = original == test ? placedTest : HeldOut.place(original, manager);
-            return new DeviceData(manager, train, placedTest, placedOriginal, facts, preparation, levels);
+            DeviceData placed = new DeviceData(manager, train, placedTest, placedOriginal, facts, preparation, levels);
+            if (split.train().labels().isPresent() && split.test().labels().isPresent()) {
+                placed.classes = 1
+                        + Math.max(
+                                Arrays.stream(split.train().labels().get())
+                                        .max()
+                                        .orElse(0),
+                                Arrays.stream(split.test().labels().get()).max().orElse(0));
+            }
+            return placed;
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -274,6 +284,68 @@ public final class DeviceData implements AutoCloseable {
      */
     public NDArray testHead(long n) {
         return test().batch(0, Math.min(n, test().size())).x();
+    }
+
+    /**
+     * The number of classes of a labelled source, for a conditional model (issue 16).
+     *
+     * @return the largest label of either split plus one, or 0 when the source has no labels
+     */
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * The labels of the first examples of the held-out split; they belong to the caller's scope.
+     *
+     * @param n at most this many examples
+     * @return [min(n, test size)] int64, or empty when the source has no labels
+     */
+    public Optional<NDArray> testLabelsHead(long n) {
+        return test.batch(0, Math.min(n, test.size())).labels();
+    }
+
+    /**
+     * The training split as its source gave it (after a static binarization, without flips or
+     * noise), moved to a device a range at a time: what {@code encode} reads.
+     *
+     * @param target the manager the batches are created in (each batch belongs to the caller's scope)
+     * @return the examples, with their labels where the source has them
+     */
+    public Examples trainExamples(NDManager target) {
+        Dataset split = train;
+        return new Examples() {
+            @Override
+            public long size() {
+                return split.size();
+            }
+
+            @Override
+            public Shape exampleShape() {
+                return exampleShape;
+            }
+
+            @Override
+            public Batch batch(long from, long to) {
+                int size = split.exampleSize();
+                int begin = Math.toIntExact(from * size);
+                int end = Math.toIntExact(to * size);
+                Shape shape = new Shape(to - from).addAll(exampleShape);
+                NDArray x = split.isBytes()
+                        ? toFloats(
+                                target.create(
+                                        ByteBuffer.wrap(Arrays.copyOfRange(split.bytes(), begin, end)),
+                                        shape,
+                                        DataType.UINT8),
+                                split.levels())
+                        : target.create(Arrays.copyOfRange(split.values(), begin, end), shape);
+                Optional<NDArray> labels = split.labels()
+                        .map(l -> target.create(Arrays.stream(l, (int) from, (int) to)
+                                .asLongStream()
+                                .toArray()));
+                return new Batch(x, labels);
+            }
+        };
     }
 
     /** @return the number of training examples */

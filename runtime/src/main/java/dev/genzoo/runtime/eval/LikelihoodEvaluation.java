@@ -7,6 +7,7 @@ import dev.genzoo.api.EncoderKind;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.StepwiseBound;
+import dev.genzoo.runtime.data.Batch;
 import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.ArrayList;
@@ -90,9 +91,11 @@ public final class LikelihoodEvaluation {
                 long before = perExample * start;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray batch = data.batch(start, end).x();
+                    Batch examples = data.batch(start, end);
+                    NDArray batch = examples.x();
+                    StepContext pass = model.forBatch(context, examples);
                     double[][] batchValues =
-                            estimator.estimate(batch, context, done -> listener.progressed(before + done));
+                            estimator.estimate(batch, pass, done -> listener.progressed(before + done));
                     for (int c = 0; c < columns.size(); c++) {
                         for (int i = start; i < end; i++) {
                             values[c][i] = batchValues[c][i - start] + logCellVolume;
@@ -108,7 +111,7 @@ public final class LikelihoodEvaluation {
             estimates.add(Estimate.of(columns.get(c).name(), columns.get(c).k(), values[c]));
         }
         PosteriorDiagnostics diagnostics = null;
-        if (model.model().encoder().kind() == EncoderKind.DENSITY) {
+        if (model.model().encoder().kind() == EncoderKind.DENSITY && model.classes() == 0) {
             ImportanceSampling sampling = importanceSampling(estimator);
             diagnostics = DiagnosticsPass.run(
                     model.model(),

@@ -1,10 +1,15 @@
 package dev.genzoo.runtime.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.genzoo.api.Condition;
 import dev.genzoo.api.GenerativeModel;
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Objective;
 import dev.genzoo.api.Role;
+import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.Batch;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ public final class AssembledModel implements AutoCloseable {
     private final NDManager manager;
     private final StepLeaves parameterStore;
     private final Map<String, Parameter> parameters;
+    private final int classes;
 
     AssembledModel(GenerativeModel model, Objective objective, NDManager manager, Map<String, Parameter> parameters) {
         this.model = model;
@@ -28,15 +34,68 @@ public final class AssembledModel implements AutoCloseable {
         this.manager = manager;
         this.parameterStore = new StepLeaves(manager);
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.classes = 0;
         StepLeaves.detach(this.parameters.values());
     }
 
-    private AssembledModel(AssembledModel of, Objective objective) {
+    private AssembledModel(AssembledModel of, Objective objective, int classes) {
         this.model = of.model;
         this.objective = objective;
         this.manager = of.manager;
         this.parameterStore = of.parameterStore;
         this.parameters = of.parameters;
+        this.classes = classes;
+    }
+
+    /**
+     * The same model, conditioned on class labels (issue 16): its passes carry each batch's labels
+     * as a {@link dev.genzoo.api.Condition}. A view: closing either closes both.
+     *
+     * @param count the number of classes, at least 1
+     * @return the view
+     */
+    public AssembledModel conditionedOnClasses(int count) {
+        return new AssembledModel(this, objective, count);
+    }
+
+    /**
+     * A pass's context with the labels of its batch as the condition, for a conditional model; the
+     * context itself for an unconditional one.
+     *
+     * @param context the pass
+     * @param labels the batch's class labels, [B] int64; ignored by an unconditional model
+     * @return the context to run the pass in
+     */
+    public StepContext withLabels(StepContext context, NDArray labels) {
+        return classes == 0 ? context : context.withCondition(Condition.label(labels, classes));
+    }
+
+    /**
+     * A step's context for one batch: with the batch's labels as the condition of a conditional
+     * model, unchanged for an unconditional one.
+     *
+     * @param context the step's context
+     * @param batch the batch, with its labels where the data has them
+     * @return the context the model's passes on this batch read
+     */
+    public StepContext forBatch(StepContext context, Batch batch) {
+        if (classes == 0) {
+            return context;
+        }
+        return withLabels(
+                context,
+                batch.labels()
+                        .orElseThrow(() ->
+                                new GenzooException("this model is conditioned on labels, and the data has none")));
+    }
+
+    /**
+     * The number of classes a conditional model's batches are labelled with.
+     *
+     * @return the count, or 0 for an unconditional model
+     */
+    public int classes() {
+        return classes;
     }
 
     /**
@@ -47,7 +106,7 @@ public final class AssembledModel implements AutoCloseable {
      * @return the view
      */
     public AssembledModel withObjective(Objective other) {
-        return new AssembledModel(this, other);
+        return new AssembledModel(this, other, classes);
     }
 
     /**

@@ -79,6 +79,49 @@ public final class Pictures {
             NDArray reference,
             long step,
             Path file) {
+        return samples(model, sampler, progress, example, n, ALL_CLASSES, reference, step, file);
+    }
+
+    /** For a conditional model: samples of every class, a row each, rather than of one. */
+    public static final int ALL_CLASSES = -1;
+
+    /**
+     * The labels of a conditional model's samples: all {@code label}, or with {@link #ALL_CLASSES}
+     * a row of n / classes (at least 1) per class.
+     *
+     * @param classes the model's classes
+     * @param n the samples asked for
+     * @param label a class, or {@link #ALL_CLASSES}
+     * @return one label per sample drawn
+     */
+    public static long[] sampleLabels(int classes, int n, int label) {
+        if (label >= 0) {
+            long[] same = new long[n];
+            Arrays.fill(same, label);
+            return same;
+        }
+        int perClass = Math.max(1, n / classes);
+        long[] rows = new long[perClass * classes];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i / perClass;
+        }
+        return rows;
+    }
+
+    /**
+     * Writes samples to {@code file}, those of a conditional model of one class or (with {@link
+     * #ALL_CLASSES}) a row per class; returns false if the data cannot be drawn.
+     */
+    public static boolean samples(
+            AssembledModel model,
+            Sampler sampler,
+            SamplingProgress progress,
+            Shape example,
+            int asked,
+            int label,
+            NDArray reference,
+            long step,
+            Path file) {
         if (!drawable(example)) {
             return false;
         }
@@ -86,10 +129,18 @@ public final class Pictures {
             scope.suppressNotUsedWarning();
             StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore())
                     .withProgress(progress);
+            int n = asked;
+            int rowLength = (int) Math.ceil(Math.sqrt(n));
+            if (model.classes() > 0) {
+                long[] labels = sampleLabels(model.classes(), asked, label);
+                n = labels.length;
+                rowLength = label >= 0 ? rowLength : n / model.classes();
+                context = model.withLabels(context, model.manager().create(labels));
+            }
             float[] drawn =
                     Generation.sample(model.model(), sampler, n, context).toFloatArray();
             if (isImage(example)) {
-                int columns = (int) Math.ceil(Math.sqrt(n));
+                int columns = rowLength;
                 ImageGrid.write(
                         file, drawn, n, (int) example.get(0), (int) example.get(1), (int) example.get(2), columns);
             } else {
@@ -102,6 +153,27 @@ public final class Pictures {
                         SCATTER_SIZE);
             }
             return true;
+        }
+    }
+
+    /**
+     * Draws n examples by a sampler (or by prior and decoder when it is null), for a file of numbers
+     * rather than a picture; a conditional model's of one class or a row per class.
+     *
+     * @return the examples, [n, data...] flattened (n / classes per class for a row per class)
+     */
+    public static float[] draw(
+            AssembledModel model, Sampler sampler, SamplingProgress progress, int n, int label, long step) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore())
+                    .withProgress(progress);
+            if (model.classes() > 0) {
+                long[] labels = sampleLabels(model.classes(), n, label);
+                n = labels.length;
+                context = model.withLabels(context, model.manager().create(labels));
+            }
+            return Generation.sample(model.model(), sampler, n, context).toFloatArray();
         }
     }
 
@@ -170,6 +242,25 @@ public final class Pictures {
      */
     public static boolean reconstructions(
             AssembledModel model, Shape example, NDArray data, NDArray original, int n, long step, Path file) {
+        return reconstructions(model, example, data, null, original, n, step, file);
+    }
+
+    /**
+     * As {@link #reconstructions(AssembledModel, Shape, NDArray, NDArray, int, long, Path)}, a
+     * conditional model's with each example's label as its condition.
+     *
+     * @param labels [N] int64 labels of the data, or null for an unconditional model
+     * @return whether the picture was written
+     */
+    public static boolean reconstructions(
+            AssembledModel model,
+            Shape example,
+            NDArray data,
+            NDArray labels,
+            NDArray original,
+            int n,
+            long step,
+            Path file) {
         if (!isImage(example)) {
             return false;
         }
@@ -178,27 +269,30 @@ public final class Pictures {
             int count = (int) Math.min(n, data.getShape().get(0));
             NDArray inputs = data.get(new NDIndex().addSliceDim(0, count));
             StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
+            if (labels != null) {
+                context = model.withLabels(context, labels.get(new NDIndex().addSliceDim(0, count)));
+            }
             Optional<NDArray> rebuilt = Generation.reconstruct(model.model(), inputs, context);
             if (rebuilt.isEmpty()) {
                 return false;
             }
             List<float[]> members = new ArrayList<>();
-            ImageGrid.Labels labels;
+            ImageGrid.Labels words;
             if (original != data) {
                 members.add(original.get(new NDIndex().addSliceDim(0, count)).toFloatArray());
-                labels = new ImageGrid.Labels(
+                words = new ImageGrid.Labels(
                         "each test example: its grey levels, the binary target the model was scored on, and the"
                                 + " mean of p(x|z) at its code",
                         List.of("data", "target", "model"),
                         false);
             } else {
-                labels = new ImageGrid.Labels(
+                words = new ImageGrid.Labels(
                         "each test example beside the mean of p(x|z) at its code", List.of("data", "model"), false);
             }
             members.add(inputs.toFloatArray());
             members.add(rebuilt.get().toFloatArray());
             ImageGrid.writeGroups(
-                    file, members, count, (int) example.get(0), (int) example.get(1), (int) example.get(2), 8, labels);
+                    file, members, count, (int) example.get(0), (int) example.get(1), (int) example.get(2), 8, words);
             return true;
         }
     }
@@ -219,14 +313,7 @@ public final class Pictures {
         int count = isPoint(data.exampleShape()) ? POINT_SAMPLES : SAMPLES;
         samples(model, data.exampleShape(), count, data.testHead(REFERENCE), step, samples);
         if (reconstructions != null) {
-            reconstructions(
-                    model,
-                    data.exampleShape(),
-                    data.testHead(REFERENCE),
-                    data.originalHead(REFERENCE),
-                    RECONSTRUCTIONS,
-                    step,
-                    reconstructions);
+            reconstructions(model, data, RECONSTRUCTIONS, step, reconstructions);
         }
         if (density != null) {
             density(model, data.exampleShape(), data.testHead(REFERENCE), step, density);
@@ -261,8 +348,31 @@ public final class Pictures {
         return true;
     }
 
+    /**
+     * Writes the first test examples beside their reconstructions, with each example's label as a
+     * conditional model's condition, and the intensities beside the binary targets of binarized
+     * data.
+     *
+     * @param model the trained model
+     * @param data its data
+     * @param n examples to show
+     * @param step the steps it was trained for
+     * @param file where the picture goes
+     * @return whether the picture was written (see {@link #reconstructions(AssembledModel, Shape,
+     *     NDArray, NDArray, NDArray, int, long, Path)})
+     */
+    public static boolean reconstructions(AssembledModel model, DeviceData data, int n, long step, Path file) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray head = data.testHead(n);
+            NDArray original = data.original() == data.test() ? head : data.originalHead(n);
+            NDArray labels = model.classes() > 0 ? data.testLabelsHead(n).orElseThrow() : null;
+            return reconstructions(model, data.exampleShape(), head, labels, original, n, step, file);
+        }
+    }
+
     /** The first 2,000 points of a split, the reference the 2-D pictures are framed on. */
-    private static float[] firstPoints(NDArray reference) {
+    static float[] firstPoints(NDArray reference) {
         return reference
                 .get(new NDIndex().addSliceDim(0, Math.min(reference.getShape().get(0), REFERENCE)))
                 .toFloatArray();
@@ -303,7 +413,7 @@ public final class Pictures {
     }
 
     /** A square region around the points, with a margin: xmin, xmax, ymin, ymax. */
-    private static double[] bounds(float[] points) {
+    static double[] bounds(float[] points) {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i + 1 < points.length; i += 2) {
             minX = Math.min(minX, points[i]);

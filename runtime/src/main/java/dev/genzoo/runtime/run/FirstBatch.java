@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.Batch;
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.model.AssembledModel;
 
@@ -19,9 +20,10 @@ final class FirstBatch {
     static void check(AssembledModel model, DeviceData data) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray batch =
-                    data.test().batch(0, Math.min(2, data.test().size())).x();
-            StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
+            Batch examples = data.test().batch(0, Math.min(2, data.test().size()));
+            NDArray batch = examples.x();
+            StepContext context =
+                    model.forBatch(StepContext.evaluation(0, model.manager(), model.parameterStore()), examples);
             model.objective().evaluate(batch, model.model(), context);
         } catch (EngineException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new GenzooException(

@@ -245,6 +245,15 @@ public final class GenzooRuntime {
     }
 
     /**
+     * The run's latent space: encode a split, interpolate, traverse (see {@link LatentSpace}).
+     *
+     * @return the service
+     */
+    public LatentSpace latentSpace() {
+        return injector.getInstance(LatentSpace.class);
+    }
+
+    /**
      * Writes the first n test examples beside their reconstructions into a PNG.
      *
      * @param runDir the run's folder

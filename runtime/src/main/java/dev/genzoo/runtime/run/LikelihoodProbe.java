@@ -32,7 +32,9 @@ final class LikelihoodProbe {
             scope.suppressNotUsedWarning();
             float[] first = examples.first(1).values();
             NDArray x = model.manager().create(first, new Shape(1).addAll(examples.exampleShape()));
-            StepContext context = StepContext.evaluation(0, model.manager(), model.parameterStore());
+            StepContext context = model.withLabels(
+                    StepContext.evaluation(0, model.manager(), model.parameterStore()),
+                    model.manager().create(new long[] {0}));
             Encoding encoding = parts.encoder().encode(x, context);
             NDArray z;
             if (encoding instanceof Encoding.Density density) {

@@ -43,7 +43,7 @@ final class OpenedModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager(device);
         AssembledModel model = null;
         try {
-            model = assembler.assemble(config, manager, facts.exampleShape());
+            model = assembler.assemble(config, manager, facts.exampleShape(), classes(split));
             boolean bernoulli = LikelihoodProbe.bernoulli(model, split.test());
             DataPreparation preparation = DataPreparation.resolve(
                     config, facts, model.model().encoder().kind(), bernoulli);
@@ -56,6 +56,21 @@ final class OpenedModel implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /** The number of classes of a split whose two halves are labelled, else 0. */
+    static int classes(DataSplit split) {
+        if (split.train().labels().isEmpty() || split.test().labels().isEmpty()) {
+            return 0;
+        }
+        int most = 0;
+        for (int[] labels :
+                new int[][] {split.train().labels().get(), split.test().labels().get()}) {
+            for (int label : labels) {
+                most = Math.max(most, label);
+            }
+        }
+        return most + 1;
     }
 
     AssembledModel model() {

@@ -12,6 +12,7 @@ import dev.genzoo.api.Role;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
+import dev.genzoo.runtime.data.Batch;
 import dev.genzoo.runtime.data.DataFacts;
 import dev.genzoo.runtime.data.DeviceData;
 import dev.genzoo.runtime.model.AssembledModel;
@@ -35,7 +36,9 @@ import java.util.Map;
  *   <li>every component with trainable parameters gets a gradient from the objective: one
  *       training pass and backward on two held-out examples, the parameters restored afterwards
  *       (a training pass may write into them, as a codebook's moving averages do), so the run's
- *       numbers are those it would have had without the check.
+ *       numbers are those it would have had without the check. The pass is the run's last step,
+ *       not its first: a KL warm-up or cyclical annealing weighs the KL by 0 at step 0, which
+ *       would take a trainable prior's gradient away and refuse a run that trains it.
  * </ul>
  */
 final class Preflight {
@@ -53,7 +56,8 @@ final class Preflight {
         if (opened.bernoulli() && data.levelsSeen() != 2) {
             throw new GenzooException(bernoulliRefusal(config, data));
         }
-        List<Role> untrained = untrained(opened.model(), data);
+        long stepsPerEpoch = (data.trainSize() + config.get(Settings.BATCH_SIZE) - 1) / config.get(Settings.BATCH_SIZE);
+        List<Role> untrained = untrained(opened.model(), data, config.get(Settings.EPOCHS), stepsPerEpoch);
         if (!untrained.isEmpty()) {
             throw new GenzooException(untrainedRefusal(config, opened.model(), untrained));
         }
@@ -94,9 +98,10 @@ final class Preflight {
 
     /**
      * The roles whose trainable parameters all receive no gradient, or only zeros, from one
-     * training pass on the first held-out examples.
+     * training pass on the first held-out examples, a pass at the last step of a run of the given
+     * length.
      */
-    static List<Role> untrained(AssembledModel model, DeviceData data) {
+    static List<Role> untrained(AssembledModel model, DeviceData data, int epochs, long stepsPerEpoch) {
         Map<Parameter, NDArray> saved = new IdentityHashMap<>();
         List<Role> untrained = new ArrayList<>();
         try (NDManager copies = model.manager().newSubManager()) {
@@ -106,7 +111,7 @@ final class Preflight {
                 saved.put(p, copy);
             }
             try {
-                gradients(model, data, untrained);
+                gradients(model, data, untrained, epochs, stepsPerEpoch);
             } finally {
                 restore(saved);
             }
@@ -114,11 +119,22 @@ final class Preflight {
         return untrained;
     }
 
-    private static void gradients(AssembledModel model, DeviceData data, List<Role> untrained) {
+    private static void gradients(
+            AssembledModel model, DeviceData data, List<Role> untrained, int epochs, long stepsPerEpoch) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray batch = data.testHead(EXAMPLES);
-            StepContext context = StepContext.training(0, 0, 1, 1, model.manager(), model.parameterStore());
+            Batch examples = data.test().batch(0, Math.min(EXAMPLES, data.test().size()));
+            NDArray batch = examples.x();
+            long total = Math.max(1, epochs * stepsPerEpoch);
+            StepContext context = model.forBatch(
+                    StepContext.training(
+                            total - 1,
+                            Math.max(0, epochs - 1),
+                            total,
+                            Math.max(1, stepsPerEpoch),
+                            model.manager(),
+                            model.parameterStore()),
+                    examples);
             try {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param progress hears each step of a sampling chain
  * @param trainingPrior whether to draw from the prior the run was trained with even where it has a
  *     learned one ({@code prior.zip})
+ * @param label the class to draw from a conditional model, or null for a row per class
  */
 public record SampleRequest(
         int count,
@@ -29,7 +30,8 @@ public record SampleRequest(
         Path strip,
         int frames,
         SamplingProgress progress,
-        boolean trainingPrior) {
+        boolean trainingPrior,
+        Integer label) {
 
     /** Frames in a strip unless asked otherwise. */
     public static final int DEFAULT_FRAMES = 10;
@@ -60,7 +62,18 @@ public record SampleRequest(
      * @return the request
      */
     public static SampleRequest of(int count, long seed, Path out) {
-        return new SampleRequest(count, seed, out, null, Map.of(), null, DEFAULT_FRAMES, SamplingProgress.NONE, false);
+        return new SampleRequest(
+                count, seed, out, null, Map.of(), null, DEFAULT_FRAMES, SamplingProgress.NONE, false, null);
+    }
+
+    /**
+     * The same request, of one class of a conditional model.
+     *
+     * @param given the class, or null for a row per class
+     * @return the request
+     */
+    public SampleRequest withLabel(Integer given) {
+        return new SampleRequest(count, seed, out, sampler, options, strip, frames, progress, trainingPrior, given);
     }
 
     /**
@@ -70,6 +83,6 @@ public record SampleRequest(
      * @return the request
      */
     public SampleRequest withTrainingPrior(boolean training) {
-        return new SampleRequest(count, seed, out, sampler, options, strip, frames, progress, training);
+        return new SampleRequest(count, seed, out, sampler, options, strip, frames, progress, training, label);
     }
 }

@@ -3,7 +3,10 @@ package dev.genzoo.runtime.run;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Sampler;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.files.AtomicFiles;
+import dev.genzoo.runtime.files.NpyFile;
+import dev.genzoo.runtime.model.AssembledModel;
 import dev.genzoo.runtime.pictures.ChainStrip;
 import dev.genzoo.runtime.pictures.Pictures;
 import dev.genzoo.runtime.wiring.ModelAssembler;
@@ -33,6 +36,18 @@ final class Sampling {
         Path checkpoint = run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint();
         return saved.use(checkpoint, request.seed(), (model, data, state, config) -> {
             Shape example = data.exampleShape();
+            if (LatentSpace.isNumpy(request.out())) {
+                Sampler sampler = request.sampler() == null
+                        ? null
+                        : assembler.sampler(request.sampler(), request.options(), model, example);
+                float[] drawn = Pictures.draw(
+                        model, sampler, request.progress(), request.count(), label(model, request), state.step());
+                NpyFile.write(
+                        request.out(),
+                        drawn,
+                        new Shape(drawn.length / example.size()).addAll(example).getShape());
+                return request.out();
+            }
             if (!Pictures.drawable(example)) {
                 throw new GenzooException("samples of shape " + example + " cannot be drawn as a picture");
             }
@@ -50,6 +65,7 @@ final class Sampling {
                     strip == null ? request.progress() : strip,
                     example,
                     n,
+                    label(model, request),
                     data.testHead(Pictures.REFERENCE),
                     state.step(),
                     request.out());
@@ -64,6 +80,22 @@ final class Sampling {
         });
     }
 
+    /** The class a request asks for, checked against a conditional model's classes. */
+    private static int label(AssembledModel model, SampleRequest request) {
+        Integer asked = request.label();
+        if (asked == null) {
+            return Pictures.ALL_CLASSES;
+        }
+        if (model.classes() == 0) {
+            throw new GenzooException("--class needs a run trained with " + Settings.CONDITION.flag()
+                    + " label; this run's model is not conditional");
+        }
+        if (asked < 0 || asked >= model.classes()) {
+            throw new GenzooException("--class takes a class from 0 to " + (model.classes() - 1) + ", not " + asked);
+        }
+        return asked;
+    }
+
     Path reconstruct(Path runDir, int n, Path out) {
         if (n < 1) {
             throw new GenzooException("reconstructions need at least 1 example, not " + n);
@@ -71,14 +103,7 @@ final class Sampling {
         RunDirectory run = RunDirectory.existing(runDir);
         AtomicFiles.checkFolder(out);
         return saved.use(run.checkpoint(), 0, (model, data, state, config) -> {
-            if (!Pictures.reconstructions(
-                    model,
-                    data.exampleShape(),
-                    data.testHead(Math.max(n, Pictures.REFERENCE)),
-                    data.originalHead(Math.max(n, Pictures.REFERENCE)),
-                    n,
-                    state.step(),
-                    out)) {
+            if (!Pictures.reconstructions(model, data, n, state.step(), out)) {
                 throw new GenzooException("this model's reconstructions cannot be drawn (they need image data and an"
                         + " encoder that can be inverted)");
             }

@@ -42,7 +42,10 @@ final class Scoring {
             String prior = config.component(Role.PRIOR)
                     + (learned
                             ? ", learned by genzoo train-prior (" + checkpoint.getFileName() + ")"
-                            : ", the one trained with the model (" + checkpoint.getFileName() + ")");
+                            : ", the one trained with the model (" + checkpoint.getFileName() + ")")
+                    + (model.classes() > 0
+                            ? "; each example conditioned on its label, so the estimates are of log p(x|y)"
+                            : "");
             EvaluationReport report = LikelihoodEvaluation.run(
                     model,
                     config.component(Role.OBJECTIVE),

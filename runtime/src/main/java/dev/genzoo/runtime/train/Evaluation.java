@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import dev.genzoo.api.ObjectiveValue;
 import dev.genzoo.api.StepContext;
+import dev.genzoo.runtime.data.Batch;
 import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.model.AssembledModel;
 import java.util.LinkedHashMap;
@@ -60,8 +61,10 @@ public final class Evaluation {
             long end = Math.min(n, start + batchSize);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                NDArray batch = data.batch(start, end).x();
-                ObjectiveValue value = model.objective().evaluate(batch, model.model(), context);
+                Batch examples = data.batch(start, end);
+                NDArray batch = examples.x();
+                ObjectiveValue value =
+                        model.objective().evaluate(batch, model.model(), model.forBatch(context, examples));
                 long size = end - start;
                 NDList scalars = new NDList(value.loss().mul(size));
                 value.terms().values().forEach(t -> scalars.add(t.mul(size)));

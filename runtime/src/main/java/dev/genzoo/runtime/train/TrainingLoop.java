@@ -105,7 +105,7 @@ public final class TrainingLoop {
                             fit.stepsPerEpoch(),
                             model.manager(),
                             model.parameterStore());
-                    StepValues values = step.run(batch.x(), context);
+                    StepValues values = step.run(batch.x(), model.forBatch(context, batch));
                     fit.stepTaken(values, batch.size());
                     callbacks.forEach(c -> c.onStepEnd(fit, values));
                 }

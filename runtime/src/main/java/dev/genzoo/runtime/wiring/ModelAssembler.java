@@ -53,10 +53,31 @@ public final class ModelAssembler {
      * @throws GenzooException if a component cannot be built or the combination cannot train
      */
     public AssembledModel assemble(ExperimentConfig config, NDManager device, Shape dataShape) {
+        return assemble(config, device, dataShape, 0);
+    }
+
+    /**
+     * Builds and checks a model, conditioned on class labels when the config asks for it (issue
+     * 16): every component is built for a condition of {@code classes} features and must accept it.
+     *
+     * @param config the resolved config
+     * @param device the manager of the device
+     * @param dataShape one example's shape
+     * @param classes the number of classes of the data's labels, 0 when it has none
+     * @return the assembled model
+     * @throws GenzooException as {@link #assemble(ExperimentConfig, NDManager, Shape)}, and for a
+     *     conditional config without labels or with a component that takes no condition
+     */
+    public AssembledModel assemble(ExperimentConfig config, NDManager device, Shape dataShape, int classes) {
+        boolean conditional = conditional(config);
+        if (conditional && classes < 1) {
+            throw new GenzooException("data '" + config.get(Settings.DATA) + "' has no labels, so "
+                    + Settings.CONDITION.flag() + " label cannot be used; leave it out or use data with labels");
+        }
         Engine.getInstance().setRandomSeed((int) (long) config.get(Settings.SEED));
         NDManager manager = device.newSubManager();
         try {
-            BuildContext context = BuildContext.of(manager, dataShape);
+            BuildContext context = BuildContext.of(manager, dataShape).withConditionSize(conditional ? classes : 0);
             Encoder encoder = build(Role.ENCODER, config, context, Encoder.class);
             context = context.withEncoder(encoder);
             Prior prior = build(Role.PRIOR, config, context, Prior.class);
@@ -66,6 +87,10 @@ public final class ModelAssembler {
             Objective objective = build(Role.OBJECTIVE, config, context, Objective.class);
             GenerativeModel model = new GenerativeModel(encoder, prior, decoder);
             check(config, model, objective);
+            if (conditional) {
+                checkConditional(config, model, objective);
+                return AssembledModel.of(model, objective, manager).conditionedOnClasses(classes);
+            }
             return AssembledModel.of(model, objective, manager);
         } catch (RuntimeException e) {
             manager.close();
@@ -113,6 +138,26 @@ public final class ModelAssembler {
             throw new GenzooException(owner + ": " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
             throw new GenzooException(String.format("%s (plugin '%s') failed to build: %s", owner, plugin, e), e);
+        }
+    }
+
+    /** Whether a config asks for a model conditioned on the data's labels. */
+    public static boolean conditional(ExperimentConfig config) {
+        return "label".equals(config.get(Settings.CONDITION));
+    }
+
+    private static void checkConditional(ExperimentConfig config, GenerativeModel model, Objective objective) {
+        Map<Role, Component> parts = new java.util.LinkedHashMap<>();
+        parts.put(Role.ENCODER, model.encoder());
+        parts.put(Role.PRIOR, model.prior());
+        parts.put(Role.DECODER, model.decoder());
+        parts.put(Role.OBJECTIVE, objective);
+        for (Map.Entry<Role, Component> part : parts.entrySet()) {
+            if (!part.getValue().acceptsCondition()) {
+                throw new GenzooException(ConfigResolver.owner(part.getKey(), config.component(part.getKey()))
+                        + " cannot take a condition, so it cannot be part of a model trained with "
+                        + Settings.CONDITION.flag() + " label");
+            }
         }
     }
 

@@ -39,6 +39,7 @@ final class SettingsTest {
                 Map.entry(Settings.DATA, "moons"),
                 Map.entry(Settings.BINARIZE, "static"),
                 Map.entry(Settings.DEQUANTIZE, "uniform"),
+                Map.entry(Settings.CONDITION, "label"),
                 Map.entry(Settings.EPOCHS, 7),
                 Map.entry(Settings.BATCH_SIZE, 33),
                 Map.entry(Settings.LEARNING_RATE, 2.5e-4),

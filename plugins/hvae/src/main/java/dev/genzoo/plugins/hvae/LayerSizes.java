@@ -25,7 +25,12 @@ final class LayerSizes {
     static final Option<List<Integer>> LAYER_HIDDEN = Option.integers(
                     "layer-hidden", List.of(100, 100), "widths of the networks between two stochastic layers")
             .atLeast(1);
-    static final Option<String> ACTIVATION = Nonlinearity.option(Nonlinearity.TANH, Nonlinearity.values());
+    /**
+     * ReLU by default: with tanh (Burda et al.'s choice) and PyTorch's initialization a two-layer
+     * hvae sat on the pixel marginals for its first epoch on binarized MNIST (test bound -190.2
+     * after 469 steps, against -172.1 with ReLU), its top layer unused; see docs/results.md.
+     */
+    static final Option<String> ACTIVATION = Nonlinearity.option(Nonlinearity.RELU, Nonlinearity.values());
 
     private LayerSizes() {}
 

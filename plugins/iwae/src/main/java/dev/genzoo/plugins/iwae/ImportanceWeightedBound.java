@@ -46,6 +46,13 @@ import java.util.Set;
  * their gradient, which for K = 1 is the ELBO's max(lambda, KL) exactly.
  */
 public final class ImportanceWeightedBound implements Objective {
+
+    /** Takes a condition: the condition travels in the context it hands to the encoder, prior and decoder. */
+    @Override
+    public boolean acceptsCondition() {
+        return true;
+    }
+
     static final Option<Integer> K = Option.integer("k", 5, "importance samples per example (1 is the ELBO)")
             .atLeast(1);
 

@@ -37,6 +37,13 @@ import java.util.Set;
  * the KL of each layer as {@code kl-z1}, {@code kl-z2}, ..., summing to {@code kl}.
  */
 public final class EvidenceLowerBound implements Objective {
+
+    /** Takes a condition: the condition travels in the context it hands to the encoder, prior and decoder. */
+    @Override
+    public boolean acceptsCondition() {
+        return true;
+    }
+
     static final Option<Double> BETA = Option.real("beta", 1.0, "weight of the KL term (beta-VAE); 1 is the ELBO")
             .atLeast(0);
     static final Option<String> KL = Option.choice(

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Decoder;
 import dev.genzoo.api.DecoderFactory;
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
@@ -13,19 +14,38 @@ import dev.genzoo.nn.MultilayerPerceptron;
 import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
-/** An MLP mapping z to independent Bernoulli pixels p(x|z) (Kingma and Welling 2014, appendix C.1). */
+/**
+ * An MLP mapping z to independent Bernoulli pixels p(x|z) (Kingma and Welling 2014, appendix C.1);
+ * in a conditional model z and y's features, p(x|z, y) (Sohn et al. 2015).
+ */
 public final class MlpBernoulliDecoder extends ObservationModel {
     private final MultilayerPerceptron network;
 
-    MlpBernoulliDecoder(MultilayerPerceptron network, Shape dataShape) {
+    private final boolean conditioned;
+
+    MlpBernoulliDecoder(MultilayerPerceptron network, Shape dataShape, boolean conditioned) {
         super(new BernoulliHead(dataShape), dataShape, network.parameters());
         this.network = network;
+        this.conditioned = conditioned;
+    }
+
+    @Override
+    public boolean acceptsCondition() {
+        return conditioned;
     }
 
     /** The logits of every pixel. */
     @Override
     protected NDArray outputs(NDArray z, StepContext context) {
-        return network.forwardLast(z, context).reshape(VectorLatent.leading(z).addAll(dataShape()));
+        NDArray input = z;
+        if (conditioned) {
+            input = context.condition()
+                    .orElseThrow(() -> new GenzooException("this decoder was built for a conditional model, and the"
+                            + " latents came without a condition"))
+                    .appendTo(z);
+        }
+        return network.forwardLast(input, context)
+                .reshape(VectorLatent.leading(z).addAll(dataShape()));
     }
 
     /** Creates {@code mlp-bernoulli} decoders. */
@@ -49,10 +69,10 @@ public final class MlpBernoulliDecoder extends ObservationModel {
         public Decoder create(Options options, BuildContext context) {
             MultilayerPerceptron network = MultilayerPerceptron.sequential(
                     context.manager(),
-                    VectorLatent.size(context),
+                    VectorLatent.size(context) + context.conditionSize(),
                     options,
                     context.dataShape().size());
-            return new MlpBernoulliDecoder(network, context.dataShape());
+            return new MlpBernoulliDecoder(network, context.dataShape(), context.conditionSize() > 0);
         }
     }
 }

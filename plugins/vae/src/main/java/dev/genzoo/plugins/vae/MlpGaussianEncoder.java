@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * An MLP mapping x to a diagonal Gaussian q(z|x) = N(mu(x), diag(exp(logvar(x)))) (Kingma and
- * Welling 2014, appendix C.2).
+ * Welling 2014, appendix C.2); in a conditional model x and y's features, q(z|x, y) (Sohn et al.
+ * 2015).
  */
 public final class MlpGaussianEncoder extends RecognitionModel {
-    MlpGaussianEncoder(MultilayerPerceptron network, int latent) {
-        super(network, latent);
+    MlpGaussianEncoder(MultilayerPerceptron network, int latent, boolean conditioned) {
+        super(network, latent, conditioned);
     }
 
     @Override
@@ -49,8 +50,12 @@ public final class MlpGaussianEncoder extends RecognitionModel {
             int latent = options.get(LATENT);
             return new MlpGaussianEncoder(
                     MultilayerPerceptron.sequential(
-                            context.manager(), context.dataShape().size(), options, 2L * latent),
-                    latent);
+                            context.manager(),
+                            context.dataShape().size() + context.conditionSize(),
+                            options,
+                            2L * latent),
+                    latent,
+                    context.conditionSize() > 0);
         }
     }
 }

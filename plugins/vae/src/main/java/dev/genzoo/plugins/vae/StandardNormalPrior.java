@@ -11,6 +11,13 @@ import dev.genzoo.api.options.Options;
 
 /** The fixed prior p(z) = N(0, I) (Kingma and Welling 2014, section 3). */
 public final class StandardNormalPrior implements Prior {
+
+    /** Takes a condition: p(z|y) = p(z) in a conditional model (Sohn et al. 2015 allow it). */
+    @Override
+    public boolean acceptsCondition() {
+        return true;
+    }
+
     private final Shape latentShape;
 
     StandardNormalPrior(Shape latentShape) {
