@@ -193,7 +193,7 @@ final class ImageFolder {
         ImageDecoding.Header first = null;
         Path firstFile = null;
         for (Entry entry : entries) {
-            ImageDecoding.Header header = ImageDecoding.header(entry.file());
+            ImageDecoding.Header header = ImageDecoding.header(entry.file(), options.background());
             allGrey &= header.grey();
             if (first == null) {
                 first = header;
