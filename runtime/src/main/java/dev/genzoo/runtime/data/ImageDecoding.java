@@ -145,7 +145,10 @@ final class ImageDecoding {
     private static <T> T withReader(Path file, ReaderUse<T> use) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
-                throw new GenzooException("cannot read " + file);
+                throw new GenzooException(
+                        java.nio.file.Files.exists(file)
+                                ? "genzoo may not read " + file + "; check its permissions"
+                                : "cannot read " + file + ": it does not exist (a link to a file that is gone?)");
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
