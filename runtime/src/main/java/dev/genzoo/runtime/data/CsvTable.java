@@ -26,6 +26,9 @@ final class CsvTable {
     /** The constant seed of a table's held-out permutation. */
     static final long SPLIT_SEED = 0xC5B7_AB1EL;
 
+    /** U+FEFF, which spreadsheets write before a "CSV UTF-8" file's first line. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private CsvTable() {}
 
     /** Whether a file is read here, by its name. */
@@ -50,6 +53,9 @@ final class CsvTable {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
+                if (number == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
                 if (!line.isBlank()) {
                     rows.add(fields(line, file, number));
                     lineNumbers.add(number);

@@ -113,6 +113,20 @@ final class CsvTableTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstLineIsNotPartOfItsFirstField() throws IOException {
+        // spreadsheets save "CSV UTF-8" with U+FEFF first
+        Path named = table("h.csv", "\uFEFFclass,id,score", false);
+        Path bare = table("n.csv", null, false);
+        Files.writeString(bare, "\uFEFF" + Files.readString(bare));
+
+        DataSplit byName = load(named, "class");
+        DataSplit noHeader = load(bare, "2");
+
+        assertThat(byName.train().size() + byName.test().size()).isEqualTo(10);
+        labelsByRow(noHeader).forEach((row, label) -> assertThat(label).isEqualTo(row % 3));
+    }
+
+    @Test
     void withoutALabelColumnEveryColumnIsAFeature() throws IOException {
         Path file = table("all.csv", "id,class,score", false);
 
