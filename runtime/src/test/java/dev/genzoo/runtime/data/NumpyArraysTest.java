@@ -125,6 +125,30 @@ final class NumpyArraysTest {
     }
 
     @Test
+    void halfPrecisionFloatsAreReadExactly() throws IOException {
+        // IEEE 754 binary16 bit patterns and their values: 1, -2, 0.5, 65504 (the largest), 2^-24 (the
+        // smallest subnormal), 0
+        short[] bits = {0x3C00, (short) 0xC000, 0x3800, 0x7BFF, 0x0001, 0x0000};
+        float[] values = {1f, -2f, 0.5f, 65504f, 0x1p-24f, 0f};
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        for (short b : bits) {
+            body.putShort(b);
+        }
+        Path file = write("half.npy", NpyBytes.npy("<f2", false, "(3, 2)", body.array()));
+
+        DataSplit split = load(file);
+
+        List<Float> read = new ArrayList<>();
+        for (Dataset part : List.of(split.train(), split.test())) {
+            for (float v : part.values()) {
+                read.add(v);
+            }
+        }
+        assertThat(read).containsExactlyInAnyOrder(1f, -2f, 0.5f, 65504f, 0x1p-24f, 0f);
+        assertThat(values).hasSize(6);
+    }
+
+    @Test
     void imagesOfNByCByHByWKeepTheirLayoutAndNByHByWIsOneChannel() throws IOException {
         // 3 images of 2 x 2 x 3: image r's value at (c, y, x) is 100 r + 12 c + 3 y + x
         int[] values = new int[3 * 12];
@@ -166,6 +190,17 @@ final class NumpyArraysTest {
             }
         }
         assertThat(values).containsExactlyInAnyOrder(0f, 256f, 1f, 254f, -2f, 253f, 3f, 252f);
+    }
+
+    @Test
+    void stringsAndTypesNumPyDoesNotHaveAreRefusedNamingTheType() throws IOException {
+        for (String descr : List.of("<U5", "<f1", "|b4", "<c8")) {
+            Path file = write("t.npy", NpyBytes.npy(descr, false, "(2, 2)", new byte[64]));
+
+            assertThatThrownBy(() -> load(file))
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessageStartingWith(file + " holds values of dtype '" + descr + "'");
+        }
     }
 
     @Test
