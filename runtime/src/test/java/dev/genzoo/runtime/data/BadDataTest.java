@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +47,7 @@ final class BadDataTest {
         Path images = images("images");
         Path locked = images.resolve("1.png");
         assertThat(locked.toFile().setReadable(false, false)).isTrue();
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                Files.isReadable(locked), "the test runs as a user who reads every file (root)");
+        Assumptions.assumeFalse(Files.isReadable(locked), "the test runs as a user who reads every file (root)");
 
         refused(images).hasMessage("genzoo may not read " + locked + "; check its permissions");
     }
@@ -70,8 +70,7 @@ final class BadDataTest {
         Path table = dir.resolve("locked.csv");
         Files.writeString(table, "1,2\n3,4\n5,6\n");
         assertThat(table.toFile().setReadable(false, false)).isTrue();
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                Files.isReadable(table), "the test runs as a user who reads every file (root)");
+        Assumptions.assumeFalse(Files.isReadable(table), "the test runs as a user who reads every file (root)");
 
         refused(table).hasMessage("genzoo may not read " + table + "; check its permissions");
     }

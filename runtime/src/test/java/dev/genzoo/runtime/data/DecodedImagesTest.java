@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -127,6 +128,27 @@ final class DecodedImagesTest {
     }
 
     @Test
+    void theCacheHoldsTheFolderInOrderSoAnotherHeldOutFractionSplitsItAnew() throws IOException {
+        Files.createDirectories(data.resolve("even"));
+        Files.createDirectories(data.resolve("odd"));
+        images();
+        load(new Heard(), 0);
+        DataOptions d = DataOptions.defaults(data.toString());
+        DataOptions half =
+                new DataOptions(d.source(), 0, 0, d.background(), 0.5, d.labelColumn(), "x", "y", Optional.of(cache));
+        Heard heard = new Heard();
+
+        DataSplit cached = DataSources.load(half, heard);
+        DataSplit fresh = DataSources.load(half.withCache(Optional.empty()), DecodingProgress.NONE);
+
+        assertThat(heard.started).isEmpty();
+        assertThat(cached.test().size()).isEqualTo(5);
+        assertThat(cached.test().bytes()).isEqualTo(fresh.test().bytes());
+        assertThat(cached.test().labels().orElseThrow())
+                .isEqualTo(fresh.test().labels().orElseThrow());
+    }
+
+    @Test
     void aDamagedCacheIsPassedOverAndTheFolderDecoded() throws IOException {
         Files.createDirectories(data.resolve("even"));
         Files.createDirectories(data.resolve("odd"));
@@ -134,7 +156,7 @@ final class DecodedImagesTest {
         DataSplit decoded = load(new Heard(), 0);
         Path file = cacheFiles().get(0);
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 7));
+        Files.write(file, Arrays.copyOf(whole, whole.length - 7));
         Heard heard = new Heard();
 
         DataSplit again = load(heard, 0);

@@ -2,9 +2,12 @@ package dev.genzoo.runtime.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,37 @@ final class ImageColoursTest {
         assertThat(split.train().exampleShape().getShape()).containsExactly(1, 2, 3);
         assertThat(split.train().levels()).isEqualTo(256);
         assertThat(firstImage(options(0, 0xFFFFFF))).containsExactly(7, 37, 67, 107, 137, 167);
+    }
+
+    @Test
+    void aSixteenBitGreyPngIsScaledToEightBits() throws IOException {
+        // level 257 k of 65535 is k of 255
+        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_USHORT_GRAY);
+        int[] k = {0, 128, 255};
+        for (int x = 0; x < 3; x++) {
+            image.getRaster().setSample(x, 0, 0, 257 * k[x]);
+        }
+        ImageIO.write(image, "png", dir.resolve("deep.png").toFile());
+        twice(dir.resolve("deep.png"));
+
+        assertThat(firstImage(options(0, 0xFFFFFF))).containsExactly(0, 128, 255);
+    }
+
+    @Test
+    void aPaletteWithATransparentEntryIsCompositedOverTheBackground() throws IOException {
+        // entries: opaque blue, transparent (its colour unseen), opaque grey 90
+        byte[] r = {0, (byte) 255, 90};
+        byte[] g = {0, (byte) 255, 90};
+        byte[] b = {(byte) 255, (byte) 255, 90};
+        IndexColorModel palette = new IndexColorModel(8, 3, r, g, b, 1);
+        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        for (int x = 0; x < 3; x++) {
+            image.getRaster().setSample(x, 0, 0, x);
+        }
+        ImageIO.write(image, "png", dir.resolve("p.png").toFile());
+        twice(dir.resolve("p.png"));
+
+        assertThat(firstImage(options(0, 0x102030))).containsExactly(0, 0x10, 90, 0, 0x20, 90, 255, 0x30, 90);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genzoo.api.GenzooException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +74,7 @@ final class NumpyArraysTest {
         }
         assertThat(seen)
                 .containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.IntStream.range(0, n).boxed().toList());
+                        IntStream.range(0, n).boxed().toList());
         return seen;
     }
 
@@ -130,7 +132,7 @@ final class NumpyArraysTest {
         // smallest subnormal), 0
         short[] bits = {0x3C00, (short) 0xC000, 0x3800, 0x7BFF, 0x0001, 0x0000};
         float[] values = {1f, -2f, 0.5f, 65504f, 0x1p-24f, 0f};
-        java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer body = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         for (short b : bits) {
             body.putShort(b);
         }
@@ -201,6 +203,31 @@ final class NumpyArraysTest {
                     .isInstanceOf(GenzooException.class)
                     .hasMessageStartingWith(file + " holds values of dtype '" + descr + "'");
         }
+    }
+
+    @Test
+    void aVersionTwoHeaderWithItsFourByteLengthIsRead() throws IOException {
+        byte[] one = NpyBytes.uint8("(2, 2)", 1, 2, 3, 4);
+        // version 2.0: the same dict, its length in four bytes
+        int length = (one[8] & 0xFF) | (one[9] & 0xFF) << 8;
+        byte[] two = new byte[one.length + 2];
+        System.arraycopy(one, 0, two, 0, 6);
+        two[6] = 2;
+        two[8] = (byte) length;
+        two[9] = (byte) (length >> 8);
+        System.arraycopy(one, 10, two, 12, one.length - 10);
+
+        DataSplit split = load(write("v2.npy", two));
+
+        assertThat(split.train().bytes()).hasSize(2);
+        assertThat(split.train().size() + split.test().size()).isEqualTo(2);
+        byte[] both = new byte[4];
+        System.arraycopy(split.train().bytes(), 0, both, 0, 2);
+        System.arraycopy(split.test().bytes(), 0, both, 2, 2);
+        assertThat(both)
+                .satisfiesAnyOf(
+                        b -> assertThat(b).containsExactly(1, 2, 3, 4),
+                        b -> assertThat(b).containsExactly(3, 4, 1, 2));
     }
 
     @Test
