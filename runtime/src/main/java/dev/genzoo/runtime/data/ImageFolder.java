@@ -101,8 +101,8 @@ final class ImageFolder {
      *
      * @param folder the folder
      * @return its layout
-     * @throws GenzooException if a file is not an image, a folder mixes images and sub-folders, or
-     *     a test class has no training counterpart
+     * @throws GenzooException if a file is not an image, a folder mixes images and sub-folders, a
+     *     test class has no training counterpart, or test/ is flat while train/ has classes
      */
     static Layout layout(Path folder) {
         List<Path> children = list(folder);
@@ -113,6 +113,10 @@ final class ImageFolder {
                 && Files.isDirectory(train)
                 && Files.isDirectory(test)) {
             List<String> classes = classes(train);
+            if (!classes.isEmpty() && classes(test).isEmpty()) {
+                throw new GenzooException(test + " holds its images directly but " + train + " has class folders ("
+                        + String.join(", ", classes) + "); put each test image in the folder of its class");
+            }
             List<Entry> entries = new ArrayList<>();
             entries.addAll(part(train, false, classes));
             entries.addAll(part(test, true, classes));

@@ -158,6 +158,18 @@ final class ImageFolderTest {
     }
 
     @Test
+    void aFlatTestFolderBesideClassFoldersForTrainingIsRefused() throws IOException {
+        image(dir.resolve("train/cat/1.png"), 1);
+        image(dir.resolve("train/dog/1.png"), 2);
+        image(dir.resolve("test/1.png"), 3);
+
+        assertThatThrownBy(() -> load(dir))
+                .isInstanceOf(GenzooException.class)
+                .hasMessage(dir.resolve("test") + " holds its images directly but " + dir.resolve("train")
+                        + " has class folders (cat, dog); put each test image in the folder of its class");
+    }
+
+    @Test
     void hiddenFilesAreLeftOut() throws IOException {
         image(dir.resolve("a.png"), 1);
         image(dir.resolve("b.png"), 2);
