@@ -102,7 +102,8 @@ final class ImageFolder {
      * @param folder the folder
      * @return its layout
      * @throws GenzooException if a file is not an image, a folder mixes images and sub-folders, a
-     *     test class has no training counterpart, or test/ is flat while train/ has classes
+     *     test class has no training counterpart, train/ or test/ is empty, or test/ is flat while
+     *     train/ has classes
      */
     static Layout layout(Path folder) {
         List<Path> children = list(folder);
@@ -112,6 +113,12 @@ final class ImageFolder {
                 && children.contains(test)
                 && Files.isDirectory(train)
                 && Files.isDirectory(test)) {
+            for (Path part : List.of(train, test)) {
+                if (list(part).isEmpty()) {
+                    throw new GenzooException("the folder " + part + " holds no images; a train/ and test/ pair needs"
+                            + " images in both");
+                }
+            }
             List<String> classes = classes(train);
             if (!classes.isEmpty() && classes(test).isEmpty()) {
                 throw new GenzooException(test + " holds its images directly but " + train + " has class folders ("

@@ -170,6 +170,23 @@ final class ImageFolderTest {
     }
 
     @Test
+    void anEmptyTestOrTrainingFolderIsRefused() throws IOException {
+        image(dir.resolve("a/train/cat/1.png"), 1);
+        Files.createDirectories(dir.resolve("a/test"));
+        image(dir.resolve("b/train/1.png"), 1);
+        Files.createDirectories(dir.resolve("b/test"));
+        Files.createDirectories(dir.resolve("c/train"));
+        image(dir.resolve("c/test/1.png"), 1);
+
+        for (String folder : new String[] {"a/test", "b/test", "c/train"}) {
+            Path empty = dir.resolve(folder);
+            assertThatThrownBy(() -> load(empty.getParent()))
+                    .isInstanceOf(GenzooException.class)
+                    .hasMessageStartingWith("the folder " + empty + " holds no images");
+        }
+    }
+
+    @Test
     void hiddenFilesAreLeftOut() throws IOException {
         image(dir.resolve("a.png"), 1);
         image(dir.resolve("b.png"), 2);
