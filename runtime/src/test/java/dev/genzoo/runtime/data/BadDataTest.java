@@ -131,6 +131,16 @@ final class BadDataTest {
     }
 
     @Test
+    void aFileOfNoKindGenzooReadsIsNamedWithTheKindsItReads() throws IOException {
+        Path file = dir.resolve("table.tsv");
+        Files.writeString(file, "a\tb\n1\t2\n3\t4\n");
+
+        refused(file)
+                .hasMessage(file + " is not a data file genzoo reads (a folder of images, a .npy or .npz array, a .csv"
+                        + " table, or an IDX image file, raw or gzipped)");
+    }
+
+    @Test
     void aRaggedRowIsNamedByItsLine() throws IOException {
         Path file = dir.resolve("ragged.csv");
         Files.writeString(file, "a,b,c\n1,2,3\n4,5,6\n7,8\n9,10,11\n");
