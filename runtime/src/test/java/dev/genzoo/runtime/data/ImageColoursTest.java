@@ -155,6 +155,18 @@ final class ImageColoursTest {
     }
 
     @Test
+    void aGreyJpegIsOneChannelOfItsLevelWithinItsCompressionError() throws IOException {
+        twice(ImageFiles.grey(dir.resolve("flat.jpg"), 16, 16, (x, y) -> 90));
+
+        int[] values = firstImage(options(0, 0xFFFFFF));
+
+        assertThat(values).hasSize(256);
+        for (int v : values) {
+            assertThat(v).isBetween(90 - 2, 90 + 2);
+        }
+    }
+
+    @Test
     void transparentPixelsAreCompositedOverTheBackground() throws IOException {
         // (x, 0): opaque red, half-transparent red, fully transparent red
         int[] alpha = {255, 128, 0};
