@@ -18,12 +18,16 @@ import java.util.TreeSet;
 /**
  * A table of real-valued features in comma-separated values (RFC 4180: fields may be quoted), one
  * example per line: tabular data for the MLP models with a Gaussian decoder. The first line is a
- * header when a field of it is not a number. One column may hold class labels: integers from 0,
+ * header when a field of it is not a number, the label column left out when it is given by number
+ * (class names there are labels, as in UCI's iris.data). One column may hold class labels: integers from 0,
  * or names, numbered in sorted order. A fixed fraction is held out for testing.
  */
 final class CsvTable {
     /** The constant seed of a table's held-out permutation. */
     static final long SPLIT_SEED = 0xC5B7_AB1EL;
+
+    /** U+FEFF, which spreadsheets write before a "CSV UTF-8" file's first line. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private CsvTable() {}
 
@@ -49,6 +53,9 @@ final class CsvTable {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
+                if (number == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
                 if (!line.isBlank()) {
                     rows.add(fields(line, file, number));
                     lineNumbers.add(number);
@@ -65,7 +72,7 @@ final class CsvTable {
             throw new GenzooException(file + " is empty: a CSV table needs a row per example");
         }
         String[] first = rows.get(0);
-        boolean header = Arrays.stream(first).anyMatch(f -> !isNumber(f));
+        boolean header = isHeader(first, options.labelColumn());
         int labelColumn = labelColumn(options.labelColumn(), header ? first : null, first.length, file);
         int start = header ? 1 : 0;
         int n = rows.size() - start;
@@ -100,6 +107,18 @@ final class CsvTable {
             all = labelled(all, labelTexts);
         }
         return HeldOutSplit.apply(all, HeldOutSplit.heldOut(n, HeldOutSplit.count(n, options.heldOut()), SPLIT_SEED));
+    }
+
+    /** Whether a first line is a header: a field not a number outside a label column given by number. */
+    private static boolean isHeader(String[] first, Optional<String> labelColumn) {
+        String column = labelColumn.map(String::strip).orElse("");
+        int numbered = column.matches("\\d{1,9}") ? Integer.parseInt(column) - 1 : -1;
+        for (int c = 0; c < first.length; c++) {
+            if (c != numbered && !isNumber(first[c])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Labels as integers from 0 when every one is, else as names numbered in sorted order. */

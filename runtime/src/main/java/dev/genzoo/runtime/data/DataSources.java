@@ -2,6 +2,8 @@ package dev.genzoo.runtime.data;
 
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.options.NearestName;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -98,6 +100,10 @@ public final class DataSources {
         if (ImageFolder.EXTENSIONS.contains(extension)) {
             throw new GenzooException(path + " is a single image; give the folder that holds the images");
         }
+        if (!mayBeIdx(path)) {
+            throw new GenzooException(path + " is not a data file genzoo reads (a folder of images, a .npy or .npz"
+                    + " array, a .csv table, or an IDX image file, raw or gzipped)");
+        }
         Dataset all = IdxFile.readImages(path, given);
         if (all.size() < 2) {
             throw new GenzooException(path + " holds only one image, but a single IDX file is split into training"
@@ -113,6 +119,21 @@ public final class DataSources {
      */
     public static List<String> builtIn() {
         return List.copyOf(BUILT_IN.keySet());
+    }
+
+    /**
+     * Whether a file may be IDX: it starts as IDX files do (two zero bytes), or as gzip, or cannot
+     * be read here (then the IDX reader says why).
+     */
+    private static boolean mayBeIdx(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(2);
+            return start.length < 2
+                    || (start[0] == 0 && start[1] == 0)
+                    || ((start[0] & 0xFF) == 0x1f && (start[1] & 0xFF) == 0x8b);
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static Path existingPath(String given) {

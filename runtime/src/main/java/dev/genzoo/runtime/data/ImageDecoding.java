@@ -25,7 +25,11 @@ import javax.imageio.stream.ImageInputStream;
 final class ImageDecoding {
     private ImageDecoding() {}
 
-    /** An image's size and whether it is grey, from its header alone. */
+    /**
+     * An image's size and whether it is grey, from its header alone: grey when its colour model is
+     * and it has no transparency, or the background is grey too (a transparent pixel is the
+     * background's colour).
+     */
     record Header(int width, int height, boolean grey) {}
 
     /**
@@ -38,17 +42,18 @@ final class ImageDecoding {
      * Reads an image's header.
      *
      * @param file the image
+     * @param background the colour under transparent pixels, 0xRRGGBB
      * @return its size and whether it is grey
      * @throws GenzooException naming the file if no reader knows it or its header is damaged
      */
-    static Header header(Path file) {
+    static Header header(Path file, int background) {
         return withReader(file, reader -> {
             Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
             ImageTypeSpecifier type = reader.getRawImageType(0);
             if (type == null && types.hasNext()) {
                 type = types.next();
             }
-            boolean grey = type != null && isGrey(type.getColorModel());
+            boolean grey = type != null && isGrey(type.getColorModel(), background);
             return new Header(reader.getWidth(0), reader.getHeight(0), grey);
         });
     }
@@ -84,8 +89,8 @@ final class ImageDecoding {
         float[] rgb = new float[3 * plane];
         float[] under = {background >> 16 & 0xFF, background >> 8 & 0xFF, background & 0xFF};
         ColorModel model = image.getColorModel();
-        boolean grey = isGrey(model);
-        if (grey && !(model instanceof IndexColorModel)) {
+        boolean grey = isGrey(model, background);
+        if (isGrey(model) && !(model instanceof IndexColorModel)) {
             Raster raster = image.getRaster();
             double top = (1 << model.getComponentSize(0)) - 1;
             boolean alpha = model.hasAlpha();
@@ -112,6 +117,13 @@ final class ImageDecoding {
         return new Decoded(w, h, grey, rgb);
     }
 
+    /** A grey image once composited: a grey colour model, opaque or over a grey background. */
+    static boolean isGrey(ColorModel model, int background) {
+        boolean greyBackground =
+                (background >> 16 & 0xFF) == (background & 0xFF) && (background >> 8 & 0xFF) == (background & 0xFF);
+        return isGrey(model) && (!model.hasAlpha() || greyBackground);
+    }
+
     /** A grey colour space, or a palette of greys. */
     static boolean isGrey(ColorModel model) {
         if (model instanceof IndexColorModel palette) {
@@ -133,7 +145,10 @@ final class ImageDecoding {
     private static <T> T withReader(Path file, ReaderUse<T> use) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
-                throw new GenzooException("cannot read " + file);
+                throw new GenzooException(
+                        java.nio.file.Files.exists(file)
+                                ? "genzoo may not read " + file + "; check its permissions"
+                                : "cannot read " + file + ": it does not exist (a link to a file that is gone?)");
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {

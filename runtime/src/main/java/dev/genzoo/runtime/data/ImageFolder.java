@@ -101,8 +101,9 @@ final class ImageFolder {
      *
      * @param folder the folder
      * @return its layout
-     * @throws GenzooException if a file is not an image, a folder mixes images and sub-folders, or
-     *     a test class has no training counterpart
+     * @throws GenzooException if a file is not an image, a folder mixes images and sub-folders, a
+     *     test class has no training counterpart, train/ or test/ is empty, or test/ is flat while
+     *     train/ has classes
      */
     static Layout layout(Path folder) {
         List<Path> children = list(folder);
@@ -112,7 +113,17 @@ final class ImageFolder {
                 && children.contains(test)
                 && Files.isDirectory(train)
                 && Files.isDirectory(test)) {
+            for (Path part : List.of(train, test)) {
+                if (list(part).isEmpty()) {
+                    throw new GenzooException("the folder " + part + " holds no images; a train/ and test/ pair needs"
+                            + " images in both");
+                }
+            }
             List<String> classes = classes(train);
+            if (!classes.isEmpty() && classes(test).isEmpty()) {
+                throw new GenzooException(test + " holds its images directly but " + train + " has class folders ("
+                        + String.join(", ", classes) + "); put each test image in the folder of its class");
+            }
             List<Entry> entries = new ArrayList<>();
             entries.addAll(part(train, false, classes));
             entries.addAll(part(test, true, classes));
@@ -193,7 +204,7 @@ final class ImageFolder {
         ImageDecoding.Header first = null;
         Path firstFile = null;
         for (Entry entry : entries) {
-            ImageDecoding.Header header = ImageDecoding.header(entry.file());
+            ImageDecoding.Header header = ImageDecoding.header(entry.file(), options.background());
             allGrey &= header.grey();
             if (first == null) {
                 first = header;

@@ -83,7 +83,7 @@ record NpyHeader(char kind, int itemSize, ByteOrder order, long[] shape) {
                     + " np.save(file, x.astype(np.uint8))");
         }
         Matcher typeParts = TYPE.matcher(type);
-        if (!typeParts.matches()) {
+        if (!typeParts.matches() || type.matches(".f1|.b[248]")) {
             throw new GenzooException(where + " holds values of dtype '" + type
                     + "'; genzoo reads unsigned and signed integers, floats and booleans");
         }

@@ -171,7 +171,11 @@ final class NumpyArrays {
     private static double read(ByteBuffer values, NpyHeader header) {
         return switch (header.kind()) {
             case 'f' ->
-                header.itemSize() == 4 ? values.getFloat() : header.itemSize() == 8 ? values.getDouble() : Float.NaN;
+                switch (header.itemSize()) {
+                    case 2 -> half(values.getShort());
+                    case 4 -> values.getFloat();
+                    default -> values.getDouble();
+                };
             case 'u' ->
                 switch (header.itemSize()) {
                     case 1 -> values.get() & 0xFF;
@@ -191,6 +195,18 @@ final class NumpyArrays {
                 };
             default -> values.get() != 0 ? 1 : 0;
         };
+    }
+
+    /** An IEEE 754 binary16 value (NumPy's float16): sign, 5 exponent bits biased by 15, 10 fraction bits. */
+    static float half(short bits) {
+        int exponent = bits >> 10 & 0x1F;
+        int fraction = bits & 0x3FF;
+        float magnitude = exponent == 0
+                ? fraction * 0x1p-24f
+                : exponent == 31
+                        ? (fraction == 0 ? Float.POSITIVE_INFINITY : Float.NaN)
+                        : (1 + fraction / 1024f) * Math.scalb(1f, exponent - 15);
+        return bits < 0 ? -magnitude : magnitude;
     }
 
     /** Integer arrays whose values all lie in 0..255 become bytes of 256 levels: 8-bit pixels. */
