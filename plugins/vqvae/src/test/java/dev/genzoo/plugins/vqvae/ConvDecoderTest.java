@@ -19,6 +19,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Normal;
+import dev.genzoo.nn.UpsamplingNetwork;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
