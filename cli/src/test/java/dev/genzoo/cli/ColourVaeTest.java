@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * discretized logistic {@code conv-logistic} on 256 levels, trains under {@code elbo} and {@code
  * iwae}, and its bits per dimension are -bound / (D ln 2) with D = 3 x 8 x 8 and no dequantization
  * term, in train's report and in eval's; eval's K = 5 importance-sampled bound is no lower than its
- * ELBO. Binarized pixels get a Bernoulli decoder, and dequantizing for the discrete likelihood is
- * refused.
+ * ELBO. Binarized pixels get a Bernoulli decoder, dequantized ones a Gaussian, and dequantizing for
+ * the discrete likelihood is refused.
  */
 final class ColourVaeTest {
     private static final int SIDE = 8;
@@ -202,13 +202,21 @@ final class ColourVaeTest {
     }
 
     @Test
+    void dequantizedPixelsGetAGaussianConvolutionalDecoder() throws IOException {
+        Path run = dir.resolve("continuous");
+        Console.Run train = train(run, "--epochs", "1", "--dequantize", "uniform");
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("decoder: conv-gaussian");
+    }
+
+    @Test
     void dequantizingForADiscreteLikelihoodIsRefused() {
         Path run = dir.resolve("dequantized");
-        Console.Run train = train(run, "--epochs", "1", "--dequantize", "uniform");
+        Console.Run train = train(run, "--epochs", "1", "--dequantize", "uniform", "--decoder", "conv-logistic");
         assertThat(train.code()).isEqualTo(1);
         assertThat(train.onlyError())
                 .isEqualTo("genzoo: error: decoder 'conv-logistic' is a discretized likelihood, a probability of"
-                        + " pixels on K levels, but data 'colours.npy' as the model sees it holds dequantized"
+                        + " pixels on K levels, but data '" + data + "' as the model sees it holds dequantized"
                         + " (continuous) values; use --dequantize none (its bound is already one on the discrete"
                         + " data)");
         assertThat(run).doesNotExist();

@@ -65,9 +65,7 @@ final class ConvVaeTest {
             assertThat(likelihood.mean().getShape()).isEqualTo(new Shape(3, 4).addAll(data));
             float[] draws = likelihood.sample().toFloatArray();
             for (float value : draws) {
-                assertThat(value * 255)
-                        .isBetween(0f, 255f)
-                        .isEqualTo(Math.round(value * 255), within(1e-3f));
+                assertThat(value * 255).isBetween(0f, 255f).isEqualTo(Math.round(value * 255), within(1e-3f));
             }
         }
     }
