@@ -21,10 +21,10 @@ import java.util.Map;
 
 /**
  * A convolutional network mapping an image to a diagonal Gaussian q(z|x) = N(mu(x),
- * diag(exp(logvar(x)))) over a latent vector: stride-2 convolutions with ReLUs, then a dense layer
- * to the mean and log-variance (Kingma and Welling 2014, appendix C.2, with the convolutional
- * recognition network of Salimans et al. 2015 and Kingma et al. 2016); in a conditional model the
- * condition's features join the convolutional features before the dense layer (Sohn et al. 2015).
+ * diag(exp(logvar(x)))) over a latent vector (Kingma and Welling 2014, appendix C.2): the 4x4
+ * stride-2 convolutions and ReLUs of the VQ-VAE encoder (van den Oord et al. 2017, section 4.1),
+ * then a dense layer to the mean and log-variance; in a conditional model the condition's features
+ * join the convolutional features before the dense layer (Sohn et al. 2015).
  */
 public final class ConvGaussianEncoder implements Encoder {
     /** {@code latent}: the latent dimensions L, 64 by default. */
