@@ -64,6 +64,21 @@ public interface ComponentFactory<T extends Component> {
     }
 
     /**
+     * The companions for some data: a convolutional encoder may pair with a Bernoulli decoder on
+     * binary pixels and with a discretized likelihood on 8-bit ones. The runtime asks this of a new
+     * run's encoder; a saved config names every component.
+     *
+     * @param dataShape one data example's shape, without the batch axis
+     * @param levels the values a pixel takes as far as the user's settings say: 2 when binarized, 0
+     *     for real or dequantized values, else the data's own (256 for 8-bit images)
+     * @return factory names by role; {@link #companions()} unless overridden
+     * @since api 1.3
+     */
+    default Map<Role, String> companionsFor(Shape dataShape, int levels) {
+        return companions();
+    }
+
+    /**
      * Creates the component, its parameters on {@code context.manager()}.
      *
      * @param options validated values for {@link #options()}

@@ -15,11 +15,22 @@ public interface OutputHead {
     /**
      * The distribution the network's outputs parameterize.
      *
-     * @param outputs [..., data shape]
+     * @param outputs [..., data shape], the event's first axis {@link #outputsPerValue()} times as long
      * @param context the pass; a head's own parameters are read through its store
      * @return p(x|z), its event the data shape
      */
     Distribution distribution(NDArray outputs, StepContext context);
+
+    /**
+     * How many of the network's outputs each data value takes, along the event's first axis: 1 for
+     * a logit or a mean, 2 for a location and a log-scale. A network for images of C channels gives
+     * C times this many channels.
+     *
+     * @return the outputs per value, 1 unless overridden
+     */
+    default int outputsPerValue() {
+        return 1;
+    }
 
     /**
      * Adds the head's own parameters, if any, to a decoder's.

@@ -1,7 +1,8 @@
 /**
  * Network blocks the bundled plugins share: the dense layer and the multilayer perceptron, 2-D
- * convolutions (with a sub-pixel form of nearest upsampling then convolution), Gaussian output
- * heads, the sinusoidal embedding, and the activations between layers; Markovian hierarchies of
+ * convolutions (with a sub-pixel form of nearest upsampling then convolution), the convolutional
+ * encoders' downsampling and decoders' upsampling networks (from a latent grid or vector),
+ * Bernoulli, Gaussian and discretized logistic output heads, the sinusoidal embedding, and the activations between layers; Markovian hierarchies of
  * latent layers, and the KL controls objectives share (annealing, free bits). Every layer initializes as
  * PyTorch's default does and reads its parameters through the pass's {@link
  * dev.genzoo.api.StepContext#parameterStore() store}; no Java number enters an autograd graph (see

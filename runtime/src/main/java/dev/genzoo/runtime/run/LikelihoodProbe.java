@@ -6,13 +6,14 @@ import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.Encoding;
 import dev.genzoo.api.GenerativeModel;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.api.distribution.Bernoulli;
+import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.runtime.data.Dataset;
 import dev.genzoo.runtime.model.AssembledModel;
 
 /**
- * Whether a model's likelihood p(x|z) is a Bernoulli one (binary pixels, Kingma and Welling 2014,
- * appendix C.1), learnt by encoding one example and decoding its code, without gradients. Only
+ * Which of the api's distributions a model's likelihood p(x|z) is: a Bernoulli one (binary pixels,
+ * Kingma and Welling 2014, appendix C.1), a discretized logistic over K levels (Salimans et al.
+ * 2017), or another; learnt by encoding one example and decoding its code, without gradients. Only
  * density and point-mass encoders have a decoder that is a likelihood: a flow's decoder is its
  * inverse, a diffusion's the whole reverse chain.
  */
@@ -24,9 +25,10 @@ final class LikelihoodProbe {
      *
      * @param model the model
      * @param examples data with at least one example
-     * @return true if the decoder returns the api's {@link Bernoulli}
+     * @return the class of the distribution the decoder returns, or {@code Distribution.class} for a
+     *     model whose decoder is no likelihood
      */
-    static boolean bernoulli(AssembledModel model, Dataset examples) {
+    static Class<? extends Distribution> likelihood(AssembledModel model, Dataset examples) {
         GenerativeModel parts = model.model();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -42,9 +44,9 @@ final class LikelihoodProbe {
             } else if (encoding instanceof Encoding.PointMass point) {
                 z = point.z();
             } else {
-                return false;
+                return Distribution.class;
             }
-            return parts.decoder().decode(z, context) instanceof Bernoulli;
+            return parts.decoder().decode(z, context).getClass();
         }
     }
 }

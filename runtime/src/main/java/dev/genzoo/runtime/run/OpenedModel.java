@@ -2,6 +2,9 @@ package dev.genzoo.runtime.run;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import dev.genzoo.api.distribution.Bernoulli;
+import dev.genzoo.api.distribution.DiscretizedLogistic;
+import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataFacts;
@@ -21,13 +24,14 @@ final class OpenedModel implements AutoCloseable {
     private final NDManager manager;
     private final AssembledModel model;
     private final DeviceData data;
-    private final boolean bernoulli;
+    private final Class<? extends Distribution> likelihood;
 
-    private OpenedModel(NDManager manager, AssembledModel model, DeviceData data, boolean bernoulli) {
+    private OpenedModel(
+            NDManager manager, AssembledModel model, DeviceData data, Class<? extends Distribution> likelihood) {
         this.manager = manager;
         this.model = model;
         this.data = data;
-        this.bernoulli = bernoulli;
+        this.likelihood = likelihood;
     }
 
     /**
@@ -44,11 +48,11 @@ final class OpenedModel implements AutoCloseable {
         AssembledModel model = null;
         try {
             model = assembler.assemble(config, manager, facts.exampleShape(), classes(split));
-            boolean bernoulli = LikelihoodProbe.bernoulli(model, split.test());
+            Class<? extends Distribution> likelihood = LikelihoodProbe.likelihood(model, split.test());
             DataPreparation preparation = DataPreparation.resolve(
-                    config, facts, model.model().encoder().kind(), bernoulli);
+                    config, facts, model.model().encoder().kind(), likelihood == Bernoulli.class);
             DeviceData data = DeviceData.place(split, facts, preparation, config.get(Settings.SEED), manager);
-            return new OpenedModel(manager, model, data, bernoulli);
+            return new OpenedModel(manager, model, data, likelihood);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -83,7 +87,15 @@ final class OpenedModel implements AutoCloseable {
 
     /** Whether the model's likelihood p(x|z) is a Bernoulli one (see {@link LikelihoodProbe}). */
     boolean bernoulli() {
-        return bernoulli;
+        return likelihood == Bernoulli.class;
+    }
+
+    /**
+     * Whether the model's likelihood p(x|z) is a discretized one over K levels (see {@link
+     * LikelihoodProbe}): a probability of discrete data, for data that are not dequantized.
+     */
+    boolean discretized() {
+        return likelihood == DiscretizedLogistic.class;
     }
 
     @Override

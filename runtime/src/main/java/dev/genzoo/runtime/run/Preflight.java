@@ -33,6 +33,9 @@ import java.util.Map;
  *       with the data as the model sees them;
  *   <li>a Bernoulli likelihood sees only data in {0, 1}: on grey levels, dequantized pixels or
  *       real values, x l - softplus(l) is no normalized likelihood, and its "bound" no bound;
+ *   <li>a discretized likelihood (the api's {@code DiscretizedLogistic}) sees only data on K
+ *       levels: its bound is already one on the probability of discrete pixels, so dequantizing
+ *       for it would count the cell's volume twice, and real values fall between its bins;
  *   <li>every component with trainable parameters gets a gradient from the objective: one
  *       training pass and backward on two held-out examples, the parameters restored afterwards
  *       (a training pass may write into them, as a codebook's moving averages do), so the run's
@@ -56,6 +59,9 @@ final class Preflight {
         if (opened.bernoulli() && data.levelsSeen() != 2) {
             throw new GenzooException(bernoulliRefusal(config, data));
         }
+        if (opened.discretized() && data.levelsSeen() < 2) {
+            throw new GenzooException(discretizedRefusal(config, data));
+        }
         long stepsPerEpoch = (data.trainSize() + config.get(Settings.BATCH_SIZE) - 1) / config.get(Settings.BATCH_SIZE);
         List<Role> untrained = untrained(opened.model(), data, config.get(Settings.EPOCHS), stepsPerEpoch);
         if (!untrained.isEmpty()) {
@@ -76,6 +82,20 @@ final class Preflight {
                 "decoder '%s' is a Bernoulli likelihood, for data in {0, 1}, but data '%s' as the model sees it"
                         + " holds %s; %s",
                 config.component(Role.DECODER), facts.name(), holds, fix);
+    }
+
+    private static String discretizedRefusal(ExperimentConfig config, DeviceData data) {
+        DataFacts facts = data.facts();
+        boolean dequantized = data.preparation().dequantization() != dev.genzoo.runtime.data.Dequantization.NONE;
+        return String.format(
+                "decoder '%s' is a discretized likelihood, a probability of pixels on K levels, but data '%s' as the"
+                        + " model sees it holds %s; %s",
+                config.component(Role.DECODER),
+                facts.name(),
+                dequantized ? "dequantized (continuous) values" : facts.values(),
+                dequantized
+                        ? "use " + Settings.DEQUANTIZE.flag() + " none (its bound is already one on the discrete data)"
+                        : "choose a decoder for real values, such as " + Defaults.REAL_DECODER);
     }
 
     private static String untrainedRefusal(ExperimentConfig config, AssembledModel model, List<Role> roles) {

@@ -65,8 +65,11 @@ public final class ConfigResolver {
         Map<Role, String> names = new EnumMap<>(Role.class);
         String encoder = draft.components.getOrDefault(Role.ENCODER, Defaults.COMPONENTS.get(Role.ENCODER));
         names.put(Role.ENCODER, encoder);
-        Map<Role, String> companions =
-                components.find(Role.ENCODER, encoder).factory().companions();
+        ComponentFactory<?> encoderFactory =
+                components.find(Role.ENCODER, encoder).factory();
+        Map<Role, String> companions = facts == null
+                ? encoderFactory.companions()
+                : encoderFactory.companionsFor(facts.exampleShape(), DataOptions.levelsSeen(draft, facts));
         for (Role role : List.of(Role.PRIOR, Role.DECODER, Role.OBJECTIVE)) {
             String name = draft.components.get(role);
             if (name == null) {

@@ -23,12 +23,13 @@ public final class VaePlugin implements GenzooPlugin {
 
     @Override
     public List<EncoderFactory> encoders() {
-        return List.of(new MlpGaussianEncoder.Factory());
+        return List.of(new MlpGaussianEncoder.Factory(), new ConvGaussianEncoder.Factory());
     }
 
     @Override
     public List<DecoderFactory> decoders() {
-        return List.of(new MlpBernoulliDecoder.Factory(), new MlpGaussianDecoder.Factory());
+        return List.of(
+                new MlpBernoulliDecoder.Factory(), new MlpGaussianDecoder.Factory(), new ConvLogisticDecoder.Factory());
     }
 
     @Override

@@ -30,6 +30,13 @@ final class VaePluginTest {
                 .data(new Shape(1, 4, 4))
                 .model("mlp-gaussian", "standard-normal", "mlp-bernoulli", "elbo")
                 .model("mlp-gaussian", "standard-normal", "mlp-gaussian", "elbo")
+                .data(new Shape(3, 8, 8))
+                .model(
+                        Map.of("latent", "4", "channels", "8"),
+                        "conv-gaussian",
+                        "standard-normal",
+                        "conv-logistic",
+                        "elbo")
                 .data(new Shape(2))
                 .model(Map.of("variance", "learned"), "mlp-gaussian", "standard-normal", "mlp-gaussian", "elbo")
                 .tests();
@@ -38,10 +45,12 @@ final class VaePluginTest {
     @Test
     void namesItsFactories() {
         assertThat(plugin.name()).isEqualTo("vae");
-        assertThat(plugin.encoders()).extracting(ComponentFactory::name).containsExactly("mlp-gaussian");
+        assertThat(plugin.encoders())
+                .extracting(ComponentFactory::name)
+                .containsExactly("mlp-gaussian", "conv-gaussian");
         assertThat(plugin.decoders())
                 .extracting(ComponentFactory::name)
-                .containsExactly("mlp-bernoulli", "mlp-gaussian");
+                .containsExactly("mlp-bernoulli", "mlp-gaussian", "conv-logistic");
         assertThat(plugin.priors()).extracting(ComponentFactory::name).containsExactly("standard-normal");
         assertThat(plugin.objectives()).extracting(ComponentFactory::name).containsExactly("elbo");
         assertThat(plugin.objectives().get(0).options())

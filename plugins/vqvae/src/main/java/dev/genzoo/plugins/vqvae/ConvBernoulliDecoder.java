@@ -9,27 +9,32 @@ import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
 import dev.genzoo.nn.BernoulliHead;
+import dev.genzoo.nn.ConvolutionalDecoderNetwork;
 import dev.genzoo.nn.ObservationModel;
 import java.util.List;
 
 /**
- * A convolutional decoder with nearest-neighbour upsampling from a latent grid to independent
+ * A convolutional decoder with nearest-neighbour upsampling from a latent grid or vector to independent
  * Bernoulli pixels p(x|z) (van den Oord et al. 2017, section 4.1, with upsample-then-convolve in
  * place of transposed convolutions).
  */
 public final class ConvBernoulliDecoder extends ObservationModel {
-    private final UpsamplingNetwork network;
+    private final ConvolutionalDecoderNetwork network;
 
-    ConvBernoulliDecoder(UpsamplingNetwork network, Shape dataShape) {
-        super(new BernoulliHead(dataShape), dataShape, network.parameters());
+    ConvBernoulliDecoder(ConvolutionalDecoderNetwork network, BernoulliHead head, Shape dataShape) {
+        super(head, dataShape, network.parameters());
         this.network = network;
+    }
+
+    @Override
+    public boolean acceptsCondition() {
+        return network.conditioned();
     }
 
     /** The logits of every pixel. */
     @Override
     protected NDArray outputs(NDArray z, StepContext context) {
-        return network.forward(LatentGrid.fold(z), context)
-                .reshape(LatentGrid.leading(z).addAll(dataShape()));
+        return network.forward(z, context);
     }
 
     /** Creates {@code conv-bernoulli} decoders. */
@@ -41,7 +46,7 @@ public final class ConvBernoulliDecoder extends ObservationModel {
 
         @Override
         public String description() {
-            return "convolutions with nearest-neighbour upsampling from a latent grid to Bernoulli pixels (van den Oord et al. 2017)";
+            return "convolutions with nearest-neighbour upsampling from a latent grid or vector to Bernoulli pixels (van den Oord et al. 2017)";
         }
 
         @Override
@@ -59,9 +64,9 @@ public final class ConvBernoulliDecoder extends ObservationModel {
             List<Integer> channels = options.get(GridSizes.CHANNELS);
             long[][] sizes = LatentGrid.sizes(context, channels);
             Shape data = context.dataShape();
-            UpsamplingNetwork network = new UpsamplingNetwork(
-                    context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
-            return new ConvBernoulliDecoder(network, data);
+            BernoulliHead head = new BernoulliHead(data);
+            return new ConvBernoulliDecoder(
+                    ConvolutionalDecoderNetwork.create(context, channels, sizes, head.outputsPerValue()), head, data);
         }
     }
 }

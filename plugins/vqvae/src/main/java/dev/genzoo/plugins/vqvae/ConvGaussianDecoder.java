@@ -8,29 +8,34 @@ import dev.genzoo.api.DecoderFactory;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.ConvolutionalDecoderNetwork;
 import dev.genzoo.nn.GaussianHead;
 import dev.genzoo.nn.ObservationModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A convolutional decoder with nearest-neighbour upsampling from a latent grid to a diagonal
+ * A convolutional decoder with nearest-neighbour upsampling from a latent grid or vector to a diagonal
  * Gaussian p(x|z) = N(mu(z), sigma^2 I), sigma fixed, learned per pixel or learned and shared (van
  * den Oord et al. 2017, section 4.1; the Gaussian as in Kingma and Welling 2014, appendix C.2).
  */
 public final class ConvGaussianDecoder extends ObservationModel {
-    private final UpsamplingNetwork network;
+    private final ConvolutionalDecoderNetwork network;
 
-    ConvGaussianDecoder(UpsamplingNetwork network, GaussianHead head, Shape dataShape) {
+    ConvGaussianDecoder(ConvolutionalDecoderNetwork network, GaussianHead head, Shape dataShape) {
         super(head, dataShape, network.parameters());
         this.network = network;
+    }
+
+    @Override
+    public boolean acceptsCondition() {
+        return network.conditioned();
     }
 
     /** The mean of every pixel. */
     @Override
     protected NDArray outputs(NDArray z, StepContext context) {
-        return network.forward(LatentGrid.fold(z), context)
-                .reshape(LatentGrid.leading(z).addAll(dataShape()));
+        return network.forward(z, context);
     }
 
     /** Creates {@code conv-gaussian} decoders. */
@@ -42,7 +47,7 @@ public final class ConvGaussianDecoder extends ObservationModel {
 
         @Override
         public String description() {
-            return "convolutions with nearest-neighbour upsampling from a latent grid to a diagonal Gaussian, for real-valued images";
+            return "convolutions with nearest-neighbour upsampling from a latent grid or vector to a diagonal Gaussian, for real-valued images";
         }
 
         @Override
@@ -62,9 +67,9 @@ public final class ConvGaussianDecoder extends ObservationModel {
             List<Integer> channels = options.get(GridSizes.CHANNELS);
             long[][] sizes = LatentGrid.sizes(context, channels);
             Shape data = context.dataShape();
-            UpsamplingNetwork network = new UpsamplingNetwork(
-                    context.manager(), context.latentShape().get(0), channels, data.get(0), sizes);
-            return new ConvGaussianDecoder(network, GaussianHead.of(options, data, context.manager()), data);
+            GaussianHead head = GaussianHead.of(options, data, context.manager());
+            return new ConvGaussianDecoder(
+                    ConvolutionalDecoderNetwork.create(context, channels, sizes, head.outputsPerValue()), head, data);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.genzoo.api.Role;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.options.Option;
 import dev.genzoo.api.options.Options;
+import dev.genzoo.nn.DownsamplingNetwork;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

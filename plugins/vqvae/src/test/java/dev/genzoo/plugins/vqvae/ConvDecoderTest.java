@@ -19,6 +19,7 @@ import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.api.distribution.Distribution;
 import dev.genzoo.api.distribution.Normal;
+import dev.genzoo.nn.UpsamplingNetwork;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -172,13 +173,39 @@ final class ConvDecoderTest {
                     .isInstanceOf(GenzooException.class)
                     .hasMessage("with 1 upsamplings the decoder expects a 4x4 latent grid, but the encoder gives 2x2;"
                             + " give encoder and decoder the same -P channels");
+        }
+    }
+
+    /**
+     * A latent vector (a VAE's) goes through a dense layer to the coarsest grid, then the same
+     * upsampling: latents with a sample axis decode to pixels of the data's shape.
+     */
+    @Test
+    void aLatentVectorIsDecodedThroughADenseLayerToTheCoarsestGrid() {
+        try (TinyVqVae vq = new TinyVqVae(6, Map.of())) {
             Encoder vector = new FakeVectorEncoder();
-            assertThatThrownBy(() -> TinyVqVae.create(
-                            new ConvBernoulliDecoder.Factory(),
-                            Map.of(),
-                            BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vector)))
-                    .isInstanceOf(GenzooException.class)
-                    .hasMessageStartingWith("a convolutional decoder reads latent grids");
+            Decoder decoder = TinyVqVae.create(
+                    new ConvBernoulliDecoder.Factory(),
+                    Map.of("channels", "4,8"),
+                    BuildContext.of(vq.manager, TinyVqVae.DATA).withEncoder(vector));
+            assertThat(decoder.parameters().keys())
+                    .startsWith("from_latent_weight", "from_latent_bias", "from_code_weight");
+            assertThat(decoder.parameters().get("from_latent_weight").getArray().getShape())
+                    .isEqualTo(new Shape(8 * 2 * 2, 4));
+            try (NDManager scope = vq.manager.newSubManager()) {
+                NDArray z = scope.randomNormal(new Shape(2, 3, 4));
+                Distribution pixels = decoder.decode(z, vq.evaluation(scope));
+                assertThat(pixels.batchShape()).isEqualTo(new Shape(2, 3));
+                assertThat(pixels.eventShape()).isEqualTo(TinyVqVae.DATA);
+                // Each latent decodes alone: the first sample of the second example, decoded by itself.
+                float[] alone = decoder.decode(z.get("0, 1:2"), vq.evaluation(scope))
+                        .mean()
+                        .toFloatArray();
+                float[] together = pixels.mean().get("0, 1").toFloatArray();
+                for (int i = 0; i < alone.length; i++) {
+                    assertThat(alone[i]).isCloseTo(together[i], within(1e-6f));
+                }
+            }
         }
     }
 }

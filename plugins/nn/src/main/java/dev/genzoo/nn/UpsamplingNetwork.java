@@ -1,4 +1,4 @@
-package dev.genzoo.plugins.vqvae;
+package dev.genzoo.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,27 +6,32 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.nn.SubPixelConvolution;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The VQ-VAE decoder's network, the encoder mirrored: a 3x3 convolution from the code dimension,
+ * A convolutional decoder's network, the encoder mirrored: a 3x3 convolution from the code dimension,
  * then per level a nearest-neighbour upsampling to the encoder's size at that level and a 3x3
  * convolution, ReLUs between. Upsample-then-convolve stands in for the transposed convolutions of
  * van den Oord et al. (2017), which DJL's PyTorch engine lacks; Odena et al. (2016) show it also
  * avoids their checkerboard artifacts.
  */
-final class UpsamplingNetwork {
+public final class UpsamplingNetwork {
     private final List<ConvLayer> layers = new ArrayList<>();
     private final long[][] sizes;
     private final SubPixelConvolution subPixel;
 
     /**
-     * @param sizes the encoder's sizes, level 0 (the data) to L (the code grid), from {@link
-     *     GridSizes}
+     * The layers from_code, up(L-1), ..., up1, to_data.
+     *
+     * @param manager the model's manager
+     * @param codeDim the channels of the grid it reads
+     * @param channels the encoder's channels per halving, mirrored
+     * @param outChannels the output's channels
+     * @param sizes the encoder's sizes (height, width), level 0 (the data) to L (the grid it reads)
      */
-    UpsamplingNetwork(NDManager manager, long codeDim, List<Integer> channels, long outChannels, long[][] sizes) {
+    public UpsamplingNetwork(
+            NDManager manager, long codeDim, List<Integer> channels, long outChannels, long[][] sizes) {
         this.sizes = sizes;
         this.subPixel = new SubPixelConvolution(manager);
         int levels = channels.size();
@@ -37,8 +42,14 @@ final class UpsamplingNetwork {
         layers.add(new ConvLayer(manager, "to_data", channels.get(0), outChannels, 3, 1, 1));
     }
 
-    /** Maps code grids [N, D, h, w] to [N, outChannels, H, W]. */
-    NDArray forward(NDArray z, StepContext context) {
+    /**
+     * Maps grids to images.
+     *
+     * @param z [N, D, h, w]
+     * @param context the pass
+     * @return [N, outChannels, H, W]
+     */
+    public NDArray forward(NDArray z, StepContext context) {
         NDArray h = Activation.relu(layers.get(0).forward(z, context));
         int levels = sizes.length - 1;
         for (int i = 1; i < layers.size(); i++) {
@@ -60,12 +71,21 @@ final class UpsamplingNetwork {
      * Nearest-neighbour upsampling of [N, C, H, W] to [N, C, size], source pixel floor(i * in /
      * out), by the engine's own kernel (PyTorch's {@code upsample_nearest2d}) and its backward: for
      * levels that do not exactly double (odd sizes). Doublings take {@link SubPixelConvolution}.
+     *
+     * @param h [N, C, H, W]
+     * @param size the new height and width
+     * @return [N, C, size]
      */
-    static NDArray nearest(NDArray h, long[] size) {
+    public static NDArray nearest(NDArray h, long[] size) {
         return h.getNDArrayInternal().interpolation(size, 0, false);
     }
 
-    ParameterList parameters() {
+    /**
+     * The layers' parameters, under their names.
+     *
+     * @return a new list
+     */
+    public ParameterList parameters() {
         ParameterList list = new ParameterList();
         layers.forEach(layer -> layer.addTo(list));
         return list;
