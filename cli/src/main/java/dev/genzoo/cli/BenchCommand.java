@@ -24,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WORKLOAD", description = "vae-mlp, ddpm-2d, ddpm-2d-sample, ...")
+    @Parameters(paramLabel = "WORKLOAD", description = "vae-mlp, ddpm-2d, ddpm-2d-sample, ddpm-unet, ...")
     String workload;
 
     @Option(names = "--json", description = "Print one JSON line, as peer.py does.")

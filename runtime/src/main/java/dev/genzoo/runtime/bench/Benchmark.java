@@ -171,6 +171,8 @@ public final class Benchmark {
             case TWO_MOONS:
                 Dataset moons = DataSources.load("moons").train().first(workload.batch());
                 return manager.create(moons.values(), shape);
+            case COLOUR_IMAGES:
+                return manager.randomUniform(0f, 1f, shape);
             default:
                 throw new IllegalStateException(workload.data().toString());
         }

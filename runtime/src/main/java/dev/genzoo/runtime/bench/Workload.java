@@ -149,6 +149,8 @@ public record Workload(
         /** Binary images: MNIST's first training images binarized at 0.5, or random bits. */
         BINARY_IMAGES,
         /** Two-moons points, as peer.py's {@code two_moons}. */
-        TWO_MOONS
+        TWO_MOONS,
+        /** Colour images of uniform random pixels, as peer.py's {@code ddpm-unet} draws. */
+        COLOUR_IMAGES
     }
 }

@@ -22,6 +22,7 @@ public final class Workloads {
         KNOWN.put("ddpm-2d", Workloads::ddpm2d);
         KNOWN.put("ddpm-2d-sample", Workloads::ddpm2dSample);
         KNOWN.put("iwae-eval", Workloads::iwaeEval);
+        KNOWN.put("ddpm-unet", Workloads::ddpmUnet);
     }
 
     private Workloads() {}
@@ -197,5 +198,31 @@ public final class Workloads {
                 Workload.BatchSource.TWO_MOONS,
                 info,
                 new Workload.Sampling("ancestral", Map.of()));
+    }
+
+    /**
+     * peer.py's ddpm-unet: the U-Net of Ho et al. (2020) on 3 x 32 x 32 images, channels (64, 128),
+     * upsampling convolutions that keep their channels, group norm with a learned scale and shift,
+     * the step's embedding sin(64) -> 256 -> 256 projected into each block without a SiLU; T = 1000
+     * linear betas, L_simple, Adam(2e-4), batch 32.
+     */
+    private static Workload ddpmUnet() {
+        ConfigDraft draft = new ConfigDraft();
+        draft.components.put(Role.ENCODER, "diffusion");
+        draft.components.put(Role.PRIOR, "standard-normal");
+        draft.components.put(Role.DECODER, "ddpm-unet");
+        draft.components.put(Role.OBJECTIVE, "ddpm-simple");
+        draft.options.put("timesteps", "1000");
+        draft.options.put("schedule", "linear");
+        draft.options.put("variance", "beta");
+        draft.options.put("channels", "64,128");
+        draft.options.put("up-channels", "same");
+        draft.options.put("norm", "affine");
+        draft.options.put("step-activation", "none");
+        draft.set(Settings.LEARNING_RATE, 2e-4);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("batch", 32);
+        info.put("image", "3x32x32");
+        return new Workload("ddpm-unet", draft, 32, new Shape(3, 32, 32), Workload.BatchSource.COLOUR_IMAGES, info);
     }
 }

@@ -102,6 +102,26 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
         static final Option<List<Integer>> CHANNELS = Option.integers(
                         "channels", List.of(32, 64), "channels per resolution, finest first; one halving each")
                 .atLeast(1);
+        static final Option<String> UP_CHANNELS = Option.choice(
+                "up-channels",
+                "next",
+                "what each upsampling convolution outputs: the next resolution's channels (next), or its"
+                        + " input's (same, as Ho et al. 2020 and the benchmark's network)",
+                "next",
+                "same");
+        static final Option<String> NORM = Option.choice(
+                "norm",
+                "plain",
+                "group norm with one group: without a learned scale and shift (plain), or with one per channel"
+                        + " (affine, PyTorch's GroupNorm)",
+                "plain",
+                "affine");
+        static final Option<String> STEP_ACTIVATION = Option.choice(
+                "step-activation",
+                "silu",
+                "what the step's embedding passes before each block's projection: silu (Ho et al. 2020) or none",
+                "silu",
+                "none");
 
         @Override
         public String name() {
@@ -115,7 +135,7 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(CHANNELS);
+            return List.of(CHANNELS, UP_CHANNELS, NORM, STEP_ACTIVATION);
         }
 
         @Override
@@ -135,8 +155,12 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
                                 + " multiples of %d, but the images are %dx%d; give fewer channels",
                         channels.size(), channels.size(), side, image.get(1), image.get(2)));
             }
+            DenoisingUnet.Layout layout = new DenoisingUnet.Layout(
+                    options.get(UP_CHANNELS).equals("same"),
+                    options.get(NORM).equals("affine"),
+                    options.get(STEP_ACTIVATION).equals("silu"));
             NoisePredictor network = new DenoisingUnet(
-                    context.manager(), image, channels, diffusion.schedule().steps());
+                    context.manager(), image, channels, diffusion.schedule().steps(), layout);
             return new DenoisingDecoder(diffusion, network);
         }
     }

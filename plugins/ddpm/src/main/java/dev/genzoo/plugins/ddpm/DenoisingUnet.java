@@ -4,11 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.nn.Convolution;
 import dev.genzoo.nn.Dense;
 import dev.genzoo.nn.Nonlinearity;
+import dev.genzoo.nn.Parameters;
 import dev.genzoo.nn.SinusoidalEmbedding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +22,10 @@ import java.util.List;
  * of Ho et al. 2020, appendix B, scaled down): per resolution a residual block conditioned on the
  * step's embedding, downsampling by stride-2 convolutions, upsampling by nearest neighbour then a
  * convolution (DJL's engine has no transposed convolution), skip connections by concatenation,
- * and normalization over each example's channels and positions (group norm with one group).
+ * and normalization over each example's channels and positions (group norm with one group). The
+ * {@link Layout} says what the upsampling convolutions output, whether the norm learns a scale
+ * and shift per channel, and whether the step's embedding passes a SiLU before each block's
+ * projection.
  */
 final class DenoisingUnet implements NoisePredictor {
     private static final float NORM_EPS = 1e-5f;
@@ -37,6 +42,22 @@ final class DenoisingUnet implements NoisePredictor {
     private final Norm outNorm;
     private final Convolution output;
     private final ParameterList parameters = new ParameterList();
+    private final boolean stepSilu;
+
+    /**
+     * The choices between the compact U-Net and the layout of Ho et al. (2020) as peer.py's
+     * {@code ddpm-unet} writes it.
+     *
+     * @param keepUpsampledChannels whether an upsampling convolution keeps its input's channels
+     *     (Ho et al.) rather than narrowing to the next resolution's
+     * @param affineNorm whether each group norm learns a scale and a shift per channel
+     *     (PyTorch's {@code GroupNorm(1, C)})
+     * @param stepSilu whether the step's embedding passes a SiLU before each block's projection
+     */
+    record Layout(boolean keepUpsampledChannels, boolean affineNorm, boolean stepSilu) {
+        /** The compact U-Net genzoo has always built. */
+        static final Layout COMPACT = new Layout(false, false, true);
+    }
 
     /**
      * Builds the network.
@@ -47,7 +68,21 @@ final class DenoisingUnet implements NoisePredictor {
      * @param steps T
      */
     DenoisingUnet(NDManager manager, Shape image, List<Integer> channels, int steps) {
-        Layers w = new Layers(manager, parameters);
+        this(manager, image, channels, steps, Layout.COMPACT);
+    }
+
+    /**
+     * Builds the network in a layout.
+     *
+     * @param manager the model's manager
+     * @param image the data shape (C, H, W); H and W divisible by 2^levels
+     * @param channels channels per resolution, from the finest
+     * @param steps T
+     * @param layout the layout's choices
+     */
+    DenoisingUnet(NDManager manager, Shape image, List<Integer> channels, int steps, Layout layout) {
+        Layers w = new Layers(manager, parameters, layout.affineNorm());
+        stepSilu = layout.stepSilu();
         int in = (int) image.get(0);
         long height = image.get(1);
         long width = image.get(2);
@@ -70,11 +105,12 @@ final class DenoisingUnet implements NoisePredictor {
         middle = new ResidualBlock(w, "middle", current, current, embedding, height >> levels, width >> levels);
         for (int i = levels - 1; i >= 0; i--) {
             int c = channels.get(i);
-            upsample.add(w.convolution("up" + i + ".sample", current, c, 3, 1, false));
-            up.add(new ResidualBlock(w, "up" + i, 2 * c, c, embedding, height >> i, width >> i));
+            int sampled = layout.keepUpsampledChannels() ? current : c;
+            upsample.add(w.convolution("up" + i + ".sample", current, sampled, 3, 1, false));
+            up.add(new ResidualBlock(w, "up" + i, sampled + c, c, embedding, height >> i, width >> i));
             current = c;
         }
-        outNorm = new Norm(manager, base, height, width);
+        outNorm = w.norm("out.norm", base, height, width);
         output = w.convolution("out", base, in, 3, 1, true);
     }
 
@@ -82,7 +118,7 @@ final class DenoisingUnet implements NoisePredictor {
     public NDArray predict(NDArray xt, NDArray t, StepContext context) {
         long batch = xt.getShape().get(0);
         NDArray e = embedOut.forward(silu(embedIn.forward(Tables.at(embeddings, t, 1), context)), context);
-        NDArray conditioning = silu(e);
+        NDArray conditioning = stepSilu ? silu(e) : e;
         if (conditioning.getShape().get(0) != batch) {
             conditioning = conditioning.broadcast(
                     new Shape(batch, conditioning.getShape().get(1)));
@@ -101,7 +137,7 @@ final class DenoisingUnet implements NoisePredictor {
             h = upsample.get(i).forward(h, context);
             h = up.get(i).apply(h.concat(skips.pop(), 1), conditioning, context);
         }
-        return output.forward(silu(outNorm.apply(h)), context);
+        return output.forward(silu(outNorm.apply(h, context)), context);
     }
 
     @Override
@@ -117,7 +153,19 @@ final class DenoisingUnet implements NoisePredictor {
      * Creates the network's layers on the model's manager, initialized as PyTorch's nn.Linear and
      * nn.Conv2d, and lists their parameters under NAME.weight and NAME.bias in creation order.
      */
-    private record Layers(NDManager manager, ParameterList list) {
+    private record Layers(NDManager manager, ParameterList list, boolean affine) {
+        Norm norm(String name, int channels, long height, long width) {
+            Parameter scale = null;
+            Parameter shift = null;
+            if (affine) {
+                scale = Parameters.constant(manager, name + ".weight", Parameter.Type.GAMMA, new Shape(channels), 1f);
+                shift = Parameters.constant(manager, name + ".bias", Parameter.Type.BETA, new Shape(channels), 0f);
+                list.add(name + ".weight", scale);
+                list.add(name + ".bias", shift);
+            }
+            return new Norm(manager, channels, height, width, scale, shift);
+        }
+
         Dense dense(String name, int in, int out) {
             Dense layer = Dense.builder(in, out)
                     .names(name + ".weight", name + ".bias")
@@ -141,22 +189,35 @@ final class DenoisingUnet implements NoisePredictor {
         }
     }
 
-    /** Normalization over each example's channels and positions: group norm with one group. */
+    /**
+     * Normalization over each example's channels and positions: group norm with one group, with a
+     * learned scale and shift per channel where the layout asks.
+     */
     private static final class Norm {
         private final Shape shape;
         private final NDArray ones;
         private final NDArray zeros;
+        private final Parameter scale;
+        private final Parameter shift;
 
-        Norm(NDManager manager, int channels, long height, long width) {
+        Norm(NDManager manager, int channels, long height, long width, Parameter scale, Parameter shift) {
             shape = new Shape(channels, height, width);
             ones = manager.full(shape, 1f, DataType.FLOAT32);
             zeros = manager.full(shape, 0f, DataType.FLOAT32);
+            this.scale = scale;
+            this.shift = shift;
         }
 
-        NDArray apply(NDArray x) {
-            return x.getNDArrayInternal()
+        NDArray apply(NDArray x, StepContext context) {
+            NDArray normal = x.getNDArrayInternal()
                     .layerNorm(x, shape, ones, zeros, NORM_EPS)
                     .singletonOrThrow();
+            if (scale == null) {
+                return normal;
+            }
+            long c = shape.get(0);
+            return normal.mul(Parameters.value(scale, x, context).reshape(c, 1, 1))
+                    .add(Parameters.value(shift, x, context).reshape(c, 1, 1));
         }
     }
 
@@ -170,19 +231,19 @@ final class DenoisingUnet implements NoisePredictor {
         private final Convolution shortcut;
 
         ResidualBlock(Layers w, String name, int in, int out, int embedding, long height, long width) {
-            norm1 = new Norm(w.manager(), in, height, width);
+            norm1 = w.norm(name + ".norm1", in, height, width);
             conv1 = w.convolution(name + ".conv1", in, out, 3, 1, false);
             step = w.dense(name + ".step", embedding, out);
-            norm2 = new Norm(w.manager(), out, height, width);
+            norm2 = w.norm(name + ".norm2", out, height, width);
             conv2 = w.convolution(name + ".conv2", out, out, 3, 1, false);
             shortcut = in == out ? null : w.convolution(name + ".shortcut", in, out, 1, 1, false);
         }
 
         NDArray apply(NDArray x, NDArray conditioning, StepContext context) {
-            NDArray h = conv1.forward(silu(norm1.apply(x)), context);
+            NDArray h = conv1.forward(silu(norm1.apply(x, context)), context);
             NDArray s = step.forward(conditioning, context);
             h = h.add(s.reshape(s.getShape().get(0), s.getShape().get(1), 1, 1));
-            h = conv2.forward(silu(norm2.apply(h)), context);
+            h = conv2.forward(silu(norm2.apply(h, context)), context);
             return (shortcut == null ? x : shortcut.forward(x, context)).add(h);
         }
     }

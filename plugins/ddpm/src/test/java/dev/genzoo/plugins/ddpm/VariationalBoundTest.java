@@ -78,6 +78,21 @@ final class VariationalBoundTest {
      * loss, E_t ||eps - eps_theta||^2 / D with t uniform, here (1/T) sum_t mean_d Var(eps | x_t).
      * Tolerance: about 4 standard errors of a mean of 2 x 2000 x 10 squared Gaussian residuals.
      */
+    /**
+     * Evaluation sends at most 2^21 values through the denoiser at once: one step per pass for 379
+     * colour 32x32 images (10 at once took 24 GB in a U-Net), as many as 32,768 rows allow for
+     * points and the digits, as before the bound on values.
+     */
+    @Test
+    void evaluationPassesAreBoundedByValuesAsWellAsRows() {
+        assertThat(VariationalTerms.stepsPerChunk(10, 379, 3 * 32 * 32)).isEqualTo(1);
+        assertThat(VariationalTerms.stepsPerChunk(10, 64, 3 * 32 * 32)).isEqualTo(10);
+        assertThat(VariationalTerms.stepsPerChunk(1000, 379, 3 * 32 * 32)).isEqualTo(2_097_152 / 3072 / 379);
+        assertThat(VariationalTerms.stepsPerChunk(10, 1024, 2)).isEqualTo(10);
+        assertThat(VariationalTerms.stepsPerChunk(1000, 360, 64)).isEqualTo(32_768 / 360);
+        assertThat(VariationalTerms.stepsPerChunk(1000, 100_000, 2)).isEqualTo(1);
+    }
+
     @Test
     void theSimplifiedObjectiveReportsTheBoundToo() {
         try (TinyDiffusion d = gaussian("beta");
