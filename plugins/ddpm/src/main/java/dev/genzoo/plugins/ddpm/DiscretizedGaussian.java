@@ -53,21 +53,50 @@ final class DiscretizedGaussian implements Distribution {
 
     /**
      * log P(x) summed over the event axes, for x on the L values. The normal CDF is taken in
-     * double precision, so that bins far in a tail (mass down to about 1e-14) keep their mass.
+     * double precision, so that bins far in a tail (mass down to about 1e-14) keep their mass. A
+     * cast to double cuts DJL's autograd graph, so the value is computed outside it, and the
+     * gradient with respect to the mean and the log-variance is put back in closed form: with u and
+     * l the bin's edges standardized, d log P / d mu = -(phi(u) - phi(l)) / (sigma P) and d log P /
+     * d log sigma^2 = -(u phi(u) - l phi(l)) / (2 P), phi(l) = 0 for the first bin and phi(u) = 0
+     * for the last; zero where P is floored.
      */
     @Override
     public NDArray logProb(NDArray x) {
-        NDArray centred = x.sub(gaussian.loc());
-        NDArray precision = Scalars.times(gaussian.logVariance(), -0.5f).exp();
-        NDArray upper = Scalars.plus(centred, halfBin).mul(precision).toType(DataType.FLOAT64, false);
-        NDArray lower = Scalars.plus(centred, -halfBin).mul(precision).toType(DataType.FLOAT64, false);
-        NDArray below = log(cdf(upper));
-        NDArray above = log(cdf(lower.neg()));
-        NDArray inside = log(cdf(upper).sub(cdf(lower)));
-        NDArray first = x.lt(Scalars.constant(x, -1f + halfBin));
-        NDArray last = x.gt(Scalars.constant(x, 1f - halfBin));
-        NDArray perValue = NDArrays.where(first, below, NDArrays.where(last, above, inside));
-        return perValue.sum(eventAxes(perValue)).toType(DataType.FLOAT32, false);
+        NDArray loc = gaussian.loc();
+        NDArray logVariance = gaussian.logVariance();
+        NDArray centred = x.sub(loc.stopGradient()).toType(DataType.FLOAT64, false);
+        NDArray precision = Scalars.times(logVariance.stopGradient().toType(DataType.FLOAT64, false), -0.5f)
+                .exp();
+        NDArray upper = Scalars.plus(centred, halfBin).mul(precision);
+        NDArray lower = Scalars.plus(centred, -halfBin).mul(precision);
+        NDArray first = x.lt(Scalars.constant(x, -1f + halfBin)).broadcast(upper.getShape());
+        NDArray last = x.gt(Scalars.constant(x, 1f - halfBin)).broadcast(upper.getShape());
+        NDArray mass = NDArrays.where(
+                first,
+                cdf(upper),
+                NDArrays.where(last, cdf(lower.neg()), cdf(upper).sub(cdf(lower))));
+        NDArray kept = mass.gt(Scalars.constant(mass, FLOOR));
+        NDArray zero = upper.zerosLike();
+        NDArray atUpper = NDArrays.where(last, zero, density(upper));
+        NDArray atLower = NDArrays.where(first, zero, density(lower));
+        NDArray safe = Scalars.maximum(mass, FLOOR);
+        NDArray byMean =
+                NDArrays.where(kept, atUpper.sub(atLower).mul(precision).neg().div(safe), zero);
+        NDArray byLogVariance = NDArrays.where(
+                kept,
+                Scalars.times(upper.mul(atUpper).sub(lower.mul(atLower)), -0.5f).div(safe),
+                zero);
+        NDArray perValue = safe.log();
+        NDArray value = perValue.sum(eventAxes(perValue)).toType(DataType.FLOAT32, false);
+        NDArray surrogate = byMean.toType(DataType.FLOAT32, false)
+                .mul(loc.sub(loc.stopGradient()))
+                .add(byLogVariance.toType(DataType.FLOAT32, false).mul(logVariance.sub(logVariance.stopGradient())));
+        return value.add(surrogate.sum(eventAxes(surrogate)));
+    }
+
+    /** The standard normal density phi(z). */
+    private static NDArray density(NDArray z) {
+        return Scalars.times(Scalars.times(z.square(), -0.5f).exp(), (float) (1 / Math.sqrt(2 * Math.PI)));
     }
 
     @Override
@@ -78,10 +107,6 @@ final class DiscretizedGaussian implements Distribution {
     /** The standard normal CDF Phi(z) = (1 + erf(z / sqrt 2)) / 2. */
     private static NDArray cdf(NDArray z) {
         return Scalars.times(Scalars.plus(Scalars.times(z, INV_SQRT2).erf(), 1f), 0.5f);
-    }
-
-    private static NDArray log(NDArray probability) {
-        return Scalars.maximum(probability, FLOOR).log();
     }
 
     private int[] eventAxes(NDArray values) {

@@ -71,6 +71,50 @@ final class DiscretizedGaussianTest {
         }
     }
 
+    /**
+     * L_0 trains the last step's mean and variance: the gradient of log P(x) with respect to mu and
+     * log sigma^2 matches central finite differences of the masses computed by Simpson's rule, at an
+     * interior value, at both edge values and five standard deviations out (mass 7e-7). Where the
+     * mass is floored (1e-12, as in Ho et al.'s code) the gradient is zero, as a clamp's is.
+     */
+    @Test
+    void theGradientReachesTheMeanAndVariance() {
+        int levels = 256;
+        double half = 1.0 / (levels - 1);
+        double[][] cases = {{0.1, 0.05, 0.1}, {-0.95, 0.1, -1}, {0.97, 0.05, 1}, {0.0, 0.02, 0.1}};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (double[] c : cases) {
+                NDArray loc = manager.create(new float[] {(float) c[0]});
+                NDArray logVar = manager.create(new float[] {(float) Math.log(c[1] * c[1])});
+                loc.setRequiresGradient(true);
+                logVar.setRequiresGradient(true);
+                try (ai.djl.training.GradientCollector collector =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray lp = new DiscretizedGaussian(Normal.ofLogVariance(loc, logVar, 1), levels)
+                            .logProb(manager.create(new float[] {(float) c[2]}));
+                    collector.backward(lp);
+                }
+                double x = c[2];
+                double eps = 1e-4;
+                java.util.function.BiFunction<Double, Double, Double> exact = (mu, lv) -> {
+                    double sd = Math.exp(0.5 * lv);
+                    double low = x <= -1 + half / 2 ? mu - 40 * sd : x - half;
+                    double high = x >= 1 - half / 2 ? mu + 40 * sd : x + half;
+                    return Math.log(simpson(mu, sd, low, high));
+                };
+                double lv = Math.log(c[1] * c[1]);
+                double dMu = (exact.apply(c[0] + eps, lv) - exact.apply(c[0] - eps, lv)) / (2 * eps);
+                double dLv = (exact.apply(c[0], lv + eps) - exact.apply(c[0], lv - eps)) / (2 * eps);
+                assertThat((double) loc.getGradient().getFloat())
+                        .as("d/dmu at x=%f under N(%f, %f^2)", x, c[0], c[1])
+                        .isCloseTo(dMu, within(1e-2 * Math.max(1, Math.abs(dMu))));
+                assertThat((double) logVar.getGradient().getFloat())
+                        .as("d/dlog var at x=%f under N(%f, %f^2)", x, c[0], c[1])
+                        .isCloseTo(dLv, within(1e-2 * Math.max(1, Math.abs(dLv))));
+            }
+        }
+    }
+
     private static double logProb(NDManager manager, float x, double[] g, int levels) {
         NDArray loc = manager.create(new float[] {(float) g[0]});
         NDArray logVar = manager.create(new float[] {(float) Math.log(g[1] * g[1])});
