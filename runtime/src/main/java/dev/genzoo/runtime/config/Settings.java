@@ -41,7 +41,7 @@ public final class Settings {
             "--dequantize",
             "auto",
             "Dequantization: none, or uniform (discrete pixels k/(K-1) become (k+u)/K, u ~ U[0,1)); auto: uniform"
-                    + " for images under a flow encoder, none otherwise",
+                    + " for images under a flow encoder or a Gaussian decoder, none otherwise",
             "auto",
             "none",
             "uniform");

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.genzoo.api.distribution.Bernoulli;
 import dev.genzoo.api.distribution.DiscretizedLogistic;
 import dev.genzoo.api.distribution.Distribution;
+import dev.genzoo.api.distribution.Normal;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataFacts;
@@ -50,7 +51,11 @@ final class OpenedModel implements AutoCloseable {
             model = assembler.assemble(config, manager, facts.exampleShape(), classes(split));
             Class<? extends Distribution> likelihood = LikelihoodProbe.likelihood(model, split.test());
             DataPreparation preparation = DataPreparation.resolve(
-                    config, facts, model.model().encoder().kind(), likelihood == Bernoulli.class);
+                    config,
+                    facts,
+                    model.model().encoder().kind(),
+                    likelihood == Bernoulli.class,
+                    likelihood == Normal.class);
             DeviceData data = DeviceData.place(split, facts, preparation, config.get(Settings.SEED), manager);
             return new OpenedModel(manager, model, data, likelihood);
         } catch (RuntimeException e) {

@@ -32,6 +32,22 @@ final class DataPreparationTest {
         return new ExperimentConfig(names, Map.of(), settings);
     }
 
+    /** A Gaussian p(x|z) on image levels is a density: auto dequantizes them, not 2-D points, not a diffusion's pixels. */
+    @Test
+    void autoDequantizesImagesUnderAGaussianLikelihood() {
+        ExperimentConfig auto = config("auto", "auto");
+        assertThat(DataPreparation.resolve(auto, DIGITS, EncoderKind.DENSITY, false, true))
+                .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.UNIFORM));
+        assertThat(DataPreparation.resolve(auto, DIGITS, EncoderKind.POINT_MASS, false, true))
+                .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.UNIFORM));
+        assertThat(DataPreparation.resolve(auto, MOONS, EncoderKind.DENSITY, false, true))
+                .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.NONE));
+        assertThat(DataPreparation.resolve(auto, DIGITS, EncoderKind.FIXED_PROCESS, false, false))
+                .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.NONE));
+        assertThat(DataPreparation.resolve(config("auto", "none"), DIGITS, EncoderKind.DENSITY, false, true))
+                .isEqualTo(new DataPreparation(Binarization.NONE, Dequantization.NONE));
+    }
+
     @Test
     void autoDequantizesImagesUnderABijectionAndBinarizesThemOnlyForABernoulliLikelihood() {
         assertThat(auto(DIGITS, EncoderKind.BIJECTION, false))

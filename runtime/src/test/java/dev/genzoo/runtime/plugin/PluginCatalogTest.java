@@ -39,7 +39,7 @@ final class PluginCatalogTest {
         PluginCatalog catalog = PluginCatalog.of(new VaePlugin());
         assertThatThrownBy(() -> catalog.find(Role.ENCODER, "mlp-gausian"))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage("unknown encoder 'mlp-gausian'; did you mean 'mlp-gaussian'? (known: mlp-gaussian)");
+                .hasMessage("unknown encoder 'mlp-gausian'; did you mean 'mlp-gaussian'? (known: mlp-gaussian, conv-gaussian)");
     }
 
     @Test
