@@ -39,7 +39,8 @@ final class PluginCatalogTest {
         PluginCatalog catalog = PluginCatalog.of(new VaePlugin());
         assertThatThrownBy(() -> catalog.find(Role.ENCODER, "mlp-gausian"))
                 .isInstanceOf(GenzooException.class)
-                .hasMessage("unknown encoder 'mlp-gausian'; did you mean 'mlp-gaussian'? (known: mlp-gaussian, conv-gaussian)");
+                .hasMessage(
+                        "unknown encoder 'mlp-gausian'; did you mean 'mlp-gaussian'? (known: mlp-gaussian, conv-gaussian)");
     }
 
     @Test
