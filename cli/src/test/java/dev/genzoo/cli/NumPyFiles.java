@@ -37,6 +37,9 @@ final class NumPyFiles {
         Map<String, Array> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (!e.getName().endsWith(".npy")) {
+                    continue; // an export's metadata.json, say
+                }
                 arrays.put(e.getName().replaceFirst("\\.npy$", ""), parse(zip.readAllBytes()));
             }
         } catch (IOException e) {
