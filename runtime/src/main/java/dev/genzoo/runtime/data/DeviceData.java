@@ -302,7 +302,7 @@ public final class DeviceData implements AutoCloseable {
      * @return [min(n, test size)] int64, or empty when the source has no labels
      */
     public Optional<NDArray> testLabelsHead(long n) {
-        return test.batch(0, Math.min(n, test.size())).labels();
+        return test.labels(0, Math.min(n, test.size()));
     }
 
     /**
@@ -418,6 +418,11 @@ public final class DeviceData implements AutoCloseable {
         @Override
         public Shape exampleShape() {
             return exampleShape;
+        }
+
+        /** The labels of a range, without converting its values; empty without labels. */
+        Optional<NDArray> labels(long from, long to) {
+            return labels == null ? Optional.empty() : Optional.of(labels.get(new NDIndex().addSliceDim(from, to)));
         }
 
         @Override

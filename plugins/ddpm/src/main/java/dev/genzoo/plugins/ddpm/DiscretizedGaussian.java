@@ -71,10 +71,9 @@ final class DiscretizedGaussian implements Distribution {
         NDArray lower = Scalars.plus(centred, -halfBin).mul(precision);
         NDArray first = x.lt(Scalars.constant(x, -1f + halfBin)).broadcast(upper.getShape());
         NDArray last = x.gt(Scalars.constant(x, 1f - halfBin)).broadcast(upper.getShape());
-        NDArray mass = NDArrays.where(
-                first,
-                cdf(upper),
-                NDArrays.where(last, cdf(lower.neg()), cdf(upper).sub(cdf(lower))));
+        NDArray belowUpper = cdf(upper);
+        NDArray mass =
+                NDArrays.where(first, belowUpper, NDArrays.where(last, cdf(lower.neg()), belowUpper.sub(cdf(lower))));
         NDArray kept = mass.gt(Scalars.constant(mass, FLOOR));
         NDArray zero = upper.zerosLike();
         NDArray atUpper = NDArrays.where(last, zero, density(upper));
