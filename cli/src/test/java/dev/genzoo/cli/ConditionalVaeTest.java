@@ -33,6 +33,7 @@ final class ConditionalVaeTest {
         Console.Run train = Console.run(
                 "train", "--condition", "label", "--epochs", "25", "--seed", "0", "--run-dir", run.toString());
         assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("test bound on log p(x|y): -");
     }
 
     @Test
