@@ -87,18 +87,8 @@ final class ConditionalVaeTest {
         assertThat(bad.onlyError()).isEqualTo("genzoo: error: --class takes a class from 0 to 9, not 10");
     }
 
-    /** The classifier's verdicts on a .npy of digits, [n, 1, 8, 8]. */
     private static int[] judged(Path file) {
-        double[] drawn = NumPyFiles.npy(file).values();
-        float[] values = new float[drawn.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) drawn[i];
-        }
-        int[] out = new int[values.length / 64];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = classifier.predict(values, i);
-        }
-        return out;
+        return classifier.judge(file);
     }
 
     private static int count(int[] verdicts, int c) {
