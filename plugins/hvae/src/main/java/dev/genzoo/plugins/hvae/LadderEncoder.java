@@ -1,6 +1,8 @@
 package dev.genzoo.plugins.hvae;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.nn.Activation;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.BuildContext;
 import dev.genzoo.api.Encoder;
@@ -94,11 +96,16 @@ final class LadderEncoder extends RecognitionModel {
      *     sigma_a^2 + 1 / sigma_b^2))
      */
     static Normal precisionWeighted(Normal a, Normal b) {
-        NDArray precisionA = a.logVariance().neg().exp();
-        NDArray precisionB = b.logVariance().neg().exp();
-        NDArray precision = precisionA.add(precisionB);
-        NDArray mean = a.loc().mul(precisionA).add(b.loc().mul(precisionB)).div(precision);
-        return Normal.ofLogVariance(mean, precision.log().neg(), 1);
+        // in log-variances throughout: the precisions themselves overflow a float once a
+        // log-variance falls below -88, and 1/sigma^2 = inf made the mean inf / inf = NaN
+        NDArray lvA = a.logVariance();
+        NDArray lvB = b.logVariance();
+        NDArray weightA = Activation.sigmoid(lvB.sub(lvA)); // tau_a / (tau_a + tau_b)
+        NDArray mean = a.loc().sub(b.loc()).mul(weightA).add(b.loc());
+        // log sigma^2 = -log(tau_a + tau_b) = min(lv_a, lv_b) - log(1 + exp(-|lv_a - lv_b|))
+        NDArray logVariance = NDArrays.minimum(lvA, lvB)
+                .sub(lvA.sub(lvB).abs().neg().exp().add(1f).log());
+        return Normal.ofLogVariance(mean, logVariance, 1);
     }
 
     /** up1 for x -> d_1, up2 for d_1 -> d_2, ...; q1 ... qL for the heads; p1 ... for p(z_l | z_{l+1}). */

@@ -30,6 +30,24 @@ final class LadderEncoderTest {
      * N(x; a) N(x; b) is proportional to N(x; c): the log-ratio log N(x; a) + log N(x; b) - log N(x;
      * c) is the same for every x.
      */
+    /**
+     * Log-variances of -100 and -95 (precisions beyond a float's range) still combine to the
+     * closed form: log sigma^2 = -log(e^100 + e^95), the mean weighted 1 : e^-5 towards a; the
+     * combination once divided inf by inf and made the ladder's loss NaN.
+     */
+    @Test
+    void precisionWeightingStaysFiniteBeyondAFloatsPrecisions() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Normal c = LadderEncoder.precisionWeighted(
+                    Normal.ofLogVariance(manager.create(new float[] {2f}), manager.create(new float[] {-100f}), 1),
+                    Normal.ofLogVariance(manager.create(new float[] {-1f}), manager.create(new float[] {-95f}), 1));
+            double weight = 1 / (1 + Math.exp(-5));
+            assertThat((double) c.loc().toFloatArray()[0]).isCloseTo(2 * weight - (1 - weight), within(1e-5));
+            assertThat((double) c.logVariance().toFloatArray()[0])
+                    .isCloseTo(-100 - Math.log1p(Math.exp(-5)), within(1e-4));
+        }
+    }
+
     @Test
     void precisionWeightingIsTheNormalizedProductOfTheDensities() {
         try (NDManager manager = NDManager.newBaseManager()) {
