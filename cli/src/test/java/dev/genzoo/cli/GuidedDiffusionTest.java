@@ -129,6 +129,75 @@ final class GuidedDiffusionTest {
         assertThat(worst(guided)).as("the worst class with w = 3").isGreaterThanOrEqualTo(0.8);
     }
 
+    private static String[] tiny(Path runDir, int epochs, String... more) {
+        List<String> words = new java.util.ArrayList<>(List.of(
+                "train",
+                "--encoder",
+                "diffusion",
+                "--binarize",
+                "none",
+                "-P",
+                "levels=17",
+                "-P",
+                "timesteps=20",
+                "-P",
+                "hidden=32",
+                "-P",
+                "p-uncond=0.5",
+                "-P",
+                "bound-timesteps=2",
+                "--condition",
+                "label",
+                "--epochs",
+                String.valueOf(epochs),
+                "--seed",
+                "4"));
+        words.addAll(List.of(more));
+        words.addAll(List.of("--run-dir", runDir.toString()));
+        return words.toArray(String[]::new);
+    }
+
+    private static List<String> withoutSeconds(Path metrics) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(metrics).stream()
+                .map(line -> line.replaceFirst("^([^,]*,[^,]*,)[^,]*", "$1"))
+                .toList();
+    }
+
+    /** Each parameter's values in a checkpoint, by name. */
+    private static java.util.Map<String, double[]> parameters(Path checkpoint, Path into) throws java.io.IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
+            java.nio.file.Files.write(
+                    into, zip.getInputStream(zip.getEntry("parameters.npz")).readAllBytes());
+        }
+        java.util.Map<String, double[]> out = new java.util.TreeMap<>();
+        NumPyFiles.npz(into).forEach((name, array) -> out.put(name, array.values()));
+        return out;
+    }
+
+    /** The labels dropped in each step come from the step's seeded generator, so a resume is exact. */
+    @Test
+    void aResumedConditionalDiffusionEndsWhereAnUninterruptedOneDoes() throws java.io.IOException {
+        Path whole = dir.resolve("whole");
+        Path split = dir.resolve("split");
+        assertThat(Console.run(tiny(whole, 3)).code()).isZero();
+        assertThat(Console.run(tiny(split, 1)).code()).isZero();
+        Console.Run resumed = Console.run("train", "--resume", split.toString(), "--epochs", "3");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+
+        assertThat(withoutSeconds(split.resolve("metrics.csv")))
+                .hasSize(4)
+                .isEqualTo(withoutSeconds(whole.resolve("metrics.csv")));
+        java.util.Map<String, double[]> resumedParameters =
+                parameters(split.resolve("checkpoint.zip"), dir.resolve("split.npz"));
+        java.util.Map<String, double[]> wholeParameters =
+                parameters(whole.resolve("checkpoint.zip"), dir.resolve("whole.npz"));
+        assertThat(resumedParameters.keySet())
+                .contains("decoder.class.embedding")
+                .isEqualTo(wholeParameters.keySet());
+        resumedParameters.forEach(
+                (name, values) -> assertThat(values).as(name).containsExactly(wholeParameters.get(name)));
+    }
+
     @Test
     void evalBoundsTheConditionalLikelihood() {
         Console.Run eval =
