@@ -21,7 +21,7 @@ public record ApiVersion(int major, int minor) {
      * The api version of this api artifact, as "MAJOR.MINOR". Return it from {@link
      * GenzooPlugin#apiVersion()} to declare the api a plugin was built for.
      */
-    public static final String CURRENT = "1.3";
+    public static final String CURRENT = "1.4";
 
     /**
      * A version.

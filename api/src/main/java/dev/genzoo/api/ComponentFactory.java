@@ -79,6 +79,19 @@ public interface ComponentFactory<T extends Component> {
     }
 
     /**
+     * Runtime settings a run with this component usually takes, as text by their config path: a
+     * diffusion model trains with a moving average of its weights ({@code training.ema} to {@code
+     * 0.999}). The runtime sets them in a new run's config where the user gives none, and the run's
+     * config.yaml records them; a saved config is never changed by them.
+     *
+     * @return values by setting path, empty by default
+     * @since api 1.4
+     */
+    default Map<String, String> usualSettings() {
+        return Map.of();
+    }
+
+    /**
      * Creates the component, its parameters on {@code context.manager()}.
      *
      * @param options validated values for {@link #options()}

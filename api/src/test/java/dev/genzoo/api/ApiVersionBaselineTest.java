@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * verify.)
  */
 final class ApiVersionBaselineTest {
-    private static final Path BASELINE = Path.of("baseline", "genzoo-api-1.0.jar");
+    private static final Path BASELINE = Path.of("baseline", "genzoo-api-1.1.jar");
     private static final String PACKAGE = "dev.genzoo.api.";
 
     @Test

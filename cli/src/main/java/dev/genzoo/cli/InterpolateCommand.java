@@ -53,6 +53,13 @@ final class InterpolateCommand implements Callable<Integer> {
     int ddimSteps;
 
     @Option(
+            names = "--class",
+            paramLabel = "C",
+            description =
+                    "For a run trained with --condition label: decode as class C (default: the first example's class; each end is encoded with its own).")
+    Integer label;
+
+    @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
             description = "The PNG or .npy to write (default RUN_DIR/interpolation-I-J.png, or -2, -3, ... after it"
@@ -69,7 +76,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 ? out
                 : RunDirectory.nextFree(runDir, "interpolation-" + between[0] + "-" + between[1], ".png");
         Path written = runtime.latentSpace()
-                .interpolate(runDir, between[0], between[1], steps, slerp, Math.max(1, ddimSteps), target);
+                .interpolate(runDir, between[0], between[1], steps, slerp, Math.max(1, ddimSteps), label, target);
         spec.commandLine().getOut().println(written);
         spec.commandLine().getOut().flush();
         return 0;

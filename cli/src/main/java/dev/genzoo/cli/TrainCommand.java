@@ -181,9 +181,11 @@ final class TrainCommand implements Callable<Integer> {
             out.println("test: " + ConsoleText.numbers(test, Evaluation.BOUND, Evaluation.BITS_PER_DIMENSION));
             Double bound = test.get(Evaluation.BOUND);
             if (bound != null) {
+                boolean conditional = !"none".equals(outcome.config().get(Settings.CONDITION));
                 out.printf(
                         Locale.ROOT,
-                        "test bound on log p(x): %.4f nats per example, %.4f bits per dimension%n",
+                        "test bound on log p(x%s): %.4f nats per example, %.4f bits per dimension%n",
+                        conditional ? "|y" : "",
                         bound,
                         test.get(Evaluation.BITS_PER_DIMENSION));
                 if (outcome.logCellVolume() != 0) {

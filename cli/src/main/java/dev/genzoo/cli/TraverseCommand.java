@@ -55,6 +55,13 @@ final class TraverseCommand implements Callable<Integer> {
     int example;
 
     @Option(
+            names = "--class",
+            paramLabel = "C",
+            description =
+                    "For a run trained with --condition label: decode as class C (default: the example's own class).")
+    Integer label;
+
+    @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
             description = "The PNG or .npy to write (default RUN_DIR/traversal.png, or -2, -3, ... after it when"
@@ -65,7 +72,7 @@ final class TraverseCommand implements Callable<Integer> {
     public Integer call() {
         GenzooRuntime runtime = Runtimes.start(spec);
         Path target = out != null ? out : RunDirectory.nextFree(runDir, "traversal", ".png");
-        Path written = runtime.latentSpace().traverse(runDir, dims, range, steps, example, target);
+        Path written = runtime.latentSpace().traverse(runDir, dims, range, steps, example, label, target);
         spec.commandLine().getOut().println(written);
         spec.commandLine().getOut().flush();
         return 0;

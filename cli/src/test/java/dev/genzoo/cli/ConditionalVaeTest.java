@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A conditional VAE (Sohn et al. 2015) trained on the digits with {@code --condition label} draws
  * the class it is asked for: a classifier fitted here to the real digits labels at least 80% of
  * the samples of every class c as c. Conditional runs are refused before training where they
- * cannot work.
+ * cannot work. Its latent space takes the condition: each test digit is encoded with its own
+ * label, and a path or a walk decoded as one class is judged to be of that class.
  */
 final class ConditionalVaeTest {
     @TempDir
@@ -32,6 +33,7 @@ final class ConditionalVaeTest {
         Console.Run train = Console.run(
                 "train", "--condition", "label", "--epochs", "25", "--seed", "0", "--run-dir", run.toString());
         assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("test bound on log p(x|y): -");
     }
 
     @Test
@@ -85,6 +87,104 @@ final class ConditionalVaeTest {
         assertThat(bad.onlyError()).isEqualTo("genzoo: error: --class takes a class from 0 to 9, not 10");
     }
 
+    private static int[] judged(Path file) {
+        return classifier.judge(file);
+    }
+
+    private static int count(int[] verdicts, int c) {
+        return (int) java.util.Arrays.stream(verdicts).filter(v -> v == c).count();
+    }
+
+    @Test
+    void encodeWritesEachTestDigitsCodeWithItsLabel() {
+        Path out = dir.resolve("codes.npz");
+        Console.Run encode = Console.run("encode", run.toString(), "-o", out.toString());
+        assertThat(encode.code()).as(encode.err()).isZero();
+        java.util.Map<String, NumPyFiles.Array> codes = NumPyFiles.npz(out);
+        assertThat(codes.get("z").shape()).containsExactly(digits.test().size(), 20);
+        int[] expected = digits.test().labels().orElseThrow();
+        double[] labels = codes.get("labels").values();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(labels[i]).as("label %d", i).isEqualTo(expected[i]);
+        }
+    }
+
+    /**
+     * Interpolating between two test digits of different classes, neither a 7, while decoding as class 7 keeps
+     * every point a 7 (the path is in style, the class is held); without {@code --class} the path is
+     * decoded as the first digit's class.
+     */
+    @Test
+    void aPathDecodedAsOneClassStaysThatClass() {
+        int[] labels = digits.test().labels().orElseThrow();
+        int first = 0;
+        while (labels[first] == 7) {
+            first++;
+        }
+        int second = first + 1;
+        while (labels[second] == labels[first] || labels[second] == 7) {
+            second++;
+        }
+        String between = first + "," + second;
+        Path sevens = dir.resolve("path-7.npy");
+        Console.Run held = Console.run(
+                "interpolate",
+                run.toString(),
+                "--between",
+                between,
+                "--steps",
+                "8",
+                "--class",
+                "7",
+                "-o",
+                sevens.toString());
+        assertThat(held.code()).as(held.err()).isZero();
+        assertThat(count(judged(sevens), 7)).as("sevens among 8 points").isGreaterThanOrEqualTo(7);
+        Path own = dir.resolve("path-own.npy");
+        Console.Run plain =
+                Console.run("interpolate", run.toString(), "--between", between, "--steps", "8", "-o", own.toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(count(judged(own), labels[first]))
+                .as("points judged class %d, the first digit's", labels[first])
+                .isGreaterThanOrEqualTo(7);
+        Path png = dir.resolve("path.png");
+        assertThat(Console.run(
+                                "interpolate",
+                                run.toString(),
+                                "--between",
+                                between,
+                                "--class",
+                                "7",
+                                "-o",
+                                png.toString())
+                        .code())
+                .isZero();
+        assertThat(png).isRegularFile();
+    }
+
+    @Test
+    void aTraversalDecodedAsOneClassStaysThatClass() {
+        Path threes = dir.resolve("walk-3.npy");
+        Console.Run walk = Console.run(
+                "traverse",
+                run.toString(),
+                "--dims",
+                "0,1",
+                "--steps",
+                "5",
+                "--range",
+                "2",
+                "--class",
+                "3",
+                "-o",
+                threes.toString());
+        assertThat(walk.code()).as(walk.err()).isZero();
+        assertThat(NumPyFiles.npy(threes).shape()).containsExactly(2, 5, 1, 8, 8);
+        assertThat(count(judged(threes), 3)).as("threes among 10").isGreaterThanOrEqualTo(8);
+        Console.Run bad = Console.run("traverse", run.toString(), "--class", "12");
+        assertThat(bad.onlyError()).isEqualTo("genzoo: error: --class takes a class from 0 to 9, not 12");
+    }
+
     @Test
     void evalScoresTheConditionalLikelihood() {
         Console.Run eval = Console.run(
@@ -117,9 +217,16 @@ final class ConditionalVaeTest {
     @Test
     void anUnconditionalRunRefusesAClass() {
         Path plain = LegacyRuns.copy("vae-bernoulli", dir.resolve("plain"), java.util.List.of("checkpoint.zip"));
-        Console.Run bad = Console.run("sample", plain.toString(), "--class", "3");
-        assertThat(bad.onlyError())
-                .isEqualTo("genzoo: error: --class needs a run trained with --condition label; this run's model is"
-                        + " not conditional");
+        for (String[] args : new String[][] {
+            {"sample", plain.toString(), "--class", "3"},
+            {"interpolate", plain.toString(), "--between", "0,1", "--class", "3"},
+            {"traverse", plain.toString(), "--class", "3"}
+        }) {
+            Console.Run bad = Console.run(args);
+            assertThat(bad.onlyError())
+                    .as(args[0])
+                    .isEqualTo("genzoo: error: --class needs a run trained with --condition label; this run's model"
+                            + " is not conditional");
+        }
     }
 }

@@ -90,4 +90,18 @@ final class DigitClassifier {
         }
         return right / (double) data.size();
     }
+
+    /** The verdicts on every digit of a .npy written by genzoo, [n, 1, 8, 8]. */
+    int[] judge(java.nio.file.Path npy) {
+        double[] drawn = NumPyFiles.npy(npy).values();
+        float[] values = new float[drawn.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) drawn[i];
+        }
+        int[] out = new int[values.length / features];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = predict(values, i);
+        }
+        return out;
+    }
 }

@@ -96,6 +96,90 @@ final class PosteriorInferenceExactTest {
         }
     }
 
+    /**
+     * A decoder whose columns are not orthogonal has a posterior with a non-diagonal covariance
+     * sigma^2 M^-1, M = W^T W + sigma^2 I (here a correlation of 0.81): the chains' covariance of
+     * the two units must match it, which a sampler that moved the units independently, or a check
+     * against a diagonal posterior, could not show.
+     */
+    @Test
+    void bothSamplersMatchACorrelatedPosterior() {
+        double[][] w = {{1.0, -0.5}, {1.0, -0.8}, {0.5, 0.0}, {1.0, -1.0}, {0.0, 0.4}};
+        double s2 = ProbabilisticPca.SIGMA * ProbabilisticPca.SIGMA;
+        double[][] m = new double[2][2];
+        for (int j = 0; j < 2; j++) {
+            for (int k = 0; k < 2; k++) {
+                m[j][k] = j == k ? s2 : 0;
+                for (double[] row : w) {
+                    m[j][k] += row[j] * row[k];
+                }
+            }
+        }
+        double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+        double[][] covariance = {{s2 * m[1][1] / det, -s2 * m[0][1] / det}, {-s2 * m[1][0] / det, s2 * m[0][0] / det}};
+        double correlation = covariance[0][1] / Math.sqrt(covariance[0][0] * covariance[1][1]);
+        assertThat(correlation).as("the posterior's correlation").isGreaterThan(0.7);
+        for (Transition kernel : new Transition[] {new MetropolisHastings(), new HamiltonianMonteCarlo(5)}) {
+            Engine.getInstance().setRandomSeed(37);
+            try (ProbabilisticPca pca = ProbabilisticPca.standard(NDManager.newBaseManager())) {
+                NDManager manager = pca.manager();
+                float[] wT = new float[2 * ProbabilisticPca.DATA];
+                for (int i = 0; i < ProbabilisticPca.DATA; i++) {
+                    wT[i] = (float) w[i][0];
+                    wT[ProbabilisticPca.DATA + i] = (float) w[i][1];
+                }
+                pca.model().decoder().parameters().get("w").getArray().set(java.nio.FloatBuffer.wrap(wT));
+                float[] bias =
+                        pca.model().decoder().parameters().get("b").getArray().toFloatArray();
+                StepContext context = StepContext.evaluation(0, manager, new ParameterStore(manager, false));
+                float[] example = pca.sample(1, 8);
+                double[] wr = new double[2];
+                for (int i = 0; i < ProbabilisticPca.DATA; i++) {
+                    wr[0] += w[i][0] * (example[i] - bias[i]);
+                    wr[1] += w[i][1] * (example[i] - bias[i]);
+                }
+                double[] exactMean = {
+                    (covariance[0][0] * wr[0] + covariance[0][1] * wr[1]) / s2,
+                    (covariance[1][0] * wr[0] + covariance[1][1] * wr[1]) / s2
+                };
+                NDArray x = manager.create(example, new Shape(1, ProbabilisticPca.DATA));
+                NDArray start = manager.randomNormal(new Shape(8, 1, ProbabilisticPca.LATENT));
+                boolean hmc = kernel instanceof HamiltonianMonteCarlo;
+                MarkovChains.Result result = MarkovChains.run(
+                        new PosteriorTarget(pca.model(), x, context),
+                        kernel,
+                        start,
+                        0.5,
+                        hmc ? 300 : 1000,
+                        hmc ? 1000 : 4000,
+                        step -> {});
+                double[][][] units = {result.unit(0), result.unit(1)};
+                double[] means = new double[2];
+                double[] ess = new double[2];
+                for (int d = 0; d < 2; d++) {
+                    ess[d] = ChainDiagnostics.effectiveSampleSize(units[d]);
+                    assertThat(ess[d])
+                            .as("%s: ESS of unit %d", kernel.getClass().getSimpleName(), d)
+                            .isGreaterThan(200);
+                    means[d] = mean(units[d]);
+                    assertThat(means[d])
+                            .as("%s: mean of unit %d", kernel.getClass().getSimpleName(), d)
+                            .isCloseTo(exactMean[d], within(5 * Math.sqrt(covariance[d][d] / ess[d])));
+                    assertThat(moment(units[d], units[d], means[d], means[d]))
+                            .as("%s: variance of unit %d", kernel.getClass().getSimpleName(), d)
+                            .isCloseTo(covariance[d][d], within(5 * covariance[d][d] * Math.sqrt(2 / ess[d])));
+                }
+                double essBoth = Math.min(ess[0], ess[1]);
+                // the sample covariance's standard error: sqrt((s11 s22 + s12^2) / n) for a Gaussian
+                double error = Math.sqrt(
+                        (covariance[0][0] * covariance[1][1] + covariance[0][1] * covariance[0][1]) / essBoth);
+                assertThat(moment(units[0], units[1], means[0], means[1]))
+                        .as("%s: covariance of the units", kernel.getClass().getSimpleName())
+                        .isCloseTo(covariance[0][1], within(5 * error));
+            }
+        }
+    }
+
     private static double mean(double[][] chains) {
         double sum = 0;
         int n = 0;

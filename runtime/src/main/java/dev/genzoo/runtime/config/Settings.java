@@ -2,6 +2,7 @@ package dev.genzoo.runtime.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every runtime setting, each declared once: the data, the training and its controls, TensorBoard
@@ -217,7 +218,10 @@ public final class Settings {
                     "Scale the gradients down to this global L2 norm when above it; 0: no clipping")
             .atLeast(0);
 
-    /** The decay of the moving average of the weights; none by default (diffusion usually takes 0.9999). */
+    /**
+     * The decay of the moving average of the weights; none by default, except where a chosen
+     * component usually trains with one (a diffusion's 0.999), which a new run's config records.
+     */
     public static final Setting<Double> EMA = Setting.real(
                     "training",
                     "ema",
@@ -225,7 +229,7 @@ public final class Settings {
                     "DECAY",
                     0,
                     "Keep an exponential moving average of the weights with this decay, and evaluate and sample with"
-                            + " it; 0: none")
+                            + " it; 0: none (the default, but 0.999 for diffusion)")
             .atLeast(0)
             .check(v -> v < 1, "less than 1");
 
@@ -333,6 +337,16 @@ public final class Settings {
     public static final String AUTO = "auto";
 
     private Settings() {}
+
+    /**
+     * The setting at a config path.
+     *
+     * @param path {@code training.ema}, or a top-level key such as {@code device}
+     * @return the setting, if one has that path
+     */
+    public static Optional<Setting<?>> atPath(String path) {
+        return ALL.stream().filter(s -> s.path().equals(path)).findFirst();
+    }
 
     /**
      * The settings of one section of the config file.

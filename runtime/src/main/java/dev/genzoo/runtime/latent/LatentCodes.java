@@ -30,12 +30,17 @@ public final class LatentCodes {
     private final GenerativeModel model;
     private final StepContext context;
     private final ImplicitInversion inversion;
+    private final Shape example;
+    private final int ddimSteps;
 
-    private LatentCodes(AssembledModel assembled, StepContext context, ImplicitInversion inversion) {
+    private LatentCodes(
+            AssembledModel assembled, StepContext context, ImplicitInversion inversion, Shape example, int ddimSteps) {
         this.assembled = assembled;
         this.model = assembled.model();
         this.context = context;
         this.inversion = inversion;
+        this.example = example;
+        this.ddimSteps = ddimSteps;
     }
 
     /**
@@ -55,7 +60,23 @@ public final class LatentCodes {
             throw new GenzooException("this model's encoder is a fixed process whose decoder predicts no noise, so"
                     + " it has no code to compute");
         }
-        return new LatentCodes(assembled, context, inversion);
+        return new LatentCodes(assembled, context, inversion, example, ddimSteps);
+    }
+
+    /**
+     * The same codes computed in another pass: a conditional model's, whose context carries the
+     * labels of the batch being encoded or the class being decoded.
+     *
+     * @param other the pass, with its condition
+     * @return the codes in that pass
+     */
+    public LatentCodes in(StepContext other) {
+        return other == context ? this : of(assembled, example, ddimSteps, other);
+    }
+
+    /** @return the pass the codes are computed in */
+    public StepContext context() {
+        return context;
     }
 
     /** @return whether the codes are a diffusion's x_T (and so as large as the data) */

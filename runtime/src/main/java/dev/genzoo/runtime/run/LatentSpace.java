@@ -77,10 +77,11 @@ public final class LatentSpace {
                             labels[(int) from + i] = (int) chunk[i];
                         }
                     }
-                    NDArray z = latentCodes.code(x);
+                    LatentCodes chunkCodes = latentCodes.in(model.forBatch(latentCodes.context(), batch));
+                    NDArray z = chunkCodes.code(x);
                     latent = z.getShape().slice(1);
                     codes.add(z.toFloatArray());
-                    Optional<NDArray> idx = latentCodes.indices(x);
+                    Optional<NDArray> idx = chunkCodes.indices(x);
                     if (idx.isPresent()) {
                         grid = idx.get().getShape().slice(1);
                         indices.add(idx.get()
@@ -118,10 +119,13 @@ public final class LatentSpace {
      * @param steps points on the path, the ends included
      * @param spherical whether to follow the great circle
      * @param ddimSteps the DDIM steps of a diffusion's inversion and sampling
+     * @param label for a conditional model, the class the path is decoded as (null: the first
+     *     example's); each example is encoded with its own label
      * @param out the PNG or .npy
      * @return the file written
      */
-    public Path interpolate(Path runDir, int first, int second, int steps, boolean spherical, int ddimSteps, Path out) {
+    public Path interpolate(
+            Path runDir, int first, int second, int steps, boolean spherical, int ddimSteps, Integer label, Path out) {
         if (steps < 2) {
             throw new GenzooException("an interpolation needs at least 2 steps, got " + steps);
         }
@@ -139,17 +143,24 @@ public final class LatentSpace {
                 scope.suppressNotUsedWarning();
                 Shape example = data.exampleShape();
                 LatentCodes latentCodes = codes(model, example, ddimSteps, state.step());
-                NDArray x = data.test()
-                        .batch(first, first + 1)
-                        .x()
-                        .concat(data.test().batch(second, second + 1).x());
-                NDArray z = latentCodes.code(x);
+                Batch one = data.test().batch(first, first + 1);
+                Batch two = data.test().batch(second, second + 1);
+                NDArray x = one.x().concat(two.x());
+                NDArray z = latentCodes
+                        .in(model.forBatch(latentCodes.context(), one))
+                        .code(one.x())
+                        .concat(latentCodes
+                                .in(model.forBatch(latentCodes.context(), two))
+                                .code(two.x()));
                 Shape latent = z.getShape().slice(1);
                 float[] both = z.toFloatArray();
                 int d = (int) latent.size();
                 float[] path = Interpolation.path(
                         Arrays.copyOfRange(both, 0, d), Arrays.copyOfRange(both, d, 2 * d), steps, spherical);
-                NDArray decoded = latentCodes.decode(model.manager().create(path, new Shape(steps).addAll(latent)));
+                int decodedAs = decodedClass(model, label, one);
+                NDArray decoded = latentCodes
+                        .in(decodedAs(model, latentCodes.context(), decodedAs, steps))
+                        .decode(model.manager().create(path, new Shape(steps).addAll(latent)));
                 float[] values = decoded.toFloatArray();
                 if (isNumpy(out)) {
                     NpyFile.write(out, values, new Shape(steps).addAll(example).getShape());
@@ -168,7 +179,8 @@ public final class LatentSpace {
                 }
                 captions.add("x" + second);
                 String header = (spherical ? "spherical" : "linear") + " interpolation in " + space(latentCodes)
-                        + " between test examples " + first + " and " + second;
+                        + " between test examples " + first + " and " + second
+                        + (decodedAs >= 0 ? ", decoded as class " + decodedAs : "");
                 float[] shown = example.dimension() == 1 ? values : row;
                 LatentPictures.rows(
                         out, header, example, shown, steps + 2, captions, data.testHead(Pictures.REFERENCE));
@@ -186,10 +198,11 @@ public final class LatentSpace {
      * @param range the half-width of the walk
      * @param steps values per dimension
      * @param example the test example walked from
+     * @param label for a conditional model, the class decoded (null: the example's own)
      * @param out the PNG or .npy ([dims, steps, data...])
      * @return the file written
      */
-    public Path traverse(Path runDir, int[] dims, double range, int steps, int example, Path out) {
+    public Path traverse(Path runDir, int[] dims, double range, int steps, int example, Integer label, Path out) {
         if (steps < 2) {
             throw new GenzooException("a traversal needs at least 2 steps, got " + steps);
         }
@@ -212,8 +225,10 @@ public final class LatentSpace {
                     throw new GenzooException("a traversal walks one dimension of a continuous latent; this model's"
                             + " code is " + space(latentCodes) + ", whose single dimensions mean nothing alone");
                 }
-                NDArray z =
-                        latentCodes.code(data.test().batch(example, example + 1).x());
+                Batch start = data.test().batch(example, example + 1);
+                NDArray z = latentCodes
+                        .in(model.forBatch(latentCodes.context(), start))
+                        .code(start.x());
                 Shape latent = z.getShape().slice(1);
                 for (int dim : dims) {
                     if (dim < 0 || dim >= latent.size()) {
@@ -223,7 +238,9 @@ public final class LatentSpace {
                 }
                 float[] codes = Interpolation.traversal(z.toFloatArray(), dims, steps, range);
                 int count = dims.length * steps;
+                int decodedAs = decodedClass(model, label, start);
                 float[] values = latentCodes
+                        .in(decodedAs(model, latentCodes.context(), decodedAs, count))
                         .decode(model.manager().create(codes, new Shape(count).addAll(latent)))
                         .toFloatArray();
                 if (isNumpy(out)) {
@@ -238,18 +255,48 @@ public final class LatentSpace {
                     captions.add(String.format(Locale.ROOT, "%+.1f", -range + 2 * range * i / (steps - 1)));
                 }
                 String header = "latent dimensions " + Arrays.toString(dims) + " walked one per row from test example "
-                        + example;
+                        + example + (decodedAs >= 0 ? ", decoded as class " + decodedAs : "");
                 LatentPictures.rows(out, header, shape, values, steps, captions, data.testHead(Pictures.REFERENCE));
                 return out;
             }
         });
     }
 
-    private static LatentCodes codes(AssembledModel model, Shape example, int ddimSteps, long step) {
-        if (model.classes() > 0) {
-            throw new GenzooException("encode, interpolate and traverse do not yet take a run trained with "
-                    + Settings.CONDITION.flag() + " label");
+    /**
+     * The class a conditional model decodes a path as: the one asked for, else the first example's
+     * label; -1 for an unconditional model, which refuses a class.
+     */
+    private static int decodedClass(AssembledModel model, Integer asked, Batch first) {
+        if (model.classes() == 0) {
+            if (asked != null) {
+                throw new GenzooException("--class needs a run trained with " + Settings.CONDITION.flag()
+                        + " label; this run's model is not conditional");
+            }
+            return -1;
         }
+        if (asked == null) {
+            return (int) first.labels()
+                    .orElseThrow(
+                            () -> new GenzooException("this model is conditioned on labels, and the data has none"))
+                    .toLongArray()[0];
+        }
+        if (asked < 0 || asked >= model.classes()) {
+            throw new GenzooException("--class takes a class from 0 to " + (model.classes() - 1) + ", not " + asked);
+        }
+        return asked;
+    }
+
+    /** A pass whose n rows are all of one class (unchanged for an unconditional model). */
+    private static StepContext decodedAs(AssembledModel model, StepContext context, int label, int n) {
+        if (label < 0) {
+            return context;
+        }
+        long[] labels = new long[n];
+        Arrays.fill(labels, label);
+        return model.withLabels(context, model.manager().create(labels));
+    }
+
+    private static LatentCodes codes(AssembledModel model, Shape example, int ddimSteps, long step) {
         StepContext context = StepContext.evaluation(step, model.manager(), model.parameterStore());
         return LatentCodes.of(model, example, ddimSteps, context);
     }

@@ -21,6 +21,9 @@ public final class RunLock implements AutoCloseable {
     /** The lock file's name in a run directory. */
     public static final String FILE = ".genzoo.lock";
 
+    private static final int RETRIES = 25;
+    private static final long RETRY_MILLIS = 20;
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -42,12 +45,7 @@ public final class RunLock implements AutoCloseable {
         try {
             channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = holder(channel);
                 channel.close();
@@ -77,12 +75,7 @@ public final class RunLock implements AutoCloseable {
             return null;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             if (lock != null) {
                 lock.release();
                 return null;
@@ -93,11 +86,50 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock, or null if another holds it. A process that only looks ({@link #heldBy}, as a new
+     * run's check of its folder does) holds the lock for microseconds, so a refusal is tried again
+     * for a moment before it counts: two processes started together must not both give up.
+     */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null || attempt == RETRIES) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                return null; // this process holds it: waiting will not help
+            }
+            pause();
+        }
+    }
+
+    /**
+     * The pid the holder wrote, waiting a moment for it: a holder that has just taken the lock has
+     * emptied the file and not yet written its pid.
+     */
     private static String holder(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(32);
-        channel.read(buffer, 0);
-        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
-        return text.isEmpty() ? "(unknown pid)" : text;
+        for (int attempt = 0; ; attempt++) {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            channel.read(buffer, 0);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+            if (text.matches("[0-9]+")) {
+                return text;
+            }
+            if (attempt == RETRIES) {
+                return "(unknown pid)";
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -10,6 +10,7 @@ import dev.genzoo.runtime.config.ConfigDraft;
 import dev.genzoo.runtime.config.ExperimentConfig;
 import dev.genzoo.runtime.config.Setting;
 import dev.genzoo.runtime.config.SettingValues;
+import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.DataFacts;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import java.util.Set;
  * Turns a user's draft into a resolved {@link ExperimentConfig}: fills default components (the
  * encoder's suggested companions first, then defaults that follow the data's {@link DataFacts}),
  * routes each {@code key=value} option to every chosen component that declares the key ({@code
- * role.key=value} to one), fills the options the data decide ({@link DataOptions}), validates every
- * value, and refuses unknown keys, naming the component that declares one or the nearest known one.
+ * role.key=value} to one), fills the options the data decide ({@link DataOptions}) and a new run's
+ * settings its components usually take, validates every value, and refuses unknown keys, naming the
+ * component that declares one or the nearest known one.
  */
 public final class ConfigResolver {
     private final Components components;
@@ -99,7 +101,33 @@ public final class ConfigResolver {
             Setting<?> setting = entry.getKey();
             settings = settings.with(setting, entry.getValue(), setting.flag() + " (" + setting.path() + ")");
         }
+        if (facts != null) {
+            settings = usualSettings(draft, chosen, names, settings);
+        }
         return new ExperimentConfig(names, resolved, settings);
+    }
+
+    /**
+     * The settings a chosen component usually takes ({@link ComponentFactory#usualSettings()}),
+     * for a new run: the user's own values win, and a saved config, resolved without data, keeps
+     * what it says (an old run without the key keeps the setting's default).
+     */
+    private static SettingValues usualSettings(
+            ConfigDraft draft, Map<Role, ComponentFactory<?>> chosen, Map<Role, String> names, SettingValues settings) {
+        SettingValues result = settings;
+        for (Role role : Role.values()) {
+            for (Map.Entry<String, String> usual :
+                    chosen.get(role).usualSettings().entrySet()) {
+                String origin = owner(role, names.get(role)) + "'s usual " + usual.getKey();
+                Setting<?> setting = Settings.atPath(usual.getKey())
+                        .orElseThrow(() -> new GenzooException(
+                                origin + " names no setting of this genzoo (genzoo train --help lists them)"));
+                if (!draft.settings().containsKey(setting)) {
+                    result = result.with(setting, setting.parse(usual.getValue(), origin), origin);
+                }
+            }
+        }
+        return result;
     }
 
     private Map<Role, Map<String, String>> route(

@@ -218,6 +218,16 @@ public final class GaussianDiffusion implements Encoder {
                     Role.OBJECTIVE, "ddpm-simple");
         }
 
+        /**
+         * A moving average of the weights, the usual default of diffusion models (Ho et al. 2020,
+         * appendix B, with 0.9999 over 800k steps): 0.999 suits runs of thousands of steps, whose
+         * warm-up min(d, (1 + t) / (10 + t)) reaches 0.999 only near step 9,000.
+         */
+        @Override
+        public Map<String, String> usualSettings() {
+            return Map.of("training.ema", "0.999");
+        }
+
         @Override
         public Encoder create(Options options, BuildContext context) {
             int steps = options.get(TIMESTEPS);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
+import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
 import dev.genzoo.nn.MultilayerPerceptron;
 import java.util.List;
@@ -19,6 +20,7 @@ final class AffineCoupling implements FlowStep {
     private final NDArray changedTwice;
     private final MultilayerPerceptron network;
     private final float scaleBound;
+    private final boolean conditioned;
 
     /**
      * A coupling layer over events of a shape.
@@ -30,9 +32,17 @@ final class AffineCoupling implements FlowStep {
      * @param hidden the conditioner's hidden widths
      * @param activation the conditioner's activation
      * @param scaleBound c of {@link LogScale}
+     * @param conditionSize F, the condition features the network reads beside the kept half (s
+     *     and t then depend on y, and the layer stays invertible for each y), or 0
      */
     AffineCoupling(
-            NDManager manager, Shape event, int parity, List<Integer> hidden, String activation, float scaleBound) {
+            NDManager manager,
+            Shape event,
+            int parity,
+            List<Integer> hidden,
+            String activation,
+            float scaleBound,
+            int conditionSize) {
         int d = Math.toIntExact(event.size());
         float[] keep = alternatingMask(event, parity);
         float[] change = new float[2 * d];
@@ -42,8 +52,9 @@ final class AffineCoupling implements FlowStep {
         }
         this.kept = manager.create(keep);
         this.changedTwice = manager.create(change);
-        this.network = Conditioner.create(manager, d, hidden, 2L * d, activation, null);
+        this.network = Conditioner.create(manager, (long) d + conditionSize, hidden, 2L * d, activation, null);
         this.scaleBound = scaleBound;
+        this.conditioned = conditionSize > 0;
     }
 
     /**
@@ -71,7 +82,14 @@ final class AffineCoupling implements FlowStep {
      * network's outputs are masked once, before the bound, which keeps 0 at 0.
      */
     private NDList scaleAndShift(NDArray x, StepContext context) {
-        NDList halves = network.forward(x.mul(kept), context).mul(changedTwice).split(2, 1);
+        NDArray input = x.mul(kept);
+        if (conditioned) {
+            input = context.condition()
+                    .orElseThrow(() -> new GenzooException(
+                            "this flow was built for a conditional model, and its input came without a condition"))
+                    .appendTo(input);
+        }
+        NDList halves = network.forward(input, context).mul(changedTwice).split(2, 1);
         return new NDList(LogScale.bounded(halves.get(0), scaleBound), halves.get(1));
     }
 

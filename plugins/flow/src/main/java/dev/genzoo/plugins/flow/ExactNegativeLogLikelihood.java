@@ -25,6 +25,12 @@ final class ExactNegativeLogLikelihood implements Objective {
         return Set.of(EncoderKind.BIJECTION);
     }
 
+    /** A conditional flow's z = f(x; y) carries y itself: the objective reads nothing more. */
+    @Override
+    public boolean acceptsCondition() {
+        return true;
+    }
+
     @Override
     public ObjectiveValue evaluate(NDArray x, GenerativeModel model, StepContext context) {
         Encoding.Bijection encoding = (Encoding.Bijection) model.encoder().encode(x, context);

@@ -22,9 +22,17 @@ import java.util.Map;
  */
 final class FlowEncoder implements Encoder {
     private final Flow flow;
+    private final boolean conditioned;
 
-    FlowEncoder(Flow flow) {
+    FlowEncoder(Flow flow, boolean conditioned) {
         this.flow = flow;
+        this.conditioned = conditioned;
+    }
+
+    /** Whether f reads the batch's condition: z = f(x; y), a conditional density p(x|y). */
+    @Override
+    public boolean acceptsCondition() {
+        return conditioned;
     }
 
     @Override
@@ -98,7 +106,9 @@ final class FlowEncoder implements Encoder {
 
         @Override
         public Encoder create(Options options, BuildContext context) {
-            return new FlowEncoder(recipe.build(options, context.dataShape(), context.manager(), true));
+            int condition = recipe.takesCondition() ? context.conditionSize() : 0;
+            return new FlowEncoder(
+                    recipe.build(options, context.dataShape(), context.manager(), true, condition), condition > 0);
         }
     }
 }

@@ -27,6 +27,12 @@ final class FlowInverseDecoder implements Decoder {
         this.dataRank = dataRank;
     }
 
+    /** The inverse reads the condition wherever the flow does. */
+    @Override
+    public boolean acceptsCondition() {
+        return encoder.acceptsCondition();
+    }
+
     @Override
     public Distribution decode(NDArray z, StepContext context) {
         return new PointMass(encoder.inverse(z, context), dataRank);

@@ -62,7 +62,7 @@ final class FlowPrior implements Prior {
 
         @Override
         public Prior create(Options options, BuildContext context) {
-            return new FlowPrior(recipe.build(options, context.latentShape(), context.manager(), false));
+            return new FlowPrior(recipe.build(options, context.latentShape(), context.manager(), false, 0));
         }
     }
 }

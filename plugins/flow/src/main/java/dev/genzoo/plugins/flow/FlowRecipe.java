@@ -42,7 +42,19 @@ interface FlowRecipe {
      * @param event one event's shape
      * @param manager owns the parameters
      * @param onData as in {@link #options(boolean)}
+     * @param conditionSize the size F of a condition's features the flow's networks read beside
+     *     their input (a class-conditional flow), 0 for none; only where {@link #takesCondition()}
      * @return the flow, normalizing direction (data or latent to base noise) forward
      */
-    Flow build(Options options, Shape event, NDManager manager, boolean onData);
+    Flow build(Options options, Shape event, NDManager manager, boolean onData, int conditionSize);
+
+    /**
+     * Whether the flow can be conditioned: its networks read a condition's features beside their
+     * input, so that f depends on y and p(x|y) is exact.
+     *
+     * @return false unless the recipe says otherwise
+     */
+    default boolean takesCondition() {
+        return false;
+    }
 }

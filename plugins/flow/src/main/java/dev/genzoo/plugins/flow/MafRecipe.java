@@ -38,7 +38,10 @@ final class MafRecipe implements FlowRecipe {
     }
 
     @Override
-    public Flow build(Options options, Shape event, NDManager manager, boolean onData) {
+    public Flow build(Options options, Shape event, NDManager manager, boolean onData, int conditionSize) {
+        if (conditionSize != 0) {
+            throw new IllegalArgumentException("MAF takes no condition");
+        }
         int d = Math.toIntExact(event.size());
         if (d < 2) {
             throw new GenzooException(

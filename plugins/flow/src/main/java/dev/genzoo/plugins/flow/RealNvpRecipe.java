@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * RealNVP (Dinh et al. 2017): affine coupling layers with alternating masks (a checkerboard on
- * images), each conditioned by its own perceptron, soft-bounded log-scales.
+ * images), each conditioned by its own perceptron, soft-bounded log-scales; class-conditional when
+ * its perceptrons also read a condition's one-hot features (p(x|y) exact, as a conditional flow).
  */
 final class RealNvpRecipe implements FlowRecipe {
     static final Option<Integer> COUPLINGS = Option.integer("couplings", 8, "affine coupling layers, masks alternating")
@@ -36,7 +37,12 @@ final class RealNvpRecipe implements FlowRecipe {
     }
 
     @Override
-    public Flow build(Options options, Shape event, NDManager manager, boolean onData) {
+    public boolean takesCondition() {
+        return true;
+    }
+
+    @Override
+    public Flow build(Options options, Shape event, NDManager manager, boolean onData, int conditionSize) {
         List<FlowStep> steps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (onData && options.get(LogitTransform.ALPHA) > 0) {
@@ -51,7 +57,8 @@ final class RealNvpRecipe implements FlowRecipe {
                     i % 2,
                     options.get(Conditioner.HIDDEN),
                     options.get(Conditioner.ACTIVATION),
-                    options.get(LogScale.BOUND).floatValue()));
+                    options.get(LogScale.BOUND).floatValue(),
+                    conditionSize));
             names.add("coupling" + i);
         }
         return new Flow(event, steps, names);

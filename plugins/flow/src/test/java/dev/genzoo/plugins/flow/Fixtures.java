@@ -39,7 +39,7 @@ final class Fixtures implements AutoCloseable {
     /** A flow from a recipe over events of a shape. */
     Flow flow(FlowRecipe recipe, Map<String, String> given, Shape event, boolean onData) {
         Options options = Options.resolve(recipe.name(), recipe.options(onData), given);
-        return recipe.build(options, event, manager, onData);
+        return recipe.build(options, event, manager, onData, 0);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.ParameterList;
+import dev.genzoo.api.Condition;
 import dev.genzoo.api.StepContext;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class LogDeterminantTest {
     void affineCouplingOnVectors() {
         try (Fixtures f = new Fixtures(1)) {
             for (int parity : new int[] {0, 1}) {
-                FlowStep step = new AffineCoupling(f.manager, new Shape(3), parity, List.of(8), "tanh", 1f);
+                FlowStep step = new AffineCoupling(f.manager, new Shape(3), parity, List.of(8), "tanh", 1f, 0);
                 assertLogDetMatchesJacobian(f, step, 3, 0.7f);
             }
         }
@@ -32,8 +33,38 @@ final class LogDeterminantTest {
     @Test
     void affineCouplingWithAWiderBoundOnACheckerboard() {
         try (Fixtures f = new Fixtures(2)) {
-            FlowStep step = new AffineCoupling(f.manager, new Shape(1, 2, 2), 1, List.of(8, 8), "relu", 2.5f);
+            FlowStep step = new AffineCoupling(f.manager, new Shape(1, 2, 2), 1, List.of(8, 8), "relu", 2.5f, 0);
             assertLogDetMatchesJacobian(f, step, 4, 0.7f);
+        }
+    }
+
+    /**
+     * A class-conditional coupling: for fixed labels its log-determinant is still its Jacobian's in
+     * x, its inverse under the same labels returns x, and other labels give another map.
+     */
+    @Test
+    void affineCouplingConditionedOnALabel() {
+        try (Fixtures f = new Fixtures(7)) {
+            FlowStep step = new AffineCoupling(f.manager, new Shape(4), 1, List.of(8), "tanh", 1.5f, 3);
+            ParameterList parameters = new ParameterList();
+            step.addParameters(parameters, "step");
+            f.perturb(parameters, 0.5f);
+            NDArray x = f.array(Fixtures.normalRows(N, 4, 13, 0.7), new Shape(N, 4));
+            StepContext labelled =
+                    f.evaluation().withCondition(Condition.label(f.manager.create(new long[] {0, 1, 2, 0, 1, 2}), 3));
+            float[] claimed = step.forward(x, labelled).logDet().toFloatArray();
+            assertMatches(
+                    claimed, Jacobians.of(rows -> step.forward(rows, labelled).value(), x));
+            float[] back =
+                    step.inverse(step.forward(x, labelled).value(), labelled).toFloatArray();
+            float[] original = x.toFloatArray();
+            for (int i = 0; i < original.length; i++) {
+                assertThat((double) back[i]).as("x[%d]", i).isCloseTo(original[i], within(1e-5));
+            }
+            StepContext relabelled =
+                    f.evaluation().withCondition(Condition.label(f.manager.create(new long[] {2, 2, 2, 2, 2, 2}), 3));
+            assertThat(step.forward(x, relabelled).value().toFloatArray())
+                    .isNotEqualTo(step.forward(x, labelled).value().toFloatArray());
         }
     }
 
