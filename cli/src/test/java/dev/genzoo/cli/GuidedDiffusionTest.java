@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the digits with {@code --condition label}: a classifier fitted here to the real digits labels
  * guided samples of class c as c, more often with guidance w = 3 than without (w = 0), for the
  * DDIM and the ancestral sampler; eval bounds log p(x|y); guidance is refused where it means
- * nothing. The training is cut to fit CI (T = 200, 18 epochs of 23 steps); with {@code
+ * nothing. The training is cut to fit CI (T = 200, 14 epochs of 23 steps); with {@code
  * -Dgenzoo.guidance.run=RUN_DIR} the same checks judge a longer run instead (docs/results.md).
  */
 final class GuidedDiffusionTest {
@@ -64,7 +64,7 @@ final class GuidedDiffusionTest {
                 "--batch-size",
                 "64",
                 "--epochs",
-                "18",
+                "14",
                 "--seed",
                 "0",
                 "--run-dir",
