@@ -61,6 +61,14 @@ final class SampleCommand implements Callable<Integer> {
     Integer label;
 
     @Option(
+            names = "--guidance",
+            paramLabel = "W",
+            description = "For a diffusion trained with --condition label: classifier-free guidance weight,"
+                    + " eps = (1 + W) eps(x, y) - W eps(x, null); the same as -P guidance=W, with --sampler"
+                    + " ancestral unless another is given.")
+    Double guidance;
+
+    @Option(
             names = "--training-prior",
             description = "Draw from the prior the run was trained with, even where it has a learned one.")
     boolean trainingPrior;
@@ -94,9 +102,15 @@ final class SampleCommand implements Callable<Integer> {
     int frames;
 
     /** samples[-SAMPLER][-training-prior]-seedN: what differs from one default picture to the next. */
-    private String defaultName() {
-        return "samples" + (sampler == null ? "" : "-" + sampler) + (trainingPrior ? "-training-prior" : "") + "-seed"
-                + seed;
+    private String defaultName(String chosen) {
+        return "samples" + (chosen == null ? "" : "-" + chosen)
+                + (guidance == null
+                        ? ""
+                        : "-guidance"
+                                + java.math.BigDecimal.valueOf(guidance)
+                                        .stripTrailingZeros()
+                                        .toPlainString())
+                + (trainingPrior ? "-training-prior" : "") + "-seed" + seed;
     }
 
     @Override
@@ -107,15 +121,20 @@ final class SampleCommand implements Callable<Integer> {
         if (steps != null) {
             options.put("steps", String.valueOf(steps));
         }
+        String chosen = sampler;
+        if (guidance != null) {
+            options.put(SampleRequest.GUIDANCE, String.valueOf(guidance));
+            chosen = sampler == null ? SampleRequest.GUIDED_SAMPLER : sampler;
+        }
         RunDirectory run = RunDirectory.existing(runDir);
-        Path target = out != null ? out : RunDirectory.nextFree(runDir, defaultName(), ".png");
+        Path target = out != null ? out : RunDirectory.nextFree(runDir, defaultName(chosen), ".png");
         AtomicFiles.checkFolder(target);
         if (strip != null) {
             AtomicFiles.checkFolder(strip);
         }
         ProgressBar progress = ProgressBar.forConsole(err);
         SampleRequest request =
-                new SampleRequest(count, seed, target, sampler, options, strip, frames, progress, trainingPrior, label);
+                new SampleRequest(count, seed, target, chosen, options, strip, frames, progress, trainingPrior, label);
         if (!trainingPrior && run.hasLearnedPrior()) {
             err.println("genzoo: drawing from the learned prior in " + run.priorCheckpoint());
             err.flush();

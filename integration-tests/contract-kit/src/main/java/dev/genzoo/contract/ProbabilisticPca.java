@@ -93,6 +93,20 @@ public final class ProbabilisticPca implements ExactModel {
         return new ProbabilisticPca(manager);
     }
 
+    /** The true W, D x d, a copy. */
+    static double[][] trueLoadings() {
+        double[][] out = new double[DATA][];
+        for (int i = 0; i < DATA; i++) {
+            out[i] = TRUE_W[i].clone();
+        }
+        return out;
+    }
+
+    /** The true b, a copy. */
+    static double[] trueBias() {
+        return TRUE_B.clone();
+    }
+
     /** A = W M^-1 (D x d), the true posterior mean's weights: E[z|x] = (x - b) A. */
     static double[][] trueEncoderWeights() {
         double[][] out = new double[DATA][LATENT];

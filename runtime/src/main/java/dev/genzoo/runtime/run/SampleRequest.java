@@ -33,6 +33,12 @@ public record SampleRequest(
         boolean trainingPrior,
         Integer label) {
 
+    /** The sampler option of a diffusion's classifier-free guidance weight. */
+    public static final String GUIDANCE = "guidance";
+
+    /** The sampler that guidance asked for without a sampler runs: the reverse chain of all T steps. */
+    public static final String GUIDED_SAMPLER = "ancestral";
+
     /** Frames in a strip unless asked otherwise. */
     public static final int DEFAULT_FRAMES = 10;
 

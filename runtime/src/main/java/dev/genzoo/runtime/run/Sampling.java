@@ -1,6 +1,7 @@
 package dev.genzoo.runtime.run;
 
 import ai.djl.ndarray.types.Shape;
+import dev.genzoo.api.Denoiser;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.Sampler;
 import dev.genzoo.runtime.config.Settings;
@@ -35,6 +36,7 @@ final class Sampling {
         }
         Path checkpoint = run.hasLearnedPrior() && !request.trainingPrior() ? run.priorCheckpoint() : run.checkpoint();
         return saved.use(checkpoint, request.seed(), (model, data, state, config) -> {
+            checkGuidance(model, request);
             Shape example = data.exampleShape();
             if (LatentSpace.isNumpy(request.out())) {
                 Sampler sampler = request.sampler() == null
@@ -78,6 +80,21 @@ final class Sampling {
             }
             return request.out();
         });
+    }
+
+    /** Refuses guidance for a model that is not a conditional diffusion, before any sampler is made. */
+    private static void checkGuidance(AssembledModel model, SampleRequest request) {
+        if (!request.options().containsKey(SampleRequest.GUIDANCE)) {
+            return;
+        }
+        if (!(model.model().decoder() instanceof Denoiser)) {
+            throw new GenzooException(
+                    "--guidance weighs a diffusion's noise predictions, and this run's decoder" + " predicts none");
+        }
+        if (model.classes() == 0) {
+            throw new GenzooException("--guidance needs a diffusion trained with " + Settings.CONDITION.flag()
+                    + " label; this run's model is not conditional");
+        }
     }
 
     /** The class a request asks for, checked against a conditional model's classes. */

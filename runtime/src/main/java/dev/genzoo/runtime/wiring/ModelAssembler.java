@@ -115,6 +115,7 @@ public final class ModelAssembler {
         Options options = Options.resolve(owner, factory.options(), given);
         GenerativeModel parts = model.model();
         BuildContext context = BuildContext.of(model.manager(), dataShape)
+                .withConditionSize(model.classes())
                 .withEncoder(parts.encoder())
                 .withPrior(parts.prior())
                 .withDecoder(parts.decoder());

@@ -15,7 +15,8 @@ import java.util.List;
  * eps_theta) / sqrt(alpha_t) + sigma_t z (Ho et al. 2020, algorithm 2); over S &lt; T evenly
  * spaced steps, the same with the respaced betas 1 - abar_{tau_i} / abar_{tau_{i-1}} (Nichol and
  * Dhariwal 2021, section 4). For pixels the predicted x_0 is clipped to [-1, 1] and the step
- * taken through the posterior mean, as in Ho et al.'s code.
+ * taken through the posterior mean, as in Ho et al.'s code. Guided by a condition with weight
+ * {@code guidance} (Ho and Salimans 2022).
  */
 final class AncestralSampling implements ReverseSteps {
     static final Option<Integer> STEPS = Option.integer("steps", 0, "reverse steps, evenly spaced; 0 for all T")
@@ -96,14 +97,17 @@ final class AncestralSampling implements ReverseSteps {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(STEPS);
+            return List.of(STEPS, ClassifierFreeGuidance.WEIGHT);
         }
 
         @Override
         public Sampler create(Options options, BuildContext context) {
             int steps = options.get(STEPS);
             return ReverseChain.forModel(
-                    name(), context, diffusion -> new AncestralSampling(diffusion, count(steps, diffusion)));
+                    name(),
+                    context,
+                    diffusion -> new AncestralSampling(diffusion, count(steps, diffusion)),
+                    options.get(ClassifierFreeGuidance.WEIGHT));
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * The learned reverse process p(x_{0..T-1} | x_T) of a DDPM as a decoder (Ho et al. 2020, section
  * 3.2): {@link #decode} runs the whole ancestral chain from x_T and returns a point mass at x_0;
- * the objectives and samplers reach its noise predictor through {@link Denoiser}.
+ * the objectives and samplers reach its noise predictor through {@link Denoiser}. Built for a
+ * conditional model, its network reads the pass's condition, dropped in training with
+ * probability p_uncond (Ho and Salimans 2022).
  */
 public final class DenoisingDecoder implements Decoder, Denoiser {
     private final GaussianDiffusion diffusion;
@@ -32,6 +34,11 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
     }
 
     @Override
+    public boolean acceptsCondition() {
+        return network.conditioned();
+    }
+
+    @Override
     public NDArray predictNoise(NDArray xt, NDArray t, StepContext context) {
         return network.predict(xt, t, context);
     }
@@ -42,13 +49,29 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
         Shape data = diffusion.dataShape();
         Shape shape = z.getShape();
         NDArray x = z.reshape(new Shape(-1).addAll(data)).duplicate();
-        NDArray x0 = diffusion.toData(ReverseChain.run(diffusion, this, chain, x, context));
+        NDArray x0 = diffusion.toData(ReverseChain.run(diffusion, this, chain, 0, x, context));
         return new PointMass(x0.reshape(shape), data.dimension());
     }
 
     @Override
     public ParameterList parameters() {
         return network.parameters();
+    }
+
+    /** p_uncond, an option of every conditional denoiser here. */
+    static final Option<Double> UNCONDITIONAL = Option.real(
+                    "p-uncond",
+                    0.1,
+                    "for --condition label: the probability that training drops an example's label for the"
+                            + " learned null class (classifier-free guidance, Ho and Salimans 2022)")
+            .atLeast(0)
+            .atMost(1);
+
+    private static ClassEmbedding classesOf(BuildContext context, Options options, int width) {
+        int features = context.conditionSize();
+        return features == 0
+                ? null
+                : new ClassEmbedding(context.manager(), features, width, options.get(UNCONDITIONAL));
     }
 
     private static GaussianDiffusion diffusionOf(BuildContext context, String name) {
@@ -81,7 +104,7 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(HIDDEN, EMBEDDING);
+            return List.of(HIDDEN, EMBEDDING, UNCONDITIONAL);
         }
 
         @Override
@@ -92,7 +115,8 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
                     context.dataShape().size(),
                     options.get(HIDDEN),
                     options.get(EMBEDDING),
-                    diffusion.schedule().steps());
+                    diffusion.schedule().steps(),
+                    classesOf(context, options, options.get(EMBEDDING)));
             return new DenoisingDecoder(diffusion, network);
         }
     }
@@ -135,7 +159,7 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(CHANNELS, UP_CHANNELS, NORM, STEP_ACTIVATION);
+            return List.of(CHANNELS, UP_CHANNELS, NORM, STEP_ACTIVATION, UNCONDITIONAL);
         }
 
         @Override
@@ -160,7 +184,13 @@ public final class DenoisingDecoder implements Decoder, Denoiser {
                     options.get(NORM).equals("affine"),
                     options.get(STEP_ACTIVATION).equals("silu"));
             NoisePredictor network = new DenoisingUnet(
-                    context.manager(), image, channels, diffusion.schedule().steps(), layout);
+                    context.manager(),
+                    image,
+                    channels,
+                    diffusion.schedule().steps(),
+                    layout,
+                    context.conditionSize(),
+                    options.get(UNCONDITIONAL));
             return new DenoisingDecoder(diffusion, network);
         }
     }

@@ -25,7 +25,8 @@ import java.util.List;
  * and normalization over each example's channels and positions (group norm with one group). The
  * {@link Layout} says what the upsampling convolutions output, whether the norm learns a scale
  * and shift per channel, and whether the step's embedding passes a SiLU before each block's
- * projection.
+ * projection. Conditioned, the condition's {@link ClassEmbedding} is added to the step's embedding
+ * (Ho and Salimans 2022).
  */
 final class DenoisingUnet implements NoisePredictor {
     private static final float NORM_EPS = 1e-5f;
@@ -43,6 +44,7 @@ final class DenoisingUnet implements NoisePredictor {
     private final Convolution output;
     private final ParameterList parameters = new ParameterList();
     private final boolean stepSilu;
+    private final ClassEmbedding classes;
 
     /**
      * The choices between the compact U-Net and the layout of Ho et al. (2020) as peer.py's
@@ -81,6 +83,23 @@ final class DenoisingUnet implements NoisePredictor {
      * @param layout the layout's choices
      */
     DenoisingUnet(NDManager manager, Shape image, List<Integer> channels, int steps, Layout layout) {
+        this(manager, image, channels, steps, layout, 0, 0);
+    }
+
+    /**
+     * Builds the network in a layout, conditioned when {@code features} is positive.
+     *
+     * @param features F, the size of the condition's features; 0 for none
+     * @param unconditional p_uncond of the condition's embedding
+     */
+    DenoisingUnet(
+            NDManager manager,
+            Shape image,
+            List<Integer> channels,
+            int steps,
+            Layout layout,
+            int features,
+            double unconditional) {
         Layers w = new Layers(manager, parameters, layout.affineNorm());
         stepSilu = layout.stepSilu();
         int in = (int) image.get(0);
@@ -91,6 +110,10 @@ final class DenoisingUnet implements NoisePredictor {
         embeddings = SinusoidalEmbedding.table(manager, steps, base);
         embedIn = w.dense("embed.0", base, embedding);
         embedOut = w.dense("embed.1", embedding, embedding);
+        classes = features > 0 ? new ClassEmbedding(manager, features, embedding, unconditional) : null;
+        if (classes != null) {
+            parameters.add("class.embedding", classes.table());
+        }
         input = w.convolution("in", in, base, 3, 1, false);
         int current = base;
         for (int i = 0; i < channels.size(); i++) {
@@ -118,6 +141,9 @@ final class DenoisingUnet implements NoisePredictor {
     public NDArray predict(NDArray xt, NDArray t, StepContext context) {
         long batch = xt.getShape().get(0);
         NDArray e = embedOut.forward(silu(embedIn.forward(Tables.at(embeddings, t, 1), context)), context);
+        if (classes != null) {
+            e = e.add(classes.embed(xt, context));
+        }
         NDArray conditioning = stepSilu ? silu(e) : e;
         if (conditioning.getShape().get(0) != batch) {
             conditioning = conditioning.broadcast(
@@ -143,6 +169,11 @@ final class DenoisingUnet implements NoisePredictor {
     @Override
     public ParameterList parameters() {
         return parameters;
+    }
+
+    @Override
+    public boolean conditioned() {
+        return classes != null;
     }
 
     private static NDArray silu(NDArray x) {

@@ -95,6 +95,15 @@ public final class GaussianDiffusion implements Encoder {
         reverseLogVariance = Tables.column(manager, s.table(t -> Math.log(variance.at(s, t))));
     }
 
+    /**
+     * The forward process is the same whatever the condition (Ho and Salimans 2022): it takes one
+     * and ignores it.
+     */
+    @Override
+    public boolean acceptsCondition() {
+        return true;
+    }
+
     @Override
     public EncoderKind kind() {
         return EncoderKind.FIXED_PROCESS;

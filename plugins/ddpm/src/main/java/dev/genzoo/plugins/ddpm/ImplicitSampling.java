@@ -15,7 +15,8 @@ import java.util.List;
  * x_0 = (x_t - sqrt(1 - abar_t) eps) / sqrt(abar_t), x_prev = sqrt(abar_prev) x_0 +
  * sqrt(1 - abar_prev - sigma^2) eps + sigma z, with sigma = eta sqrt((1 - abar_prev) / (1 -
  * abar_t)) sqrt(1 - abar_t / abar_prev): deterministic at eta = 0, DDPM-like at eta = 1. For
- * pixels the predicted x_0 is clipped to [-1, 1] and eps recomputed from it.
+ * pixels the predicted x_0 is clipped to [-1, 1] and eps recomputed from it. Guided by a condition
+ * with weight {@code guidance} (Ho and Salimans 2022).
  */
 final class ImplicitSampling implements ReverseSteps {
     static final Option<Integer> STEPS = Option.integer("steps", 50, "reverse steps, evenly spaced over 1..T")
@@ -100,20 +101,24 @@ final class ImplicitSampling implements ReverseSteps {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(STEPS, ETA);
+            return List.of(STEPS, ETA, ClassifierFreeGuidance.WEIGHT);
         }
 
         @Override
         public Sampler create(Options options, BuildContext context) {
             int steps = options.get(STEPS);
             double eta = options.get(ETA);
-            return ReverseChain.forModel(name(), context, diffusion -> {
-                if (steps > diffusion.schedule().steps()) {
-                    throw new GenzooException("steps=" + steps + " is more than the diffusion's "
-                            + diffusion.schedule().steps() + " timesteps");
-                }
-                return new ImplicitSampling(diffusion, steps, eta);
-            });
+            return ReverseChain.forModel(
+                    name(),
+                    context,
+                    diffusion -> {
+                        if (steps > diffusion.schedule().steps()) {
+                            throw new GenzooException("steps=" + steps + " is more than the diffusion's "
+                                    + diffusion.schedule().steps() + " timesteps");
+                        }
+                        return new ImplicitSampling(diffusion, steps, eta);
+                    },
+                    options.get(ClassifierFreeGuidance.WEIGHT));
         }
     }
 }

@@ -15,19 +15,42 @@ import java.util.List;
 /**
  * An MLP eps_theta(x_t, t) for 2-D points and flattened data: the input is x_t beside the
  * sinusoidal embedding of t, then hidden layers with SiLU (Elfwing et al. 2018), then a linear
- * layer to the data's width; the common toy-data denoiser of diffusion tutorials.
+ * layer to the data's width; the common toy-data denoiser of diffusion tutorials. Conditioned, the
+ * condition's {@link ClassEmbedding} is added to the step's (Ho and Salimans 2022).
  */
 final class NoisePredictionMlp implements NoisePredictor {
     private final long width;
     private final NDArray embeddings;
     private final MultilayerPerceptron network;
+    private final ClassEmbedding classes;
+    private final ParameterList parameters = new ParameterList();
 
     NoisePredictionMlp(NDManager manager, long width, List<Integer> hidden, int embeddingWidth, int steps) {
+        this(manager, width, hidden, embeddingWidth, steps, null);
+    }
+
+    /**
+     * The network, conditioned when {@code classes} is given.
+     *
+     * @param classes the condition's embedding, of width {@code embeddingWidth}, or null
+     */
+    NoisePredictionMlp(
+            NDManager manager,
+            long width,
+            List<Integer> hidden,
+            int embeddingWidth,
+            int steps,
+            ClassEmbedding classes) {
         this.width = width;
+        this.classes = classes;
         this.embeddings = SinusoidalEmbedding.table(manager, steps, embeddingWidth);
         this.network = MultilayerPerceptron.builder(width + embeddingWidth, hidden, width)
                 .activation(Nonlinearity.SILU)
                 .build(manager);
+        network.parameters().forEach(pair -> parameters.add(pair.getKey(), pair.getValue()));
+        if (classes != null) {
+            parameters.add("class.embedding", classes.table());
+        }
     }
 
     /**
@@ -40,6 +63,9 @@ final class NoisePredictionMlp implements NoisePredictor {
         long batch = xt.getShape().get(0);
         NDArray rows = xt.reshape(batch, width);
         NDArray embedded = Tables.at(embeddings, t, 1);
+        if (classes != null) {
+            embedded = embedded.add(classes.embed(rows, context));
+        }
         NDArray w = Parameters.value(network.layer(0).weight(), rows, context);
         NDArray b = Parameters.value(network.layer(0).bias(), rows, context);
         NDArray h;
@@ -57,6 +83,11 @@ final class NoisePredictionMlp implements NoisePredictor {
 
     @Override
     public ParameterList parameters() {
-        return network.parameters();
+        return parameters;
+    }
+
+    @Override
+    public boolean conditioned() {
+        return classes != null;
     }
 }

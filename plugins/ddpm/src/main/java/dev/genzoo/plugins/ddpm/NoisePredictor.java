@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.ParameterList;
 import dev.genzoo.api.StepContext;
 
-/** A network eps_theta(x_t, t) that predicts the noise in x_t (Ho et al. 2020, equation 11). */
+/**
+ * A network eps_theta(x_t, t) that predicts the noise in x_t (Ho et al. 2020, equation 11), or
+ * eps_theta(x_t, t, y) for a conditional model (Ho and Salimans 2022).
+ */
 interface NoisePredictor {
 
     /**
@@ -19,4 +22,13 @@ interface NoisePredictor {
 
     /** The network's parameters under stable names. */
     ParameterList parameters();
+
+    /**
+     * Whether the network reads the pass's condition (a {@link ClassEmbedding}).
+     *
+     * @return false unless built for a conditional model
+     */
+    default boolean conditioned() {
+        return false;
+    }
 }

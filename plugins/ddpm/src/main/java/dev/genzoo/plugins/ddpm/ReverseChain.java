@@ -16,19 +16,22 @@ import java.util.function.Function;
  * Runs a reverse process: x_T from the prior, then one {@link ReverseSteps} step per visited step,
  * each inside its own scope, reporting each step to the context's progress listener (Ho et al.
  * 2020, algorithm 2; Song et al. 2021, equation 12). The state is updated in place, and nothing
- * is read back to the host inside the chain.
+ * is read back to the host inside the chain. For a conditional model the noise is guided by its
+ * condition with weight w ({@link ClassifierFreeGuidance}).
  */
 final class ReverseChain implements Sampler {
     private final GaussianDiffusion diffusion;
     private final Denoiser denoiser;
     private final Prior prior;
     private final ReverseSteps steps;
+    private final double guidance;
 
-    ReverseChain(GaussianDiffusion diffusion, Denoiser denoiser, Prior prior, ReverseSteps steps) {
+    ReverseChain(GaussianDiffusion diffusion, Denoiser denoiser, Prior prior, ReverseSteps steps, double guidance) {
         this.diffusion = diffusion;
         this.denoiser = denoiser;
         this.prior = prior;
         this.steps = steps;
+        this.guidance = guidance;
     }
 
     /**
@@ -37,9 +40,11 @@ final class ReverseChain implements Sampler {
      * @param sampler the sampler's name, for messages
      * @param context the model's encoder, prior and decoder
      * @param rule the sampling algorithm for the model's diffusion
+     * @param guidance the classifier-free guidance weight w, 0 for none
      * @return the chain
      */
-    static ReverseChain forModel(String sampler, BuildContext context, Function<GaussianDiffusion, ReverseSteps> rule) {
+    static ReverseChain forModel(
+            String sampler, BuildContext context, Function<GaussianDiffusion, ReverseSteps> rule, double guidance) {
         if (!(context.encoder().orElse(null) instanceof GaussianDiffusion diffusion)) {
             throw new GenzooException("sampler '" + sampler
                     + "' runs the reverse of a 'diffusion' encoder's process, and this model has none");
@@ -49,13 +54,14 @@ final class ReverseChain implements Sampler {
                     "sampler '" + sampler + "' needs a decoder that predicts the noise (a dev.genzoo.api.Denoiser,"
                             + " such as ddpm-mlp or ddpm-unet)");
         }
-        return new ReverseChain(diffusion, denoiser, context.prior().orElseThrow(), rule.apply(diffusion));
+        ClassifierFreeGuidance.check(sampler, guidance, context.conditionSize());
+        return new ReverseChain(diffusion, denoiser, context.prior().orElseThrow(), rule.apply(diffusion), guidance);
     }
 
     @Override
     public NDArray sample(int n, StepContext context) {
         NDArray x = prior.distribution(context).sample(new Shape(n));
-        return diffusion.toData(run(diffusion, denoiser, steps, x, context));
+        return diffusion.toData(run(diffusion, denoiser, steps, guidance, x, context));
     }
 
     /**
@@ -64,12 +70,18 @@ final class ReverseChain implements Sampler {
      * @param diffusion the process
      * @param denoiser the network
      * @param steps the algorithm
+     * @param guidance the classifier-free guidance weight w, 0 for none
      * @param x x_T, [n, data...], owned by the chain and overwritten with x_0
      * @param context the pass; its progress listener hears every step
      * @return x, now x_0 in the process's scale
      */
     static NDArray run(
-            GaussianDiffusion diffusion, Denoiser denoiser, ReverseSteps steps, NDArray x, StepContext context) {
+            GaussianDiffusion diffusion,
+            Denoiser denoiser,
+            ReverseSteps steps,
+            double guidance,
+            NDArray x,
+            StepContext context) {
         int[] timesteps = steps.timesteps();
         SamplingProgress progress = context.progress();
         progress.stepped(0, timesteps.length, () -> diffusion.toData(x));
@@ -77,7 +89,7 @@ final class ReverseChain implements Sampler {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray t = x.getManager().create(new long[] {timesteps[i]});
-                steps.step(x, denoiser.predictNoise(x, t, context), i);
+                steps.step(x, ClassifierFreeGuidance.noise(denoiser, x, t, context, guidance), i);
                 progress.stepped(i + 1, timesteps.length, () -> diffusion.toData(x));
             }
         }

@@ -28,6 +28,15 @@ public final class VariationalBound implements Objective, StepwiseBound {
         this.boundTimesteps = boundTimesteps;
     }
 
+    /**
+     * Hands the pass, and its condition, on to the denoiser: a conditional model's bound is on
+     * log p(x|y).
+     */
+    @Override
+    public boolean acceptsCondition() {
+        return true;
+    }
+
     @Override
     public Set<EncoderKind> acceptedEncoders() {
         return Set.of(EncoderKind.FIXED_PROCESS);

@@ -84,7 +84,9 @@ final class DdpmPluginTest {
         assertThat(plugin.encoders().get(0).options())
                 .extracting(Option::name)
                 .containsExactly("schedule", "timesteps", "variance", "range", "levels");
-        assertThat(plugin.samplers().get(1).options()).extracting(Option::name).containsExactly("steps", "eta");
+        assertThat(plugin.samplers().get(1).options())
+                .extracting(Option::name)
+                .containsExactly("steps", "eta", "guidance");
     }
 
     @Test

@@ -110,11 +110,11 @@ final class SamplerTest {
             ImplicitSampling steps = new ImplicitSampling(d.encoder, 20, 0);
             Engine.getInstance().setRandomSeed(1);
             float[] first = ReverseChain.run(
-                            d.encoder, (Denoiser) d.decoder, steps, start.duplicate(), d.evaluation(scope))
+                            d.encoder, (Denoiser) d.decoder, steps, 0, start.duplicate(), d.evaluation(scope))
                     .toFloatArray();
             Engine.getInstance().setRandomSeed(2);
             float[] second = ReverseChain.run(
-                            d.encoder, (Denoiser) d.decoder, steps, start.duplicate(), d.evaluation(scope))
+                            d.encoder, (Denoiser) d.decoder, steps, 0, start.duplicate(), d.evaluation(scope))
                     .toFloatArray();
 
             assertThat(second).containsExactly(first);

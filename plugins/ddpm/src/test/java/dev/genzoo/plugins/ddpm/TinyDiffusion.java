@@ -85,6 +85,11 @@ final class TinyDiffusion implements AutoCloseable {
         return create(factory, given, built());
     }
 
+    /** A sampler for a model conditioned on {@code features} features. */
+    Sampler sampler(ComponentFactory<Sampler> factory, Map<String, String> given, int features) {
+        return create(factory, given, built().withConditionSize(features));
+    }
+
     StepContext evaluation(NDManager scope) {
         return StepContext.evaluation(0, scope, store);
     }
