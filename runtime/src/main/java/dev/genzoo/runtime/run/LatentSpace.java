@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.genzoo.api.GenzooException;
 import dev.genzoo.api.StepContext;
-import dev.genzoo.runtime.config.Settings;
 import dev.genzoo.runtime.data.Batch;
 import dev.genzoo.runtime.data.Examples;
 import dev.genzoo.runtime.files.AtomicFiles;
@@ -267,23 +266,13 @@ public final class LatentSpace {
      * label; -1 for an unconditional model, which refuses a class.
      */
     private static int decodedClass(AssembledModel model, Integer asked, Batch first) {
-        if (model.classes() == 0) {
-            if (asked != null) {
-                throw new GenzooException("--class needs a run trained with " + Settings.CONDITION.flag()
-                        + " label; this run's model is not conditional");
-            }
-            return -1;
+        int chosen = Sampling.askedClass(model, asked);
+        if (chosen != Pictures.ALL_CLASSES || model.classes() == 0) {
+            return chosen;
         }
-        if (asked == null) {
-            return (int) first.labels()
-                    .orElseThrow(
-                            () -> new GenzooException("this model is conditioned on labels, and the data has none"))
-                    .toLongArray()[0];
-        }
-        if (asked < 0 || asked >= model.classes()) {
-            throw new GenzooException("--class takes a class from 0 to " + (model.classes() - 1) + ", not " + asked);
-        }
-        return asked;
+        return (int) first.labels()
+                .orElseThrow(() -> new GenzooException("this model is conditioned on labels, and the data has none"))
+                .toLongArray()[0];
     }
 
     /** A pass whose n rows are all of one class (unchanged for an unconditional model). */

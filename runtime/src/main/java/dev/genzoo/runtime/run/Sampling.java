@@ -99,7 +99,17 @@ final class Sampling {
 
     /** The class a request asks for, checked against a conditional model's classes. */
     private static int label(AssembledModel model, SampleRequest request) {
-        Integer asked = request.label();
+        return askedClass(model, request.label());
+    }
+
+    /**
+     * A class asked for with {@code --class}, checked against a conditional model's classes.
+     *
+     * @param model the model
+     * @param asked the class, or null for none
+     * @return the class, or {@link Pictures#ALL_CLASSES} when none was asked for
+     */
+    static int askedClass(AssembledModel model, Integer asked) {
         if (asked == null) {
             return Pictures.ALL_CLASSES;
         }
