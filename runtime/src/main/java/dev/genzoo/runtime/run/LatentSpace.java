@@ -144,13 +144,13 @@ public final class LatentSpace {
                 LatentCodes latentCodes = codes(model, example, ddimSteps, state.step());
                 Batch one = data.test().batch(first, first + 1);
                 Batch two = data.test().batch(second, second + 1);
-                NDArray x = one.x().concat(two.x());
+                Batch pair = new Batch(
+                        one.x().concat(two.x()),
+                        one.labels().map(l -> l.concat(two.labels().orElseThrow())));
+                NDArray x = pair.x();
                 NDArray z = latentCodes
-                        .in(model.forBatch(latentCodes.context(), one))
-                        .code(one.x())
-                        .concat(latentCodes
-                                .in(model.forBatch(latentCodes.context(), two))
-                                .code(two.x()));
+                        .in(model.forBatch(latentCodes.context(), pair))
+                        .code(x);
                 Shape latent = z.getShape().slice(1);
                 float[] both = z.toFloatArray();
                 int d = (int) latent.size();
